@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { Me } from '../contract/me.ts';
+import type { ConnectionStatus } from '../messages.ts';
+import { openDb } from '../store/db.ts';
+import { fetchMe } from './api.ts';
+
+const Connection = z.object({ endpoint: z.string(), token: z.string(), me: Me });
+export type Connection = z.infer<typeof Connection>;
+
+const KEY = 'connection';
+
+export async function loadConnection(): Promise<Connection | null> {
+  const db = await openDb();
+  const parsed = Connection.safeParse(await db.get('settings', KEY));
+  return parsed.success ? parsed.data : null;
+}
+
+export function publicStatus(connection: Connection | null): ConnectionStatus {
+  return connection ? { connected: true, endpoint: connection.endpoint, me: connection.me } : { connected: false };
+}
+
+/** Normalises what a rep typed: trims, drops a trailing slash, insists on http(s). */
+export function normaliseEndpoint(input: string): string {
+  const trimmed = input.trim();
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    throw new Error(`"${trimmed}" is not a URL. Type the endpoint's address, like https://coalface.example.com.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error('The endpoint URL must start with https:// (or http:// for a local endpoint).');
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+/** Checks the endpoint and token against `/v1/me`, and keeps them only when both work. */
+export async function connect(endpointInput: string, tokenInput: string): Promise<Connection> {
+  const endpoint = normaliseEndpoint(endpointInput);
+  const token = tokenInput.trim();
+  if (token === '') throw new Error('Paste the access token your admin gave you.');
+  const me = await fetchMe(endpoint, token);
+  const connection = { endpoint, token, me };
+  const db = await openDb();
+  await db.put('settings', connection, KEY);
+  return connection;
+}
+
+export async function disconnect(): Promise<void> {
+  const db = await openDb();
+  await db.delete('settings', KEY);
+}

@@ -1,0 +1,17 @@
+import { defineConfig } from 'wxt';
+
+// Auto-imports are off so every name in the code can be followed to its import.
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: {
+    name: 'Coalface',
+    description: 'Campaign context, engagement history and talking points for the lead on screen.',
+    permissions: ['storage', 'sidePanel'],
+    // The endpoint is reached through its CORS allowance for extension origins, so it needs no host permission.
+    host_permissions: ['https://mail.google.com/*'],
+    action: { default_title: 'Coalface' },
+    side_panel: { default_path: 'sidebar.html' },
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['https://mail.google.com/*'] }],
+  },
+});
