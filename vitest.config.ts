@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   test: {
     projects: [
       {
+        // WxtVitest swaps `wxt/browser` for WXT's in-memory fake browser.
+        plugins: [WxtVitest()],
         test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
         esbuild: { jsx: 'automatic' },
       },

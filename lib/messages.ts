@@ -5,7 +5,7 @@ import { CrmRef, Email } from './contract/common.ts';
 import { LeadContext } from './contract/lookup.ts';
 import { Me } from './contract/me.ts';
 
-export const SiteId = z.enum(['gmail']);
+export const SiteId = z.enum(['gmail', 'outlook', 'salesforce', 'hubspot']);
 export type SiteId = z.infer<typeof SiteId>;
 export const View = z.enum(['thread', 'compose', 'record']);
 export type View = z.infer<typeof View>;
