@@ -1,0 +1,160 @@
+import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import { type ConnectionStatus, type OptionsRequest, OptionsResponse } from '../lib/messages.ts';
+import { checkEndpoint } from '../lib/ui/endpoint.ts';
+
+/** Delivers a request to the background and resolves with its raw, unchecked reply. */
+export type SendOptionsRequest = (request: OptionsRequest) => Promise<unknown>;
+
+type Connected = Extract<ConnectionStatus, { connected: true }>;
+type Outcome = { ok: true; connection: ConnectionStatus } | { ok: false; message: string };
+
+export const DEFAULT_ENDPOINT = 'http://127.0.0.1:8787';
+
+const UNREACHABLE = "Coalface's background did not answer. Reload the extension (chrome://extensions) and try again.";
+const UNREADABLE =
+  "Coalface's background sent a reply this page does not understand. Update the extension and try again.";
+
+async function ask(send: SendOptionsRequest, request: OptionsRequest): Promise<Outcome> {
+  let reply: unknown;
+  try {
+    reply = await send(request);
+  } catch {
+    return { ok: false, message: UNREACHABLE };
+  }
+  const parsed = OptionsResponse.safeParse(reply);
+  return parsed.success ? parsed.data : { ok: false, message: UNREADABLE };
+}
+
+interface OptionsFormProps {
+  send: SendOptionsRequest;
+}
+
+/** Endpoint URL and access token: connects the extension to the team's Coalface endpoint. */
+export function OptionsForm({ send }: OptionsFormProps) {
+  const endpointId = useId();
+  const endpointErrorId = useId();
+  const tokenId = useId();
+  const [endpoint, setEndpoint] = useState(DEFAULT_ENDPOINT);
+  const [token, setToken] = useState('');
+  const [connected, setConnected] = useState<Connected | null>(null);
+  const [checking, setChecking] = useState(true);
+  const [pending, setPending] = useState(false);
+  const [endpointError, setEndpointError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const apply = useCallback((connection: ConnectionStatus) => {
+    if (connection.connected) {
+      setConnected(connection);
+    } else {
+      setConnected(null);
+      if (connection.endpoint) setEndpoint(connection.endpoint);
+    }
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    ask(send, { type: 'connection' }).then((outcome) => {
+      if (!current) return;
+      setChecking(false);
+      if (outcome.ok) apply(outcome.connection);
+      else setFailure(outcome.message);
+    });
+    return () => {
+      current = false;
+    };
+  }, [send, apply]);
+
+  const connect = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setFailure(null);
+    const checked = checkEndpoint(endpoint);
+    if (!checked.ok) {
+      setEndpointError(checked.message);
+      return;
+    }
+    setEndpointError(null);
+    if (token.trim() === '') {
+      setFailure('Enter your access token. Your Coalface admin creates one for you.');
+      return;
+    }
+    setPending(true);
+    const outcome = await ask(send, { type: 'connect', endpoint: checked.endpoint, token: token.trim() });
+    setPending(false);
+    if (!outcome.ok) {
+      setFailure(outcome.message);
+    } else if (!outcome.connection.connected) {
+      setFailure('The endpoint did not accept the connection. Check the URL and token, then try again.');
+    } else {
+      setToken('');
+      apply(outcome.connection);
+    }
+  };
+
+  const disconnect = async () => {
+    setFailure(null);
+    setPending(true);
+    const outcome = await ask(send, { type: 'disconnect' });
+    setPending(false);
+    if (outcome.ok) apply(outcome.connection);
+    else setFailure(outcome.message);
+  };
+
+  return (
+    <div className="cf-options">
+      {checking ? (
+        <output className="cf-status">Checking the connection…</output>
+      ) : connected ? (
+        <div className="cf-options__connected">
+          <output className="cf-status">
+            Connected to {connected.endpoint} as {connected.me.name} ({connected.me.role})
+          </output>
+          <button type="button" className="cf-button" onClick={disconnect} disabled={pending}>
+            Disconnect
+          </button>
+        </div>
+      ) : (
+        <form className="cf-form" onSubmit={connect} noValidate aria-busy={pending}>
+          <output className="cf-status">{pending ? 'Connecting…' : 'Not connected.'}</output>
+          <div className="cf-field">
+            <label htmlFor={endpointId}>Endpoint URL</label>
+            <input
+              id={endpointId}
+              type="url"
+              inputMode="url"
+              autoComplete="url"
+              spellCheck={false}
+              value={endpoint}
+              onChange={(event) => setEndpoint(event.currentTarget.value)}
+              aria-invalid={endpointError !== null}
+              aria-describedby={endpointError ? endpointErrorId : undefined}
+            />
+            {endpointError && (
+              <p id={endpointErrorId} className="cf-error" role="alert">
+                {endpointError}
+              </p>
+            )}
+          </div>
+          <div className="cf-field">
+            <label htmlFor={tokenId}>Access token</label>
+            <input
+              id={tokenId}
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+              value={token}
+              onChange={(event) => setToken(event.currentTarget.value)}
+            />
+          </div>
+          <button type="submit" className="cf-button cf-button--primary" disabled={pending}>
+            Connect
+          </button>
+        </form>
+      )}
+      {failure && (
+        <p className="cf-error" role="alert">
+          {failure}
+        </p>
+      )}
+    </div>
+  );
+}
