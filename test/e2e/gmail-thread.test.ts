@@ -7,6 +7,7 @@ import {
   type Endpoint,
   fixture,
   launchWithExtension,
+  screenshotPath,
   startEndpoint,
 } from './harness.ts';
 
@@ -65,6 +66,8 @@ describe('a rep in Gmail', () => {
     await sidebar.getByText(dana.campaign.message.headline).waitFor();
     await sidebar.getByText(point.title).waitFor();
     await sidebar.getByText(point.reasons[0].text).first().waitFor();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: screenshotPath('gmail-thread-ready.png') });
 
     // Gmail swaps the thread in place and changes only the hash.
     const second = fixture('gmail/thread-second.html');

@@ -1,7 +1,7 @@
 // Real parts for end-to-end tests: the endpoint as its own process on a free port with a temp
 // database, and Debian's Chromium with the built extension loaded.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -114,6 +114,13 @@ export async function launchWithExtension(): Promise<Browser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Screenshots land in test-results/screenshots; README shows copies from docs/screenshots. */
+export function screenshotPath(name: string): string {
+  const dir = join(ROOT, 'test-results/screenshots');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
 }
 
 export function fixture(path: string): string {
