@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { SITE_MATCHES } from './lib/sites/hosts.ts';
 
 // Auto-imports are off so every name in the code can be followed to its import.
 export default defineConfig({
@@ -9,9 +10,9 @@ export default defineConfig({
     description: 'Campaign context, engagement history and talking points for the lead on screen.',
     permissions: ['storage', 'sidePanel'],
     // The endpoint is reached through its CORS allowance for extension origins, so it needs no host permission.
-    host_permissions: ['https://mail.google.com/*'],
+    host_permissions: [...SITE_MATCHES],
     action: { default_title: 'Coalface' },
     side_panel: { default_path: 'sidebar.html' },
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['https://mail.google.com/*'] }],
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: [...SITE_MATCHES] }],
   },
 });

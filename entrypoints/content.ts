@@ -3,9 +3,10 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createDock } from '../lib/content/dock.ts';
 import { watchPage } from '../lib/content/watch.ts';
 import type { ContentMessage } from '../lib/messages.ts';
+import { SITE_MATCHES } from '../lib/sites/hosts.ts';
 
 export default defineContentScript({
-  matches: ['https://mail.google.com/*'],
+  matches: [...SITE_MATCHES],
   runAt: 'document_idle',
   main(ctx) {
     const dock = createDock(browser.runtime.getURL('/sidebar.html'));

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import { SITE_MATCHES } from '../../lib/sites/hosts.ts';
 import { siteFor, sites } from '../../lib/sites/registry.ts';
 import type { View } from '../../lib/sites/types.ts';
 
@@ -14,6 +16,8 @@ for (const site of sites) {
           expect(site.matchUrl(url)).toBe(view);
           for (const other of sites.filter((s) => s !== site)) expect(other.matchUrl(url)).toBeNull();
           expect(siteFor(url)).toEqual({ site, view });
+          // The manifest must let the content script run where the adapter can see a lead.
+          expect(SITE_MATCHES.some((pattern) => new MatchPattern(pattern).includes(url))).toBe(true);
         });
       }
     }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beforeEach, describe, expect, it } from 'vitest';
 import { loadConnection, normaliseEndpoint } from '../../../lib/background/connection.ts';
 import { handleMessage } from '../../../lib/background/messaging.ts';
 import { mergePage, readTabPage } from '../../../lib/background/pages.ts';
@@ -30,7 +30,10 @@ describe('who may ask the background what', () => {
   });
 
   it('a message from another extension is ignored', async () => {
-    await handleMessage({ type: 'page-leads', page: page('dana@acme.com') }, { ...gmailTab(4), id: 'another-extension' });
+    await handleMessage(
+      { type: 'page-leads', page: page('dana@acme.com') },
+      { ...gmailTab(4), id: 'another-extension' },
+    );
     expect((await readTabPage(4)).page).toBeNull();
   });
 
@@ -41,7 +44,10 @@ describe('who may ask the background what', () => {
   });
 
   it('a malformed report from a page is dropped', async () => {
-    await handleMessage({ type: 'page-leads', page: { site: 'gmail', view: 'thread', leads: [{ email: 'not an address' }] } }, gmailTab(7));
+    await handleMessage(
+      { type: 'page-leads', page: { site: 'gmail', view: 'thread', leads: [{ email: 'not an address' }] } },
+      gmailTab(7),
+    );
     expect((await readTabPage(7)).page).toBeNull();
   });
 

@@ -1,0 +1,79 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type { AppEnv } from './env.ts';
+import { type Logger, redact, requestLog, stderrLogger } from './log.ts';
+import { problem } from './problem.ts';
+import { campaignRoutes } from './routes/campaigns.ts';
+import { consoleRoutes } from './routes/console.ts';
+import { eventRoutes } from './routes/events.ts';
+import { healthRoutes } from './routes/health.ts';
+import { leadRoutes } from './routes/leads.ts';
+import { lookupRoutes } from './routes/lookup.ts';
+import { meRoutes } from './routes/me.ts';
+import { talkingPointRoutes } from './routes/talking-points.ts';
+import type { Store } from './store/index.ts';
+
+export const VERSION = '0.1.0';
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface AppOptions {
+  logger?: Logger;
+  /** Injected so tests can pin "now" (ranking and relative dates depend on it). */
+  clock?: () => Date;
+  maxBodyBytes?: number;
+}
+
+/** The extension's background page calls from its own origin; nothing else may call cross-origin. */
+export function isExtensionOrigin(origin: string): boolean {
+  return /^(chrome|moz)-extension:\/\/[A-Za-z0-9-]+$/.test(origin);
+}
+
+export function createApp(store: Store, options: AppOptions = {}) {
+  const logger = options.logger ?? stderrLogger;
+  const clock = options.clock ?? (() => new Date());
+  const maxSize = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const app = new Hono<AppEnv>();
+
+  app.use('*', requestLog(logger));
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (isExtensionOrigin(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize,
+      onError: (c) => {
+        // The rest of the body is never read, so the connection cannot be reused for another request.
+        c.header('Connection', 'close');
+        return problem(c, 413, 'body-too-large', `The body is larger than ${maxSize} bytes; send smaller batches.`);
+      },
+    }),
+  );
+
+  app.route('/healthz', healthRoutes(VERSION));
+  app.route('/console', consoleRoutes());
+  app.route('/v1/me', meRoutes(store));
+  app.route('/v1/context/lookup', lookupRoutes(store, clock));
+  app.route('/v1/campaigns', campaignRoutes(store, clock));
+  app.route('/v1/talking-points', talkingPointRoutes(store, clock));
+  app.route('/v1/leads', leadRoutes(store, clock));
+  app.route('/v1/engagement/events', eventRoutes(store, clock));
+
+  app.notFound((c) =>
+    problem(c, 404, 'not-found', `Nothing at ${c.req.method} ${redact(c.req.path)}. The API is under /v1.`),
+  );
+  app.onError((error, c) => {
+    logger.error(`error ${c.req.method} ${redact(c.req.path)}: ${redact(error.name)}: ${redact(error.message)}`);
+    return problem(c, 500, 'server-error', 'Something went wrong on the server; the error has been logged.');
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

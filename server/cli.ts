@@ -1,0 +1,172 @@
+import { chmodSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Role } from '../lib/contract/index.ts';
+import { stderrLogger } from './log.ts';
+import { createDemoTokens, seedDemo } from './seed/demo.ts';
+import { startServer } from './serve.ts';
+import { openStore } from './store/index.ts';
+
+const DEFAULT_DB = './data/coalface.db';
+const DEFAULT_HOST = '127.0.0.1';
+const DEFAULT_PORT = 8787;
+
+const USAGE = {
+  serve: 'npm run server -- serve [--port N] [--db FILE] [--host H]',
+  seed: 'npm run server -- seed --demo [--db FILE] [--if-empty]',
+  token: 'npm run server -- token create --role rep|marketer|admin --name NAME [--db FILE]',
+} as const;
+
+const HELP = `Coalface endpoint
+
+  ${USAGE.serve}
+      Serve the API (default http://${DEFAULT_HOST}:${DEFAULT_PORT}, database ${DEFAULT_DB}; --port 0 picks a free port).
+  ${USAGE.seed}
+      Load the demo campaigns, leads, events and talking points, and create one token per role.
+  ${USAGE.token}
+      Create an access token. It is printed once, alone on the last line.
+`;
+
+class UsageError extends Error {}
+
+function fail(message: string, usage: string): never {
+  throw new UsageError(`${message}. Try: ${usage}`);
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+
+function parse<T extends OptionSpec>(args: string[], options: T, usage: string) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0]?.replace(/\.$/, '') : 'Bad arguments';
+    return fail(message ?? 'Bad arguments', usage);
+  }
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_PORT;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65_535)
+    fail(`--port must be a number from 0 to 65535, not "${value}"`, USAGE.serve);
+  return port;
+}
+
+async function serve(args: string[]): Promise<void> {
+  const opts = parse(args, { port: { type: 'string' }, db: { type: 'string' }, host: { type: 'string' } }, USAGE.serve);
+  const port = parsePort(opts.port);
+  const host = opts.host ?? DEFAULT_HOST;
+  if (!host) fail('--host must not be empty', USAGE.serve);
+  const store = openStore(opts.db ?? DEFAULT_DB);
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(store, { host, port, logger: stderrLogger });
+  } catch (error) {
+    store.close();
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    const why = code === 'EADDRINUSE' ? `port ${port} is already in use (try --port 0)` : String(error);
+    process.stderr.write(`Coalface could not listen on ${host}:${port}: ${why}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  process.stdout.write(`Coalface endpoint listening on ${server.url}\n`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    store.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+function seed(args: string[]): void {
+  const opts = parse(
+    args,
+    { demo: { type: 'boolean' }, db: { type: 'string' }, 'if-empty': { type: 'boolean' } },
+    USAGE.seed,
+  );
+  if (!opts.demo) fail('seed needs --demo (the demo data set is the only one)', USAGE.seed);
+  const file = opts.db ?? DEFAULT_DB;
+  const store = openStore(file);
+  try {
+    if (opts['if-empty'] && store.leads.count() > 0) {
+      process.stdout.write(`The database ${file} already has leads; not seeding.\n`);
+      return;
+    }
+    const now = new Date();
+    const summary = seedDemo(store, { now });
+    const tokens = createDemoTokens(store, now);
+    const tokenFile = join(dirname(file), 'demo-tokens.json');
+    writeFileSync(tokenFile, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
+    chmodSync(tokenFile, 0o600);
+    process.stdout.write(
+      `Seeded demo data into ${file}: ${summary.campaigns} campaigns, ${summary.leads} leads, ` +
+        `${summary.events} events, ${summary.talkingPoints} talking points.\n` +
+        `Demo tokens (also saved to ${tokenFile}):\n` +
+        `  rep       ${tokens.rep}\n` +
+        `  marketer  ${tokens.marketer}\n` +
+        `  admin     ${tokens.admin}\n`,
+    );
+  } finally {
+    store.close();
+  }
+}
+
+function token(args: string[]): void {
+  const [sub, ...rest] = args;
+  if (sub !== 'create') fail(sub ? `Unknown token command "${sub}"` : 'token needs a command', USAGE.token);
+  const opts = parse(rest, { role: { type: 'string' }, name: { type: 'string' }, db: { type: 'string' } }, USAGE.token);
+  const role = Role.safeParse(opts.role);
+  if (!role.success) {
+    fail(
+      opts.role === undefined
+        ? 'token create needs --role'
+        : `--role must be rep, marketer or admin, not "${opts.role}"`,
+      USAGE.token,
+    );
+  }
+  const name = opts.name?.trim();
+  if (!name) fail('token create needs --name (who or what the token is for)', USAGE.token);
+  if (name.length > 200) fail('--name must be at most 200 characters', USAGE.token);
+  const store = openStore(opts.db ?? DEFAULT_DB);
+  try {
+    const created = store.tokens.create(role.data, name, new Date().toISOString());
+    process.stdout.write(
+      `Created ${role.data} token "${name}" (${created.id}). It is shown only this once; keep it somewhere safe:\n${created.token}\n`,
+    );
+  } finally {
+    store.close();
+  }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const [command, ...args] = argv;
+  switch (command) {
+    case 'serve':
+      return serve(args);
+    case 'seed':
+      return seed(args);
+    case 'token':
+      return token(args);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(HELP);
+      return;
+    default:
+      fail(`Unknown command "${command}"`, 'npm run server -- serve | seed --demo | token create (or help)');
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+/** mulberry32: a tiny seeded PRNG, so demo data is the same on every machine. */
+export function createRandom(seed: number) {
+  let a = seed >>> 0;
+  const next = (): number => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int(min: number, max: number): number {
+      return min + Math.floor(next() * (max - min + 1));
+    },
+    pick<T>(items: readonly T[]): T {
+      const item = items[Math.floor(next() * items.length)];
+      if (item === undefined) throw new Error('pick from an empty list');
+      return item;
+    },
+    chance(p: number): boolean {
+      return next() < p;
+    },
+  };
+}
+
+export type Random = ReturnType<typeof createRandom>;

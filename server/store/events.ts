@@ -1,0 +1,112 @@
+import type { EngagementEventInput, EventType, TimelineEvent } from '../../lib/contract/index.ts';
+import type { Db } from '../db/open.ts';
+
+interface EventRow {
+  id: string;
+  type: EventType;
+  occurred_at: string;
+  content_id: string | null;
+  content_title: string | null;
+  content_url: string | null;
+  content_topic: string | null;
+  campaign_key: string | null;
+}
+
+export interface EventStats {
+  total: number;
+  countsByType: Partial<Record<EventType, number>>;
+  lastTouchAt: string | null;
+}
+
+const COLUMNS = 'id, type, occurred_at, content_id, content_title, content_url, content_topic, campaign_key';
+
+function toTimelineEvent(row: EventRow): TimelineEvent {
+  return {
+    id: row.id,
+    type: row.type,
+    occurredAt: row.occurred_at,
+    content:
+      row.content_id && row.content_title
+        ? {
+            id: row.content_id,
+            title: row.content_title,
+            ...(row.content_url ? { url: row.content_url } : {}),
+            ...(row.content_topic ? { topic: row.content_topic } : {}),
+          }
+        : null,
+    campaign: row.campaign_key,
+  };
+}
+
+export function createEventStore(db: Db) {
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO events (id, lead_id, type, occurred_at, occurred_ms, content_id, content_title,
+       content_url, content_topic, campaign_key, received_at)
+     VALUES (@id, @lead_id, @type, @occurred_at, @occurred_ms, @content_id, @content_title,
+       @content_url, @content_topic, @campaign_key, @received_at)`,
+  );
+  const newest = db.prepare<[number, number], EventRow>(
+    `SELECT ${COLUMNS} FROM events WHERE lead_id = ? ORDER BY occurred_ms DESC, id DESC LIMIT ?`,
+  );
+  const since = db.prepare<[number, number, number], EventRow>(
+    `SELECT ${COLUMNS} FROM events WHERE lead_id = ? AND occurred_ms >= ? ORDER BY occurred_ms DESC, id DESC LIMIT ?`,
+  );
+  const counts = db.prepare<[number], { type: EventType; n: number; last_ms: number; last_at: string }>(
+    'SELECT type, count(*) AS n, max(occurred_ms) AS last_ms, max(occurred_at) AS last_at FROM events WHERE lead_id = ? GROUP BY type',
+  );
+  const lastTouch = db.prepare<[number], { campaign_key: string; last_ms: number }>(
+    `SELECT campaign_key, max(occurred_ms) AS last_ms FROM events
+     WHERE lead_id = ? AND campaign_key IS NOT NULL GROUP BY campaign_key`,
+  );
+  const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
+
+  return {
+    /** Returns false when an event with this id is already stored (the first copy wins). */
+    insert(leadId: number, event: EngagementEventInput, now: string): boolean {
+      const at = new Date(event.occurredAt);
+      const info = insert.run({
+        id: event.id,
+        lead_id: leadId,
+        type: event.type,
+        occurred_at: at.toISOString(),
+        occurred_ms: at.getTime(),
+        content_id: event.content?.id ?? null,
+        content_title: event.content?.title ?? null,
+        content_url: event.content?.url ?? null,
+        content_topic: event.content?.topic ?? null,
+        campaign_key: event.campaign ?? null,
+        received_at: now,
+      });
+      return info.changes > 0;
+    },
+    /** Newest first; `hasMore` when the lead has more than `limit` events. */
+    timeline(leadId: number, limit: number): { events: TimelineEvent[]; hasMore: boolean } {
+      const rows = newest.all(leadId, limit + 1);
+      return { events: rows.slice(0, limit).map(toTimelineEvent), hasMore: rows.length > limit };
+    },
+    since(leadId: number, sinceMs: number, limit: number): TimelineEvent[] {
+      return since.all(leadId, sinceMs, limit).map(toTimelineEvent);
+    },
+    stats(leadId: number): EventStats {
+      const rows = counts.all(leadId);
+      const countsByType: Partial<Record<EventType, number>> = {};
+      let total = 0;
+      let last: { ms: number; at: string } | null = null;
+      for (const r of rows) {
+        countsByType[r.type] = r.n;
+        total += r.n;
+        if (!last || r.last_ms > last.ms) last = { ms: r.last_ms, at: new Date(r.last_ms).toISOString() };
+      }
+      return { total, countsByType, lastTouchAt: last?.at ?? null };
+    },
+    /** Most recent touch (ms) per campaign named by the lead's events. */
+    lastTouchByCampaign(leadId: number): Map<string, number> {
+      return new Map(lastTouch.all(leadId).map((r) => [r.campaign_key, r.last_ms]));
+    },
+    count(): number {
+      return countAll.get()?.n ?? 0;
+    },
+  };
+}
+
+export type EventStore = ReturnType<typeof createEventStore>;

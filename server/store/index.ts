@@ -1,0 +1,30 @@
+import { type Db, openDb } from '../db/open.ts';
+import { createCampaignStore } from './campaigns.ts';
+import { createEventStore } from './events.ts';
+import { createLeadStore } from './leads.ts';
+import { createTalkingPointStore } from './talking-points.ts';
+import { createTokenStore } from './tokens.ts';
+
+export function createStore(db: Db) {
+  return {
+    db,
+    leads: createLeadStore(db),
+    events: createEventStore(db),
+    campaigns: createCampaignStore(db),
+    talkingPoints: createTalkingPointStore(db),
+    tokens: createTokenStore(db),
+    /** Runs `fn` in one SQLite transaction (all or nothing, and much faster for batches). */
+    transaction<T>(fn: () => T): T {
+      return db.transaction(fn)();
+    },
+    close(): void {
+      if (db.open) db.close();
+    },
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;
+
+export function openStore(file: string): Store {
+  return createStore(openDb(file));
+}

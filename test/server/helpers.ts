@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Role } from '../../lib/contract/index.ts';
+import type { Logger } from '../../server/log.ts';
+import { startServer } from '../../server/serve.ts';
+import { openStore, type Store } from '../../server/store/index.ts';
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'coalface-test-'));
+}
+
+export interface TestServer {
+  url: string;
+  store: Store;
+  dir: string;
+  tokens: Record<Role, string>;
+  logs: string[];
+  request(
+    method: string,
+    path: string,
+    init?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/** The real app on a real port with a real SQLite file in a fresh temp dir; logs captured. */
+export async function startTestServer(): Promise<TestServer> {
+  const dir = tempDir();
+  const store = openStore(join(dir, 'coalface.db'));
+  const logs: string[] = [];
+  const logger: Logger = { info: (l) => logs.push(l), error: (l) => logs.push(l) };
+  const server = await startServer(store, { port: 0, logger });
+  const now = new Date().toISOString();
+  const tokens = {
+    rep: store.tokens.create('rep', 'Test rep', now).token,
+    marketer: store.tokens.create('marketer', 'Test marketer', now).token,
+    admin: store.tokens.create('admin', 'Test admin', now).token,
+  };
+  return {
+    url: server.url,
+    store,
+    dir,
+    tokens,
+    logs,
+    request(method, path, init = {}) {
+      const headers: Record<string, string> = { ...init.headers };
+      if (init.token) headers.Authorization = `Bearer ${init.token}`;
+      let body: string | undefined;
+      if (init.body !== undefined) {
+        body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+        headers['Content-Type'] ??= 'application/json';
+      }
+      return fetch(`${server.url}${path}`, { method, headers, body });
+    },
+    async close() {
+      await server.close();
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const daysAgo = (days: number, from = Date.now()) => new Date(from - days * 86_400_000).toISOString();
