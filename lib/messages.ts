@@ -2,6 +2,7 @@
 // each of these with zod before acting on it: content scripts run beside untrusted pages.
 import { z } from 'zod';
 import { CrmRef, Email } from './contract/common.ts';
+import { FeedbackReason, FeedbackTarget, Verdict } from './contract/feedback.ts';
 import { LeadContext } from './contract/lookup.ts';
 import { Me } from './contract/me.ts';
 
@@ -31,11 +32,41 @@ export const PageLeads = z.strictObject({
 });
 export type PageLeads = z.infer<typeof PageLeads>;
 
+/** Which selector alternative answered a probe: structure only, never page text. */
+export const TraceEntry = z.strictObject({
+  probe: z.string().max(80),
+  matched: z.string().max(200).nullable(),
+  count: z.number().int().min(0).optional(),
+});
+export type TraceEntry = z.infer<typeof TraceEntry>;
+
 /** content script → background (runtime.sendMessage). `page: null` means no lead view here. */
 export const ContentMessage = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('page-leads'), page: PageLeads.nullable() }),
+  z.strictObject({
+    type: z.literal('page-leads'),
+    page: PageLeads.nullable(),
+    trace: z.array(TraceEntry).max(100).optional(),
+  }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
+
+/** The background's answer to `page-leads`: whether this page gets the open dock or only the quiet handle. */
+export const PageLeadsReply = z.strictObject({ dock: z.enum(['open', 'handle', 'off']) });
+export type PageLeadsReply = z.infer<typeof PageLeadsReply>;
+
+/** background → content script (tabs.sendMessage), only ever in answer to a rep's click in the sidebar. */
+export const ContentRequest = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('insert-text'), text: z.string().min(1).max(4000) }),
+  /** The keyboard shortcut (commands API) opens or collapses the dock. */
+  z.strictObject({ type: z.literal('toggle-dock') }),
+]);
+export type ContentRequest = z.infer<typeof ContentRequest>;
+export const InsertReply = z.strictObject({
+  ok: z.boolean(),
+  /** Why nothing was inserted: no compose open on the page, or the site has none. */
+  reason: z.enum(['no-compose', 'not-supported']).optional(),
+});
+export type InsertReply = z.infer<typeof InsertReply>;
 
 /** sidebar → background, over the port named `SIDEBAR_PORT`. */
 export const SIDEBAR_PORT = 'sidebar';
@@ -43,10 +74,50 @@ export const SidebarIntent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('select-lead'), index: z.number().int().min(0).max(49) }),
   z.strictObject({ type: z.literal('retry') }),
   z.strictObject({ type: z.literal('open-options') }),
+  /** Landed / didn't land, on a talking point or the campaign message of the lead on screen. */
+  z.strictObject({
+    type: z.literal('feedback'),
+    requestId: z.string().max(64),
+    target: FeedbackTarget,
+    verdict: Verdict,
+    reason: FeedbackReason.optional(),
+    note: z.string().max(2000).optional(),
+  }),
+  /** Take a verdict back, within its undo window. */
+  z.strictObject({ type: z.literal('undo-feedback'), requestId: z.string().max(64), id: z.uuid() }),
+  /** Put a talking point's text into the compose open on the page, at the caret. */
+  z.strictObject({ type: z.literal('insert'), requestId: z.string().max(64), text: z.string().min(1).max(4000) }),
+  /** The next page of the lead's engagement timeline. */
+  z.strictObject({ type: z.literal('load-more-events') }),
+  /** An item of the couldn't-send list: try it again, or let it go (the rep's explicit choice). */
+  z.strictObject({ type: z.literal('resend-failed'), id: z.uuid() }),
+  z.strictObject({ type: z.literal('discard-failed'), id: z.uuid() }),
 ]);
 export type SidebarIntent = z.infer<typeof SidebarIntent>;
 
-const WithLeads = { leads: z.array(PageLead), selected: z.number().int() };
+/** A verdict as the rep sees it: queued (kept locally, not yet at the endpoint), sent, or failed. */
+export const FeedbackView = z.strictObject({
+  id: z.uuid(),
+  target: FeedbackTarget,
+  verdict: Verdict,
+  reason: FeedbackReason.optional(),
+  note: z.string().optional(),
+  status: z.enum(['queued', 'sent', 'failed']),
+  /** For `failed`: what the endpoint said, as a sentence. */
+  failure: z.string().optional(),
+  /** Epoch ms until which the verdict can be undone. */
+  undoUntil: z.number(),
+});
+export type FeedbackView = z.infer<typeof FeedbackView>;
+
+const WithLeads = {
+  leads: z.array(PageLead),
+  selected: z.number().int(),
+  /** This lead's verdicts from this browser, newest first. */
+  feedback: z.array(FeedbackView).optional(),
+  /** Verdicts the endpoint refused, for every lead: shown until the rep resends or discards them. */
+  failed: z.array(FeedbackView).optional(),
+};
 
 /** background → sidebar: the whole state to render; the sidebar keeps none of its own. */
 export const SidebarState = z.discriminatedUnion('status', [
@@ -55,9 +126,29 @@ export const SidebarState = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('loading'), ...WithLeads }),
   z.strictObject({ status: z.literal('not_found'), ...WithLeads }),
   z.strictObject({ status: z.literal('error'), ...WithLeads, message: z.string() }),
-  z.strictObject({ status: z.literal('ready'), ...WithLeads, context: LeadContext, fetchedAt: z.number() }),
+  z.strictObject({
+    status: z.literal('ready'),
+    ...WithLeads,
+    context: LeadContext,
+    fetchedAt: z.number(),
+    /** `stale`: shown from the local cache because the endpoint could not be reached; `fetchedAt` gives its age. */
+    freshness: z.enum(['fresh', 'refreshing', 'stale']).optional(),
+    /** Set while the next page of the timeline is being fetched. */
+    loadingMore: z.boolean().optional(),
+  }),
 ]);
 export type SidebarState = z.infer<typeof SidebarState>;
+
+/** background → sidebar: the answer to one intent that carried a `requestId`. */
+export const SidebarNotice = z.strictObject({
+  type: z.literal('notice'),
+  requestId: z.string(),
+  ok: z.boolean(),
+  /** e.g. 'queued', 'sent', 'inserted', 'no-compose'. */
+  code: z.string(),
+  message: z.string(),
+});
+export type SidebarNotice = z.infer<typeof SidebarNotice>;
 
 export const ConnectionStatus = z.discriminatedUnion('connected', [
   z.strictObject({ connected: z.literal(false), endpoint: z.string().optional() }),
@@ -65,11 +156,36 @@ export const ConnectionStatus = z.discriminatedUnion('connected', [
 ]);
 export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
 
+export const Preferences = z.strictObject({
+  /** Sites the rep switched off; every site is on unless listed here. */
+  sitesOff: z.array(SiteId).default([]),
+  /** The company's own domains: addresses there are colleagues, never leads. */
+  internalDomains: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+          error: 'must be a domain like example.com',
+        }),
+    )
+    .max(50)
+    .default([]),
+});
+export type Preferences = z.infer<typeof Preferences>;
+
 /** options page → background (runtime.sendMessage). */
 export const OptionsRequest = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('connect'), endpoint: z.string().max(2048), token: z.string().max(512) }),
   z.strictObject({ type: z.literal('connection') }),
   z.strictObject({ type: z.literal('disconnect') }),
+  z.strictObject({ type: z.literal('preferences') }),
+  z.strictObject({ type: z.literal('set-preferences'), preferences: z.unknown() }),
+  /** The structure-only selector diagnostics, as text a rep can paste into a bug report. */
+  z.strictObject({ type: z.literal('diagnostics') }),
+  /** Wipe the cache and settings (not the unsent verdicts, unless `includingOutbox`). */
+  z.strictObject({ type: z.literal('clear-local-data'), includingOutbox: z.boolean().default(false) }),
 ]);
 export type OptionsRequest = z.infer<typeof OptionsRequest>;
 
@@ -78,3 +194,15 @@ export const OptionsResponse = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(false), message: z.string() }),
 ]);
 export type OptionsResponse = z.infer<typeof OptionsResponse>;
+
+export const PreferencesResponse = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), preferences: Preferences }),
+  z.strictObject({ ok: z.literal(false), message: z.string() }),
+]);
+export type PreferencesResponse = z.infer<typeof PreferencesResponse>;
+
+export const DiagnosticsResponse = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), text: z.string() }),
+  z.strictObject({ ok: z.literal(false), message: z.string() }),
+]);
+export type DiagnosticsResponse = z.infer<typeof DiagnosticsResponse>;

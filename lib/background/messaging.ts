@@ -51,6 +51,8 @@ async function handleOptions(request: OptionsRequest): Promise<OptionsResponse> 
         forgetAll();
         await refreshAll();
         return { ok: true, connection: publicStatus(null) };
+      default:
+        return { ok: false, message: 'This version of the extension cannot do that yet.' };
     }
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : 'That did not work.' };

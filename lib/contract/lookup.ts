@@ -47,6 +47,19 @@ export const TimelineEvent = z.object({
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
+/** `GET /v1/leads/events?emailHash=&before=&limit=`: more of a lead's timeline, newest first. */
+export const TimelinePageQuery = z.strictObject({
+  emailHash: EmailHash,
+  /** The `nextBefore` of the previous page. */
+  before: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const TimelinePage = z.object({
+  events: z.array(TimelineEvent),
+  nextBefore: z.string().nullable(),
+});
+export type TimelinePage = z.infer<typeof TimelinePage>;
+
 export const EngagementSummary = z.object({
   totalEvents: z.number().int(),
   /** Recency-weighted: each event counts by its type's weight, halved every 14 days. */
@@ -54,6 +67,8 @@ export const EngagementSummary = z.object({
   countsByType: z.partialRecord(EventType, z.number().int()),
   hottestTopics: z.array(z.object({ topic: z.string(), count: z.number().int() })),
   lastTouchAt: Timestamp.nullable(),
+  /** The score as it stood 14 days ago, so the sidebar can show which way the lead is heading. */
+  previousScore: z.number().optional(),
 });
 export type EngagementSummary = z.infer<typeof EngagementSummary>;
 
@@ -81,6 +96,9 @@ export const RankedTalkingPoint = z.object({
   campaign: Key.nullable(),
   score: z.number(),
   reasons: z.array(Reason),
+  /** How it has fared with reps (all segments), when anyone has said. */
+  fared: z.object({ landed: z.number().int(), didntLand: z.number().int() }).optional(),
+  version: z.number().int().optional(),
 });
 export type RankedTalkingPoint = z.infer<typeof RankedTalkingPoint>;
 
@@ -93,6 +111,8 @@ export const LeadContext = z.object({
     /** Newest first. */
     timeline: z.array(TimelineEvent),
     hasMore: z.boolean(),
+    /** Pass as `before` to `GET /v1/leads/events` for the next page; null when the timeline is whole. */
+    nextBefore: z.string().nullable().optional(),
   }),
   talkingPoints: z.array(RankedTalkingPoint),
   etag: z.string(),

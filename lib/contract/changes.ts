@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { Timestamp } from './common.ts';
+
+/**
+ * One change a sidebar cares about. `cursor` is a decimal string that only grows; `GET
+ * /v1/changes?since=<cursor>` returns what came after it, and the stream (`GET /v1/stream`) sends
+ * each change as an SSE event whose `id` is its cursor, so `Last-Event-ID` resumes without a gap.
+ */
+export const Change = z.object({
+  cursor: z.string().regex(/^\d+$/),
+  kind: z.enum(['talkingPoint', 'campaign']),
+  id: z.string(),
+  /** `upsert`: created, edited, published or rescheduled; `retire`: retired or back to draft. */
+  op: z.enum(['upsert', 'retire']),
+  version: z.number().int(),
+  at: Timestamp,
+});
+export type Change = z.infer<typeof Change>;
+
+export const ChangesPage = z.object({
+  changes: z.array(Change),
+  /** Pass this as `since` next time (the last change's cursor, or the one given when nothing changed). */
+  cursor: z.string().regex(/^\d+$/),
+  hasMore: z.boolean(),
+});
+export type ChangesPage = z.infer<typeof ChangesPage>;

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { EmailHash, Key, Segments, Timestamp } from './common.ts';
+
+export const FeedbackReason = z.enum([
+  'not_relevant',
+  'wrong_persona',
+  'outdated',
+  'competitor',
+  'pricing',
+  'tone',
+  'other',
+]);
+export type FeedbackReason = z.infer<typeof FeedbackReason>;
+
+export const Verdict = z.enum(['didnt_land', 'landed']);
+export type Verdict = z.infer<typeof Verdict>;
+
+/** A talking point by its id, or a campaign's message by the campaign's key. */
+export const FeedbackTarget = z.strictObject({
+  kind: z.enum(['talkingPoint', 'campaignMessage']),
+  id: z.string().min(1).max(120),
+});
+export type FeedbackTarget = z.infer<typeof FeedbackTarget>;
+
+/**
+ * `POST /v1/feedback`. The id is made by the client and is the idempotency key: the same id again
+ * returns the stored verdict; the same id with another body is 422. The rep comes from the token.
+ * A "didn't land" verdict needs a reason.
+ */
+export const FeedbackInput = z
+  .strictObject({
+    id: z.uuid(),
+    target: FeedbackTarget,
+    verdict: Verdict,
+    reason: FeedbackReason.optional(),
+    note: z.string().trim().max(2000).optional(),
+    lead: z.strictObject({ emailHash: EmailHash }),
+    occurredAt: Timestamp,
+  })
+  .refine((f) => f.verdict !== 'didnt_land' || f.reason !== undefined, {
+    error: "a didn't-land verdict needs a reason",
+    path: ['reason'],
+  });
+export type FeedbackInput = z.infer<typeof FeedbackInput>;
+
+export const Feedback = z.object({
+  id: z.uuid(),
+  target: FeedbackTarget,
+  verdict: Verdict,
+  reason: FeedbackReason.nullable(),
+  note: z.string().nullable(),
+  lead: z.object({ emailHash: EmailHash, segments: Segments }),
+  rep: z.object({ name: z.string() }),
+  occurredAt: Timestamp,
+  receivedAt: Timestamp,
+  /** Set when the rep took the verdict back (`DELETE /v1/feedback/{id}`); withdrawn verdicts count nowhere. */
+  withdrawnAt: Timestamp.nullable(),
+});
+export type Feedback = z.infer<typeof Feedback>;
+
+/** `GET /v1/feedback?cursor=&limit=&targetKind=&targetId=&verdict=`: newest first. */
+export const FeedbackPage = z.object({ items: z.array(Feedback), nextCursor: z.string().nullable() });
+export type FeedbackPage = z.infer<typeof FeedbackPage>;
+
+export const Tally = z.object({
+  landed: z.number().int(),
+  didntLand: z.number().int(),
+  /** didntLand / (landed + didntLand), or null with no verdicts. */
+  didntLandRate: z.number().nullable(),
+});
+export type Tally = z.infer<typeof Tally>;
+
+export const TargetSummary = z.object({
+  target: FeedbackTarget,
+  title: z.string(),
+  campaign: Key.nullable(),
+  total: Tally,
+  reasons: z.partialRecord(FeedbackReason, z.number().int()),
+  bySegment: z.array(
+    z.object({ dimension: z.enum(['industry', 'persona', 'region']), value: z.string(), tally: Tally }),
+  ),
+  /** ISO week like `2026-W47`. */
+  byWeek: z.array(z.object({ week: z.string(), tally: Tally })),
+});
+export type TargetSummary = z.infer<typeof TargetSummary>;
+
+/** `GET /v1/feedback/summary`. */
+export const FeedbackSummary = z.object({ targets: z.array(TargetSummary), generatedAt: Timestamp });
+export type FeedbackSummary = z.infer<typeof FeedbackSummary>;
