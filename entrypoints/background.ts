@@ -3,16 +3,46 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { handleMessage } from '../lib/background/messaging.ts';
 import { forgetTab } from '../lib/background/pages.ts';
 import { openSidePanelOnActionClick } from '../lib/background/side-panel.ts';
-import { attachSidebar, followActiveTab } from '../lib/background/sidebars.ts';
+import { attachSidebar, followActiveTab, setSidebarHooks } from '../lib/background/sidebars.ts';
+import {
+  ensureSyncAlarm,
+  followSidebars,
+  OUTBOX_ALARM,
+  pollWhenClosed,
+  runOutbox,
+  SYNC_ALARM,
+} from '../lib/background/sync.ts';
 import { SIDEBAR_PORT } from '../lib/messages.ts';
 
+const quietly = (work: Promise<unknown>) => void work.catch(() => undefined);
+
 export default defineBackground(() => {
+  setSidebarHooks({
+    outboxChanged: () => quietly(runOutbox()),
+    sidebarsChanged: (open) => quietly(followSidebars(open)),
+  });
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === SIDEBAR_PORT && port.sender?.id === browser.runtime.id) attachSidebar(port);
     else port.disconnect();
   });
-  browser.tabs.onActivated.addListener(() => void followActiveTab());
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onActivated.addListener(() => quietly(followActiveTab()));
+  browser.tabs.onRemoved.addListener((tabId) => quietly(forgetTab(tabId)));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === OUTBOX_ALARM) quietly(runOutbox());
+    if (alarm.name === SYNC_ALARM) quietly(Promise.all([runOutbox(), pollWhenClosed()]));
+  });
+  browser.runtime.onStartup.addListener(() => quietly(runOutbox()));
+  browser.commands.onCommand.addListener((command) => quietly(toggleDock(command)));
+  globalThis.addEventListener('online', () => quietly(runOutbox()));
   openSidePanelOnActionClick();
+  quietly(ensureSyncAlarm());
+  // Whatever woke this worker, a verdict left queued by an earlier one goes out now.
+  quietly(runOutbox());
 });
+
+async function toggleDock(command: string): Promise<void> {
+  if (command !== 'toggle-dock') return;
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'toggle-dock' });
+}

@@ -117,6 +117,8 @@ const WithLeads = {
   feedback: z.array(FeedbackView).optional(),
   /** Verdicts the endpoint refused, for every lead: shown until the rep resends or discards them. */
   failed: z.array(FeedbackView).optional(),
+  /** Something the rep should know that does not stop the sidebar, e.g. the local cache failing. */
+  warning: z.string().optional(),
 };
 
 /** background → sidebar: the whole state to render; the sidebar keeps none of its own. */

@@ -3,6 +3,9 @@ import { Me } from '../contract/me.ts';
 import type { ConnectionStatus } from '../messages.ts';
 import { openDb } from '../store/db.ts';
 import { fetchMe } from './api.ts';
+import { clearCache } from './cache.ts';
+import { clearCursor, stopStream } from './live.ts';
+import { clearVerdicts, flush, pendingCount } from './outbox.ts';
 
 const Connection = z.object({ endpoint: z.string(), token: z.string(), me: Me });
 export type Connection = z.infer<typeof Connection>;
@@ -41,12 +44,28 @@ export async function connect(endpointInput: string, tokenInput: string): Promis
   if (token === '') throw new Error('Paste the access token your admin gave you.');
   const me = await fetchMe(endpoint, token);
   const connection = { endpoint, token, me };
+  const previous = await loadConnection();
   const db = await openDb();
   await db.put('settings', connection, KEY);
+  // Another endpoint or another person: nothing cached for the previous one may show.
+  if (previous && (previous.endpoint !== endpoint || previous.me.tokenId !== me.tokenId)) {
+    await Promise.all([clearCache(), clearCursor()]);
+  }
   return connection;
 }
 
-export async function disconnect(): Promise<void> {
+/**
+ * Signing out wipes everything local: the connection, cached leads, verdicts and the change
+ * cursor. Queued verdicts get one last try first; the number that still could not be sent is
+ * returned so the rep is told, not left to guess.
+ */
+export async function disconnect(): Promise<{ unsent: number }> {
+  const connection = await loadConnection();
+  if (connection) await flush(connection).catch(() => undefined);
+  const unsent = await pendingCount().catch(() => 0);
+  stopStream();
   const db = await openDb();
   await db.delete('settings', KEY);
+  await Promise.all([clearCache(), clearVerdicts(), clearCursor()]);
+  return { unsent };
 }

@@ -1,16 +1,12 @@
-// Lead contexts fetched this session, so a second sidebar or a switch back is instant.
-// A short-lived memory cache only; the offline-first IndexedDB cache replaces it.
+// A lead's context, cache first: what IndexedDB holds is shown at once, and revalidated from the
+// endpoint when it is older than a little while. Concurrent asks for one lead share one request,
+// so two tabs on the same thread cost the endpoint one lookup.
 import type { LeadContext, LeadRef } from '../contract/lookup.ts';
 import type { PageLead } from '../messages.ts';
-import { lookup } from './api.ts';
-import type { Connection } from './connection.ts';
+import type { CachedContext } from '../store/db.ts';
+import { type Credentials, lookup } from './api.ts';
+import { needsRevalidation, readCached, touch, writeCached } from './cache.ts';
 import { leadKey } from './pages.ts';
-
-export type Resolved = { found: true; context: LeadContext; fetchedAt: number } | { found: false; fetchedAt: number };
-
-const FRESH_MS = 60_000;
-const cache = new Map<string, Resolved>();
-const inFlight = new Map<string, Promise<Resolved>>();
 
 export function refOf(lead: PageLead): LeadRef {
   if (lead.email) return { email: lead.email };
@@ -18,36 +14,48 @@ export function refOf(lead: PageLead): LeadRef {
   throw new Error('a page lead without an email or a CRM reference');
 }
 
-export function cached(lead: PageLead, now = Date.now()): Resolved | undefined {
-  const hit = cache.get(leadKey(lead));
-  return hit && now - hit.fetchedAt < FRESH_MS ? hit : undefined;
-}
+const inFlight = new Map<string, Promise<CachedContext>>();
 
-export function forget(lead: PageLead): void {
-  cache.delete(leadKey(lead));
-}
-
-export function forgetAll(): void {
-  cache.clear();
-}
-
-export function resolve(connection: Connection, lead: PageLead): Promise<Resolved> {
+/** Asks the endpoint and stores the answer (found or not). */
+export function fetchContext(credentials: Credentials, lead: PageLead): Promise<CachedContext> {
   const key = leadKey(lead);
-  const hit = cached(lead);
-  if (hit) return Promise.resolve(hit);
   let pending = inFlight.get(key);
   if (!pending) {
-    pending = lookup(connection.endpoint, connection.token, { leads: [refOf(lead)] })
-      .then((response): Resolved => {
+    pending = lookup(credentials, { leads: [refOf(lead)] })
+      .then(async (response) => {
         const result = response.results[0];
-        const resolved: Resolved = result?.found
-          ? { found: true, context: result.context, fetchedAt: Date.now() }
-          : { found: false, fetchedAt: Date.now() };
-        cache.set(key, resolved);
-        return resolved;
+        const context: LeadContext | null = result?.found ? result.context : null;
+        try {
+          return await writeCached(key, context);
+        } catch {
+          const now = Date.now();
+          return { key, context, fetchedAt: now, lastUsedAt: now };
+        }
       })
       .finally(() => inFlight.delete(key));
     inFlight.set(key, pending);
   }
   return pending;
 }
+
+export interface LocalRead {
+  entry: CachedContext | undefined;
+  /** Set when IndexedDB failed: the rep is told, and the network answers instead. */
+  storageError?: string;
+}
+
+export async function readLocal(lead: PageLead, now = Date.now()): Promise<LocalRead> {
+  try {
+    const entry = await readCached(leadKey(lead), now);
+    if (entry) void touch(entry, now).catch(() => undefined);
+    return { entry };
+  } catch (error) {
+    const reason = error instanceof Error && error.name === 'QuotaExceededError' ? 'it is full' : 'it failed';
+    return {
+      entry: undefined,
+      storageError: `The local cache could not be read (${reason}); Coalface is asking the endpoint directly.`,
+    };
+  }
+}
+
+export { needsRevalidation };
