@@ -1,0 +1,99 @@
+// Offline-first and live: what the rep sees when the endpoint is away, busy, or changes under them.
+import type { Request, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TalkingPoint } from '../../lib/contract/talking-points.ts';
+import {
+  type Browser,
+  connectThroughOptions,
+  dockFrame,
+  type Endpoint,
+  fixture,
+  launchWithExtension,
+  startEndpoint,
+} from './harness.ts';
+
+const DANA_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmvNqLzPhBXwdRjcTvSb';
+
+let endpoint: Endpoint;
+let browser: Browser;
+
+async function api(method: string, path: string, token: string, body?: unknown) {
+  const response = await fetch(`${endpoint.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: (await response.json().catch(() => null)) as unknown };
+}
+
+beforeAll(async () => {
+  endpoint = await startEndpoint();
+  browser = await launchWithExtension();
+  await browser.context.route('https://mail.google.com/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: fixture('gmail/thread-single.html') }),
+  );
+  await connectThroughOptions(browser, endpoint.url, endpoint.tokens.rep);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await endpoint?.stop();
+});
+
+describe('a cached lead', () => {
+  it('shows in a second tab without another call to the endpoint', async () => {
+    const lookups: Request[] = [];
+    const count = (route: Route, request: Request) => {
+      lookups.push(request);
+      return route.continue();
+    };
+    await browser.context.route(`${endpoint.url}/v1/context/lookup`, count);
+    const first = await browser.context.newPage();
+    await first.goto(DANA_THREAD);
+    await dockFrame(first).getByRole('heading', { name: 'Dana Lee' }).waitFor({ timeout: 15_000 });
+    const afterFirst = lookups.length;
+    expect(afterFirst).toBeGreaterThanOrEqual(1);
+
+    const second = await browser.context.newPage();
+    await second.goto(DANA_THREAD);
+    await dockFrame(second).getByRole('heading', { name: 'Dana Lee' }).waitFor({ timeout: 15_000 });
+    expect(lookups.length).toBe(afterFirst);
+    await browser.context.unroute(`${endpoint.url}/v1/context/lookup`, count);
+    await Promise.all([first.close(), second.close()]);
+  });
+});
+
+describe('a talking point a marketer pushes', () => {
+  it('appears in an open sidebar within 5 s, and leaves it when retired', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(DANA_THREAD);
+    const sidebar = dockFrame(page);
+    await sidebar.getByRole('heading', { name: 'Dana Lee' }).waitFor({ timeout: 15_000 });
+
+    const title = `Budget season: lead with the savings calculator ${Date.now()}`;
+    const pushedAt = Date.now();
+    const created = await api('POST', '/v1/talking-points', endpoint.tokens.marketer, {
+      campaign: 'q4-cloud-savings',
+      title,
+      body: 'Finance leads who read the playbook respond to a concrete number: offer the calculator.',
+      status: 'live',
+      priority: 5,
+      audience: { personas: ['Finance'] },
+      triggers: { contentIds: ['cloud-playbook'] },
+    });
+    expect(created.status).toBe(201);
+    const point = TalkingPoint.parse(created.body);
+    await sidebar.getByRole('heading', { name: title }).waitFor({ timeout: 5_000 });
+    const arrivedMs = Date.now() - pushedAt;
+    console.log(`push latency: marketer POST -> open sidebar shows the point in ${arrivedMs} ms`);
+
+    const retiredAt = Date.now();
+    const retired = await api('PATCH', `/v1/talking-points/${point.id}`, endpoint.tokens.marketer, {
+      status: 'retired',
+    });
+    expect(retired.status).toBe(200);
+    await sidebar.getByRole('heading', { name: title }).waitFor({ state: 'detached', timeout: 5_000 });
+    console.log(`retire latency: marketer PATCH -> point gone from the sidebar in ${Date.now() - retiredAt} ms`);
+    await page.close();
+  });
+});
