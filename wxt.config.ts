@@ -6,13 +6,17 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: {
-    name: 'Coalface',
-    description: 'Campaign context, engagement history and talking points for the lead on screen.',
-    permissions: ['storage', 'sidePanel'],
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'sidePanel', 'alarms'],
     // The endpoint is reached through its CORS allowance for extension origins, so it needs no host permission.
     host_permissions: [...SITE_MATCHES],
     action: { default_title: 'Coalface' },
     side_panel: { default_path: 'sidebar.html' },
+    commands: {
+      'toggle-dock': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_toggleDockCommand__' },
+    },
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: [...SITE_MATCHES] }],
   },
 });

@@ -1,50 +1,54 @@
-import type { LeadContext, TimelineEvent } from '../lib/contract/lookup.ts';
-import { EVENT_VERB } from '../lib/ui/labels.ts';
-import { formatDate, formatDateTime, relativeTime } from '../lib/ui/time.ts';
+import type { TimelineEvent } from '../lib/contract/lookup.ts';
+import { useSidebarActions } from '../lib/ui/actions.tsx';
+import { t } from '../lib/ui/i18n.ts';
+import { eventVerb } from '../lib/ui/labels.ts';
+import { formatClock, formatDateTime } from '../lib/ui/time.ts';
+import { groupByDay } from '../lib/ui/timeline.ts';
+import { EventIcon } from './EventIcon.tsx';
 import { ExternalLink } from './ExternalLink.tsx';
 
 interface EngagementTimelineProps {
-  engagement: LeadContext['engagement'];
+  timeline: readonly TimelineEvent[];
+  /** The endpoint holds older events than these. */
+  hasMore: boolean;
+  loadingMore: boolean;
   now: number;
 }
 
-const scoreFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
-
-/** How warm the lead is (summary) and what they engaged with (events, newest first). */
-export function EngagementTimeline({ engagement, now }: EngagementTimelineProps) {
-  const { summary, timeline, hasMore } = engagement;
-  const newestFirst = [...timeline].sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt));
+/** What the lead engaged with, newest first, under a heading per day. */
+export function EngagementTimeline({ timeline, hasMore, loadingMore, now }: EngagementTimelineProps) {
+  const { send } = useSidebarActions();
+  const days = groupByDay(timeline, now);
   return (
     <div className="cf-engagement">
-      <dl className="cf-stats">
-        <div className="cf-stat">
-          <dt>Events</dt>
-          <dd>{summary.totalEvents}</dd>
-        </div>
-        <div className="cf-stat">
-          <dt>Score</dt>
-          <dd>{scoreFormat.format(summary.score)}</dd>
-        </div>
-        <div className="cf-stat">
-          <dt>Last touch</dt>
-          <dd>{summary.lastTouchAt ? relativeTime(summary.lastTouchAt, now) : 'never'}</dd>
-        </div>
-      </dl>
-      {summary.hottestTopics.length > 0 && (
-        <p className="cf-meta">
-          Hot topics: {summary.hottestTopics.map(({ topic, count }) => `${topic} (${count})`).join(', ')}
-        </p>
-      )}
-      {newestFirst.length === 0 ? (
-        <p className="cf-empty">No engagement recorded yet.</p>
+      {days.length === 0 ? (
+        <p className="cf-empty">{t('noEngagement')}</p>
       ) : (
-        <ol className="cf-timeline" aria-label="Engagement events, newest first">
-          {newestFirst.map((event) => (
-            <TimelineItem key={event.id} event={event} />
+        <ol className="cf-days" aria-label={t('timelineLabel')}>
+          {days.map((day) => (
+            <li key={day.key} className="cf-day">
+              <h3 className="cf-day__title">{day.label}</h3>
+              <ol className="cf-timeline">
+                {day.events.map((event) => (
+                  <TimelineItem key={event.id} event={event} />
+                ))}
+              </ol>
+            </li>
           ))}
         </ol>
       )}
-      {hasMore && <p className="cf-meta">Showing the latest {newestFirst.length} events.</p>}
+      {hasMore && (
+        <button
+          type="button"
+          className="cf-button cf-button--small cf-more"
+          aria-disabled={loadingMore || undefined}
+          onClick={() => {
+            if (!loadingMore) send({ type: 'load-more-events' });
+          }}
+        >
+          {loadingMore ? t('loadingMore') : t('showMore')}
+        </button>
+      )}
     </div>
   );
 }
@@ -52,8 +56,9 @@ export function EngagementTimeline({ engagement, now }: EngagementTimelineProps)
 function TimelineItem({ event }: { event: TimelineEvent }) {
   return (
     <li className="cf-event">
+      <EventIcon type={event.type} />
       <p className="cf-event__what">
-        <span className="cf-event__verb">{EVENT_VERB[event.type]}</span>
+        <span className="cf-event__verb">{eventVerb(event.type)}</span>
         {event.content && (
           <>
             {' '}
@@ -64,7 +69,7 @@ function TimelineItem({ event }: { event: TimelineEvent }) {
         )}
       </p>
       <time className="cf-event__when" dateTime={event.occurredAt} title={formatDateTime(event.occurredAt)}>
-        {formatDate(event.occurredAt)}
+        {formatClock(event.occurredAt)}
       </time>
     </li>
   );

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { t } from '../lib/ui/i18n.ts';
 import { isHttpUrl } from '../lib/ui/url.ts';
 
 interface ExternalLinkProps {
@@ -13,6 +14,7 @@ export function ExternalLink({ href, className, children }: ExternalLinkProps) {
   return (
     <a href={href} className={className} target="_blank" rel="noopener noreferrer">
       {children}
+      <span className="cf-visually-hidden">{t('opensInNewTab')}</span>
     </a>
   );
 }

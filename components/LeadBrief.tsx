@@ -1,6 +1,9 @@
 import type { LeadContext } from '../lib/contract/lookup.ts';
+import type { FeedbackView } from '../lib/messages.ts';
+import { t } from '../lib/ui/i18n.ts';
 import { relativeTime } from '../lib/ui/time.ts';
 import { CampaignCard } from './CampaignCard.tsx';
+import { EngagementSummaryView } from './EngagementSummary.tsx';
 import { EngagementTimeline } from './EngagementTimeline.tsx';
 import { LeadHeader } from './LeadHeader.tsx';
 import { Section } from './Section.tsx';
@@ -9,24 +12,34 @@ import { TalkingPoints } from './TalkingPoints.tsx';
 interface LeadBriefProps {
   context: LeadContext;
   fetchedAt: number;
+  /** This lead's verdicts from this browser, newest first. */
+  feedback: readonly FeedbackView[];
+  loadingMore: boolean;
   now: number;
 }
 
 /** Everything the rep needs about one lead: who, what to say, and why. */
-export function LeadBrief({ context, fetchedAt, now }: LeadBriefProps) {
+export function LeadBrief({ context, fetchedAt, feedback, loadingMore, now }: LeadBriefProps) {
+  const { engagement } = context;
   return (
     <>
-      <LeadHeader lead={context.lead} />
-      <Section title="Campaign">
-        <CampaignCard campaign={context.campaign} otherCampaigns={context.otherCampaigns} />
+      <LeadHeader lead={context.lead} lastTouchAt={engagement.summary.lastTouchAt} now={now} />
+      <Section title={t('sectionCampaign')}>
+        <CampaignCard campaign={context.campaign} otherCampaigns={context.otherCampaigns} feedback={feedback} />
       </Section>
-      <Section title="Talking points">
-        <TalkingPoints points={context.talkingPoints} />
+      <Section title={t('sectionTalkingPoints')}>
+        <TalkingPoints points={context.talkingPoints} feedback={feedback} />
       </Section>
-      <Section title="Engagement">
-        <EngagementTimeline engagement={context.engagement} now={now} />
+      <Section title={t('sectionEngagement')}>
+        <EngagementSummaryView summary={engagement.summary} now={now} />
+        <EngagementTimeline
+          timeline={engagement.timeline}
+          hasMore={engagement.hasMore || Boolean(engagement.nextBefore)}
+          loadingMore={loadingMore}
+          now={now}
+        />
       </Section>
-      <p className="cf-meta cf-footer">Updated {relativeTime(fetchedAt, now)}</p>
+      <p className="cf-meta cf-footer">{t('updatedAgo', relativeTime(fetchedAt, now))}</p>
     </>
   );
 }

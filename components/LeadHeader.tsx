@@ -1,42 +1,53 @@
 import type { LifecycleStage, Segments } from '../lib/contract/common.ts';
 import type { LeadProfile } from '../lib/contract/lookup.ts';
-import { STAGE_LABEL } from '../lib/ui/labels.ts';
+import { t } from '../lib/ui/i18n.ts';
+import { SEGMENT_ORDER, segmentLabel, stageLabel } from '../lib/ui/labels.ts';
+import { formatDateTime, relativeTime } from '../lib/ui/time.ts';
 
 interface LeadHeaderProps {
   lead: LeadProfile;
+  lastTouchAt: string | null;
+  now: number;
 }
 
-const SEGMENT_LABEL: Record<keyof Segments, string> = { industry: 'Industry', persona: 'Persona', region: 'Region' };
-
-export function LeadHeader({ lead }: LeadHeaderProps) {
-  const role = [lead.title, lead.company].filter((part): part is string => Boolean(part)).join(' at ');
+export function LeadHeader({ lead, lastTouchAt, now }: LeadHeaderProps) {
+  const role = [lead.title, lead.company].filter((part): part is string => Boolean(part));
   return (
     <header className="cf-lead">
       <h1 className="cf-lead__name">{lead.name ?? lead.email}</h1>
-      {role && <p className="cf-lead__role">{role}</p>}
+      {role.length > 0 && <p className="cf-lead__role">{role.length === 2 ? t('leadRoleAt', role) : role.join('')}</p>}
       {lead.name && <p className="cf-lead__email">{lead.email}</p>}
       <LeadChips stage={lead.lifecycleStage} segments={lead.segments} />
+      <p className="cf-lead__touched cf-meta">
+        {lastTouchAt ? (
+          <time dateTime={lastTouchAt} title={formatDateTime(lastTouchAt)}>
+            {t('lastTouched', relativeTime(lastTouchAt, now))}
+          </time>
+        ) : (
+          t('neverTouched')
+        )}
+      </p>
     </header>
   );
 }
 
 function LeadChips({ stage, segments }: { stage: LifecycleStage | null; segments: Segments }) {
-  const segmentEntries = (Object.keys(SEGMENT_LABEL) as (keyof Segments)[]).flatMap((key) => {
+  const segmentEntries = SEGMENT_ORDER.flatMap((key) => {
     const value = segments[key];
     return value ? [{ key, value }] : [];
   });
   if (!stage && segmentEntries.length === 0) return null;
   return (
-    <ul className="cf-chips" aria-label="Lead profile">
+    <ul className="cf-chips" aria-label={t('leadProfile')}>
       {stage && (
         <li className="cf-chip cf-chip--stage">
-          <span className="cf-visually-hidden">Lifecycle stage: </span>
-          {STAGE_LABEL[stage]}
+          <span className="cf-visually-hidden">{t('lifecycleStagePrefix')}</span>
+          {stageLabel(stage)}
         </li>
       )}
       {segmentEntries.map(({ key, value }) => (
         <li key={key} className="cf-chip">
-          <span className="cf-visually-hidden">{SEGMENT_LABEL[key]}: </span>
+          <span className="cf-visually-hidden">{t('segmentPrefix', segmentLabel(key))}</span>
           {value}
         </li>
       ))}

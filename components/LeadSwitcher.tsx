@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { PageLead } from '../lib/messages.ts';
+import { t } from '../lib/ui/i18n.ts';
 import { pageLeadLabel } from '../lib/ui/labels.ts';
 
 interface LeadSwitcherProps {
@@ -15,7 +16,7 @@ export function LeadSwitcher({ leads, selected, onSelect }: LeadSwitcherProps) {
   return (
     <div className="cf-switcher">
       <label htmlFor={selectId} className="cf-switcher__label">
-        Lead on this page
+        {t('switcherLabel')}
       </label>
       <select
         id={selectId}

@@ -1,9 +1,13 @@
-import type { SidebarIntent, SidebarState } from '../lib/messages.ts';
+import { useMemo } from 'react';
+import type { SidebarNotice, SidebarState } from '../lib/messages.ts';
+import { NO_NOTICES, type SendIntent, SidebarActionsProvider } from '../lib/ui/actions.tsx';
+import { t } from '../lib/ui/i18n.ts';
+import { FailedFeedbackPanel } from './FailedFeedbackPanel.tsx';
+import { FreshnessBanner } from './FreshnessBanner.tsx';
 import { LeadBrief } from './LeadBrief.tsx';
 import { LeadSwitcher } from './LeadSwitcher.tsx';
 import { ErrorView, LoadingView, NoLeadView, NotConnectedView, NotFoundView } from './SidebarStates.tsx';
 
-type SendIntent = (intent: SidebarIntent) => void;
 /** The states that are about one of the page's leads. */
 type LeadState = Exclude<SidebarState, { status: 'not_connected' | 'no_lead' }>;
 
@@ -11,18 +15,23 @@ interface SidebarProps {
   /** null until the background's first state arrives. */
   state: SidebarState | null;
   onIntent: SendIntent;
+  /** The background's answers to intents with a requestId, by that id. */
+  notices?: ReadonlyMap<string, SidebarNotice>;
   /** False while the background is out of reach; the last state stays on screen. */
   linked?: boolean;
   now?: number;
 }
 
-export function Sidebar({ state, onIntent, linked = true, now = Date.now() }: SidebarProps) {
+export function Sidebar({ state, onIntent, notices = NO_NOTICES, linked = true, now = Date.now() }: SidebarProps) {
   const busy = state === null || state.status === 'loading';
+  const actions = useMemo(() => ({ send: onIntent, notices }), [onIntent, notices]);
   return (
-    <main aria-label="Coalface" aria-busy={busy} className="cf-sidebar">
-      {!linked && state !== null && <output className="cf-notice">Reconnecting to Coalface…</output>}
-      <SidebarBody state={state} onIntent={onIntent} now={now} />
-    </main>
+    <SidebarActionsProvider value={actions}>
+      <main aria-label={t('extName')} aria-busy={busy} className="cf-sidebar">
+        {!linked && state !== null && <output className="cf-notice">{t('reconnecting')}</output>}
+        <SidebarBody state={state} onIntent={onIntent} now={now} />
+      </main>
+    </SidebarActionsProvider>
   );
 }
 
@@ -38,6 +47,12 @@ function SidebarBody({ state, onIntent, now }: { state: SidebarState | null; onI
         selected={state.selected}
         onSelect={(index) => onIntent({ type: 'select-lead', index })}
       />
+      {state.status === 'ready' && (
+        <FreshnessBanner freshness={state.freshness} fetchedAt={state.fetchedAt} now={now} />
+      )}
+      {state.failed && state.failed.length > 0 && (
+        <FailedFeedbackPanel failed={state.failed} context={state.status === 'ready' ? state.context : undefined} />
+      )}
       <LeadStateView state={state} onIntent={onIntent} now={now} />
     </>
   );
@@ -53,6 +68,14 @@ function LeadStateView({ state, onIntent, now }: { state: LeadState; onIntent: S
     case 'error':
       return <ErrorView message={state.message} onRetry={() => onIntent({ type: 'retry' })} />;
     case 'ready':
-      return <LeadBrief context={state.context} fetchedAt={state.fetchedAt} now={now} />;
+      return (
+        <LeadBrief
+          context={state.context}
+          fetchedAt={state.fetchedAt}
+          feedback={state.feedback ?? []}
+          loadingMore={state.loadingMore ?? false}
+          now={now}
+        />
+      );
   }
 }

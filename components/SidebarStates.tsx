@@ -1,15 +1,16 @@
 // The sidebar's views for every state but `ready` (see LeadBrief.tsx).
 import type { PageLead } from '../lib/messages.ts';
+import { t } from '../lib/ui/i18n.ts';
 import { pageLeadIdentifier } from '../lib/ui/labels.ts';
 import { Section } from './Section.tsx';
 
 export function NotConnectedView({ onOpenOptions }: { onOpenOptions: () => void }) {
   return (
     <div className="cf-state">
-      <p>Not connected to a Coalface endpoint.</p>
-      <p className="cf-meta">Add your team's endpoint URL and your access token in Options.</p>
+      <p>{t('notConnected')}</p>
+      <p className="cf-meta">{t('notConnectedHelp')}</p>
       <button type="button" className="cf-button cf-button--primary" onClick={onOpenOptions}>
-        Open options
+        {t('openOptions')}
       </button>
     </div>
   );
@@ -18,44 +19,52 @@ export function NotConnectedView({ onOpenOptions }: { onOpenOptions: () => void 
 export function NoLeadView() {
   return (
     <div className="cf-state">
-      <p>No lead on this page.</p>
-      <p className="cf-meta">Open an email thread or a CRM record to see its lead here.</p>
+      <p>{t('noLead')}</p>
+      <p className="cf-meta">{t('noLeadHelp')}</p>
     </div>
   );
 }
 
-/** Placeholders in the same blocks as the ready view, so nothing jumps when the lead arrives. */
+/**
+ * Placeholders in the same blocks, and of the same heights, as the ready view (see style.css), so
+ * nothing jumps when the lead arrives.
+ */
 export function LoadingView({ lead }: { lead: PageLead | undefined }) {
   const knownName = lead?.name ?? lead?.email;
   return (
     <>
-      <p className="cf-visually-hidden">Loading the lead's context…</p>
+      <p className="cf-visually-hidden">{t('loadingLead')}</p>
       <header className="cf-lead">
         {knownName ? (
           <h1 className="cf-lead__name">{knownName}</h1>
         ) : (
           <div className="cf-skeleton cf-skeleton--title" aria-hidden="true" />
         )}
-        <div className="cf-skeleton cf-skeleton--line cf-skeleton--short" aria-hidden="true" />
+        <div className="cf-skeleton cf-skeleton--text cf-skeleton--short" aria-hidden="true" />
+        <div className="cf-skeleton cf-skeleton--small" style={{ width: '50%' }} aria-hidden="true" />
         <div className="cf-chips" aria-hidden="true">
           <span className="cf-skeleton cf-skeleton--chip" />
           <span className="cf-skeleton cf-skeleton--chip" />
+          <span className="cf-skeleton cf-skeleton--chip" />
         </div>
+        <div className="cf-skeleton cf-skeleton--small" style={{ width: '40%' }} aria-hidden="true" />
       </header>
-      <Section title="Campaign">
-        <SkeletonLines widths={CAMPAIGN_LINES} />
+      <Section title={t('sectionCampaign')}>
+        <div className="cf-campaign cf-campaign--placeholder" aria-hidden="true">
+          <SkeletonLines widths={CAMPAIGN_LINES} />
+        </div>
       </Section>
-      <Section title="Talking points">
+      <Section title={t('sectionTalkingPoints')}>
         <div className="cf-points" aria-hidden="true">
-          <div className="cf-point">
+          <div className="cf-point cf-point--placeholder">
             <SkeletonLines widths={POINT_LINES} />
           </div>
-          <div className="cf-point">
+          <div className="cf-point cf-point--placeholder">
             <SkeletonLines widths={POINT_LINES} />
           </div>
         </div>
       </Section>
-      <Section title="Engagement">
+      <Section title={t('sectionEngagement')}>
         <div className="cf-stats" aria-hidden="true">
           <div className="cf-stat cf-skeleton--stat" />
           <div className="cf-stat cf-skeleton--stat" />
@@ -76,18 +85,18 @@ function SkeletonLines({ widths }: { widths: string[] }) {
   return (
     <div className="cf-skeleton-block" aria-hidden="true">
       {widths.map((width) => (
-        <div key={width} className="cf-skeleton cf-skeleton--line" style={{ width }} />
+        <div key={width} className="cf-skeleton cf-skeleton--text" style={{ width }} />
       ))}
     </div>
   );
 }
 
 export function NotFoundView({ lead }: { lead: PageLead | undefined }) {
-  const identifier = lead ? pageLeadIdentifier(lead) : 'This lead';
+  const identifier = lead ? pageLeadIdentifier(lead) : t('thisLead');
   return (
     <div className="cf-state">
-      <p>{identifier} is not known to the endpoint yet.</p>
-      <p className="cf-meta">Leads appear here once marketing has synced them to Coalface.</p>
+      <p>{t('notFound', identifier)}</p>
+      <p className="cf-meta">{t('notFoundHelp')}</p>
     </div>
   );
 }
@@ -95,11 +104,12 @@ export function NotFoundView({ lead }: { lead: PageLead | undefined }) {
 export function ErrorView({ message, onRetry }: { message: string; onRetry: () => void }) {
   return (
     <div className="cf-state">
+      <p className="cf-state__title">{t('errorTitle')}</p>
       <p role="alert" className="cf-error">
         {message}
       </p>
       <button type="button" className="cf-button" onClick={onRetry}>
-        Retry
+        {t('retry')}
       </button>
     </div>
   );

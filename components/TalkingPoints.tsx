@@ -1,31 +1,22 @@
 import type { RankedTalkingPoint } from '../lib/contract/lookup.ts';
+import type { FeedbackView } from '../lib/messages.ts';
+import { t } from '../lib/ui/i18n.ts';
+import { TalkingPointCard } from './TalkingPointCard.tsx';
 
 interface TalkingPointsProps {
-  points: RankedTalkingPoint[];
+  points: readonly RankedTalkingPoint[];
+  feedback: readonly FeedbackView[];
 }
 
 /** Suggestions, best first, each with the reasons it was ranked for this lead. */
-export function TalkingPoints({ points }: TalkingPointsProps) {
+export function TalkingPoints({ points, feedback }: TalkingPointsProps) {
   if (points.length === 0) {
-    return <p className="cf-empty">No talking points match this lead yet.</p>;
+    return <p className="cf-empty">{t('noTalkingPoints')}</p>;
   }
   return (
     <ol className="cf-points">
       {points.map((point) => (
-        <li key={point.id} className="cf-point">
-          <h3 className="cf-point__title">{point.title}</h3>
-          <p className="cf-text">{point.body}</p>
-          {point.reasons.length > 0 && (
-            <div className="cf-point__why">
-              <p className="cf-point__why-label">Why:</p>
-              <ul className="cf-point__reasons">
-                {point.reasons.map((reason) => (
-                  <li key={`${reason.code}:${reason.text}`}>{reason.text}</li>
-                ))}
-              </ul>
-            </div>
-          )}
-        </li>
+        <TalkingPointCard key={point.id} point={point} feedback={feedback} />
       ))}
     </ol>
   );

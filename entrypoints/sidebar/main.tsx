@@ -11,8 +11,8 @@ import './style.css';
 const connectToBackground = (): PortLike => browser.runtime.connect({ name: SIDEBAR_PORT });
 
 function SidebarPage() {
-  const { state, linked, send } = useSidebarState(connectToBackground);
-  return <Sidebar state={state} linked={linked} onIntent={send} />;
+  const { state, linked, send, notices } = useSidebarState(connectToBackground);
+  return <Sidebar state={state} linked={linked} onIntent={send} notices={notices} />;
 }
 
 const root = document.getElementById('root');

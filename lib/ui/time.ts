@@ -1,3 +1,5 @@
+import { t } from './i18n.ts';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -7,14 +9,17 @@ const YEAR = 365 * DAY;
 // The UI's words are English, so the relative phrase is too ("3 days ago", "yesterday").
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const mediumDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const dayHeading = new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric' });
+const dayHeadingWithYear = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const clockTime = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 const fullDateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short' });
 
 /** "just now", "5 minutes ago", "yesterday", "3 days ago", "2 months ago". */
 export function relativeTime(at: string | number, now: number): string {
   const elapsed = now - (typeof at === 'number' ? at : Date.parse(at));
-  if (Number.isNaN(elapsed)) return 'at an unknown time';
+  if (Number.isNaN(elapsed)) return t('timeUnknown');
   const ago = Math.max(0, elapsed);
-  if (ago < MINUTE) return 'just now';
+  if (ago < MINUTE) return t('timeJustNow');
   if (ago < HOUR) return relative.format(-Math.round(ago / MINUTE), 'minute');
   if (ago < DAY) return relative.format(-Math.round(ago / HOUR), 'hour');
   if (ago < MONTH) return relative.format(-Math.round(ago / DAY), 'day');
@@ -28,8 +33,33 @@ export function formatDate(iso: string): string {
   return Number.isNaN(at) ? iso : mediumDate.format(at);
 }
 
+/** "9:15 AM": the time of day, beside a day heading. */
+export function formatClock(iso: string): string {
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? '' : clockTime.format(at);
+}
+
 /** The full date and time, for a tooltip beside a short date. */
 export function formatDateTime(iso: string): string {
   const at = Date.parse(iso);
   return Number.isNaN(at) ? iso : fullDateTime.format(at);
+}
+
+/** The reader's calendar day of a moment, as "2026-11-20": the key events are grouped by. */
+export function localDayKey(at: number): string {
+  const day = new Date(at);
+  const month = String(day.getMonth() + 1).padStart(2, '0');
+  const date = String(day.getDate()).padStart(2, '0');
+  return `${day.getFullYear()}-${month}-${date}`;
+}
+
+/** "Today", "Yesterday", "Mon, Nov 17", or "Nov 3, 2025" for another year. */
+export function dayLabel(at: number, now: number): string {
+  const today = new Date(now);
+  const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1);
+  const key = localDayKey(at);
+  if (key === localDayKey(now)) return t('dayToday');
+  if (key === localDayKey(yesterday.getTime())) return t('dayYesterday');
+  const format = new Date(at).getFullYear() === today.getFullYear() ? dayHeading : dayHeadingWithYear;
+  return format.format(at);
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type SidebarIntent, SidebarState } from '../messages.ts';
+import { type SidebarIntent, SidebarNotice, SidebarState } from '../messages.ts';
 
 /** The part of a runtime port the sidebar uses; `browser.runtime.connect()` returns one, tests hand in a fake. */
 export interface PortLike {
@@ -15,6 +15,22 @@ export interface SidebarConnection {
   /** False from a disconnect until the next state arrives; `state` keeps the last one meanwhile. */
   linked: boolean;
   send: (intent: SidebarIntent) => void;
+  /** The background's answers to intents that carried a `requestId`, by that id (the latest few). */
+  notices: ReadonlyMap<string, SidebarNotice>;
+}
+
+/** Answers kept for the controls waiting on them; older ones are long since shown. */
+const MAX_NOTICES = 50;
+
+function withNotice(notices: ReadonlyMap<string, SidebarNotice>, notice: SidebarNotice) {
+  const next = new Map(notices);
+  next.delete(notice.requestId);
+  next.set(notice.requestId, notice);
+  for (const oldest of next.keys()) {
+    if (next.size <= MAX_NOTICES) break;
+    next.delete(oldest);
+  }
+  return next;
 }
 
 /** 500 ms, 1 s, 2 s, 4 s, then every 5 s: quick after a service-worker restart, quiet if the extension is gone. */
@@ -29,9 +45,12 @@ export function reconnectDelay(attempt: number): number {
 export function useSidebarState(connect: () => PortLike): SidebarConnection {
   const [state, setState] = useState<SidebarState | null>(null);
   const [linked, setLinked] = useState(false);
+  const [notices, setNotices] = useState<ReadonlyMap<string, SidebarNotice>>(() => new Map());
   const portRef = useRef<PortLike | null>(null);
-  // An intent made while the background is away is sent once the port is back; only the latest counts.
-  const pendingRef = useRef<SidebarIntent | null>(null);
+  // Intents made while the background is away are sent, in order, once the port is back. A rep's
+  // verdict, insert or resend (they carry a requestId) is never dropped; of the rest (switch lead,
+  // retry, …) only the latest of each kind counts.
+  const pendingRef = useRef<SidebarIntent[]>([]);
 
   useEffect(() => {
     let disposed = false;
@@ -46,6 +65,11 @@ export function useSidebarState(connect: () => PortLike): SidebarConnection {
     };
 
     const receive = (message: unknown) => {
+      const notice = SidebarNotice.safeParse(message);
+      if (notice.success) {
+        setNotices((shown) => withNotice(shown, notice.data));
+        return;
+      }
       const parsed = SidebarState.safeParse(message);
       if (!parsed.success) {
         console.warn('Coalface sidebar: ignored a state message that does not match SidebarState', parsed.error.issues);
@@ -74,8 +98,9 @@ export function useSidebarState(connect: () => PortLike): SidebarConnection {
         if (!disposed && portRef.current === port) scheduleReconnect();
       });
       const pending = pendingRef.current;
-      pendingRef.current = null;
-      if (pending && !post(port, pending)) pendingRef.current = pending;
+      pendingRef.current = [];
+      const unsent = pending.findIndex((intent) => !post(port, intent));
+      if (unsent >= 0) pendingRef.current = pending.slice(unsent);
     }
 
     open();
@@ -90,11 +115,24 @@ export function useSidebarState(connect: () => PortLike): SidebarConnection {
   const send = useCallback((intent: SidebarIntent) => {
     const port = portRef.current;
     if (port && post(port, intent)) return;
-    pendingRef.current = intent;
+    pendingRef.current = withPending(pendingRef.current, intent);
   }, []);
 
-  return { state, linked, send };
+  return { state, linked, send, notices };
 }
+
+/** Intents held for the next port: every one with a requestId; of the others, the newest per kind and item. */
+export function withPending(pending: readonly SidebarIntent[], intent: SidebarIntent): SidebarIntent[] {
+  if ('requestId' in intent) return [...pending, intent].slice(-MAX_PENDING);
+  const key = pendingKey(intent);
+  return [...pending.filter((held) => 'requestId' in held || pendingKey(held) !== key), intent].slice(-MAX_PENDING);
+}
+
+function pendingKey(intent: SidebarIntent): string {
+  return 'id' in intent ? `${intent.type}:${intent.id}` : intent.type;
+}
+
+const MAX_PENDING = 50;
 
 function post(port: PortLike, intent: SidebarIntent): boolean {
   try {

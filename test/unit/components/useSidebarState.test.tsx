@@ -129,4 +129,34 @@ describe('useSidebarState', () => {
     act(() => vi.advanceTimersByTime(60_000));
     expect(connect).toHaveBeenCalledTimes(1);
   });
+
+  it('keeps the answers to intents by their requestId, apart from the state', () => {
+    const ports: FakePort[] = [];
+    const connect = connectTo(ports);
+    const { result } = renderHook(() => useSidebarState(connect));
+    act(() => ports[0]?.emit({ status: 'no_lead' }));
+    const notice = { type: 'notice', requestId: 'r-1', ok: false, code: 'no-compose', message: 'No draft open.' };
+    act(() => ports[0]?.emit(notice));
+    expect(result.current.notices.get('r-1')).toEqual(notice);
+    expect(result.current.state).toEqual({ status: 'no_lead' });
+  });
+
+  it('sends every verdict made while disconnected, not only the last intent', () => {
+    const ports: FakePort[] = [];
+    const connect = connectTo(ports);
+    const { result } = renderHook(() => useSidebarState(connect));
+    act(() => ports[0]?.drop());
+    const target = { kind: 'talkingPoint', id: 'tp-1' } as const;
+    act(() => result.current.send({ type: 'feedback', requestId: 'a', target, verdict: 'landed' }));
+    act(() => result.current.send({ type: 'select-lead', index: 1 }));
+    act(() => result.current.send({ type: 'feedback', requestId: 'b', target, verdict: 'landed' }));
+    act(() => result.current.send({ type: 'select-lead', index: 0 }));
+    act(() => vi.advanceTimersByTime(reconnectDelay(0)));
+    expect(ports[1]?.sent.map((intent) => ('requestId' in intent ? intent.requestId : intent.type))).toEqual([
+      'a',
+      'b',
+      'select-lead',
+    ]);
+    expect(ports[1]?.sent.at(-1)).toEqual({ type: 'select-lead', index: 0 });
+  });
 });
