@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { watchCompose } from '../lib/content/compose.ts';
 import { createDock } from '../lib/content/dock.ts';
+import { isContentRequest, isPageLeadsReply } from '../lib/content/requests.ts';
 import { watchPage } from '../lib/content/watch.ts';
-import type { ContentMessage } from '../lib/messages.ts';
+import type { ContentMessage, InsertReply } from '../lib/messages.ts';
 import { SITE_MATCHES } from '../lib/sites/hosts.ts';
 
 export default defineContentScript({
@@ -10,15 +12,42 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const dock = createDock(browser.runtime.getURL('/sidebar.html'));
+    const composer = watchCompose(document, location.hostname, ctx.signal);
     ctx.onInvalidated(() => dock.destroy());
+    let reports = 0;
+
     watchPage({
       signal: ctx.signal,
-      report(page) {
-        if (page && page.leads.length > 0) dock.show();
-        else dock.hide();
-        const message: ContentMessage = { type: 'page-leads', page };
-        browser.runtime.sendMessage(message).catch(() => undefined);
+      report(page, trace) {
+        const ticket = ++reports;
+        // Outside the lead views of a supported site the page gets nothing, whatever the answer.
+        if (!page) void dock.set('none');
+        const message: ContentMessage =
+          trace.length > 0 ? { type: 'page-leads', page, trace } : { type: 'page-leads', page };
+        browser.runtime
+          .sendMessage(message)
+          .then((reply: unknown) => {
+            if (ticket !== reports || !page || !isPageLeadsReply(reply)) return;
+            return dock.set(reply.dock === 'off' ? 'none' : reply.dock, page.site);
+          })
+          .catch(() => undefined);
       },
     });
+
+    // Only the background, in answer to the rep's click or shortcut, may ask for these.
+    const onRequest = (message: unknown, sender: { id?: string }): Promise<InsertReply> | undefined => {
+      try {
+        if (sender.id !== browser.runtime.id || !isContentRequest(message)) return undefined;
+        if (message.type === 'toggle-dock') {
+          dock.toggle();
+          return undefined;
+        }
+        return Promise.resolve(composer.insert(message.text));
+      } catch {
+        return undefined;
+      }
+    };
+    browser.runtime.onMessage.addListener(onRequest);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onRequest));
   },
 });

@@ -1,11 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import { OptionsDiagnostics } from '../../components/OptionsDiagnostics.tsx';
 import { OptionsForm, type SendOptionsRequest } from '../../components/OptionsForm.tsx';
+import { OptionsPreferences } from '../../components/OptionsPreferences.tsx';
 import '../../lib/ui/theme.css';
 import './style.css';
 
 const sendToBackground: SendOptionsRequest = (request) => browser.runtime.sendMessage(request);
+const copyToClipboard = (text: string) => navigator.clipboard.writeText(text);
 
 function OptionsPage() {
   return (
@@ -18,13 +21,22 @@ function OptionsPage() {
         <h2 id="connection-heading">Connection</h2>
         <OptionsForm send={sendToBackground} />
       </section>
+      <section aria-labelledby="sites-heading">
+        <h2 id="sites-heading">Sites and colleagues</h2>
+        <OptionsPreferences send={sendToBackground} />
+      </section>
       <section aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">Privacy</h2>
         <p>
-          Coalface sends only the lead's email address or CRM record id to your endpoint. It never reads or sends
-          message bodies, subjects or other recipients. Your access token stays in the extension's background and is
-          never shown to the pages you visit.
+          On the sites you switch on, Coalface reads only the email addresses shown on the page, the names shown next to
+          them, and CRM record ids. It never reads or sends message bodies or subjects. It sends your endpoint only the
+          lead's address or record id, and never your colleagues' addresses. Your access token stays in the extension's
+          background and is never shown to the pages you visit.
         </p>
+      </section>
+      <section aria-labelledby="diagnostics-heading">
+        <h2 id="diagnostics-heading">Diagnostics</h2>
+        <OptionsDiagnostics send={sendToBackground} copy={copyToClipboard} />
       </section>
     </main>
   );

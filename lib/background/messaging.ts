@@ -2,13 +2,23 @@
 // report what their page shows. Extension pages (options) may manage the connection.
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
-import { ContentMessage, OptionsRequest, type OptionsResponse } from '../messages.ts';
+import {
+  ContentMessage,
+  type DiagnosticsResponse,
+  OptionsRequest,
+  type OptionsResponse,
+  type PageLeadsReply,
+  type PreferencesResponse,
+} from '../messages.ts';
+import { clearCache } from './cache.ts';
 import { connect, disconnect, loadConnection, publicStatus } from './connection.ts';
-import { forgetAll } from './contexts.ts';
+import { diagnosticsText, recordTrace } from './diagnostics.ts';
 import { mergePage, readTabPage, writeTabPage } from './pages.ts';
+import { loadPreferences, savePreferences, withoutColleagues } from './preferences.ts';
 import { refresh, refreshAll } from './sidebars.ts';
 
 type Sender = Browser.runtime.MessageSender;
+type OptionsReply = OptionsResponse | PreferencesResponse | DiagnosticsResponse;
 
 export function isExtensionPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
@@ -18,14 +28,14 @@ export function isContentScript(sender: Sender): boolean {
   return sender.id === browser.runtime.id && sender.tab?.id !== undefined && !isExtensionPage(sender);
 }
 
-export async function handleMessage(message: unknown, sender: Sender): Promise<OptionsResponse | undefined> {
+export async function handleMessage(
+  message: unknown,
+  sender: Sender,
+): Promise<OptionsReply | PageLeadsReply | undefined> {
   if (isContentScript(sender) && sender.tab?.id !== undefined) {
     const parsed = ContentMessage.safeParse(message);
     if (!parsed.success) return undefined;
-    const tabId = sender.tab.id;
-    await writeTabPage(tabId, mergePage(await readTabPage(tabId), parsed.data.page));
-    await refresh(tabId);
-    return undefined;
+    return handlePageLeads(sender.tab.id, parsed.data);
   }
   if (isExtensionPage(sender)) {
     const parsed = OptionsRequest.safeParse(message);
@@ -35,22 +45,48 @@ export async function handleMessage(message: unknown, sender: Sender): Promise<O
   return undefined;
 }
 
-async function handleOptions(request: OptionsRequest): Promise<OptionsResponse> {
+/**
+ * A content script's report of its page. A switched-off site keeps nothing and gets no dock; the rep
+ * and colleagues are dropped; a lead view with nobody left gets only the quiet handle.
+ */
+async function handlePageLeads(tabId: number, message: ContentMessage): Promise<PageLeadsReply> {
+  const preferences = await loadPreferences();
+  const reported = message.page;
+  if (reported && preferences.sitesOff.includes(reported.site)) {
+    await writeTabPage(tabId, { page: null, selected: 0 });
+    await refresh(tabId);
+    return { dock: 'off' };
+  }
+  if (reported && message.trace) await recordTrace(reported.site, reported.view, message.trace);
+  const page = reported ? withoutColleagues(reported, preferences) : null;
+  await writeTabPage(tabId, mergePage(await readTabPage(tabId), page));
+  await refresh(tabId);
+  return { dock: page && page.leads.length > 0 ? 'open' : 'handle' };
+}
+
+async function handleOptions(request: OptionsRequest): Promise<OptionsReply> {
   try {
     switch (request.type) {
       case 'connection':
         return { ok: true, connection: publicStatus(await loadConnection()) };
       case 'connect': {
         const connection = await connect(request.endpoint, request.token);
-        forgetAll();
+        // Contexts cached from another endpoint or account must not show under this one.
+        await clearCache();
         await refreshAll();
         return { ok: true, connection: publicStatus(connection) };
       }
       case 'disconnect':
         await disconnect();
-        forgetAll();
+        await clearCache();
         await refreshAll();
         return { ok: true, connection: publicStatus(null) };
+      case 'preferences':
+        return { ok: true, preferences: await loadPreferences() };
+      case 'set-preferences':
+        return await savePreferences(request.preferences);
+      case 'diagnostics':
+        return { ok: true, text: await diagnosticsText() };
       default:
         return { ok: false, message: 'This version of the extension cannot do that yet.' };
     }

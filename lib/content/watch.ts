@@ -1,18 +1,21 @@
 // Watches the host page for the leads it shows and reports each change once. Quiet pages cost
 // nothing: work is scheduled only by a mutation or a navigation, never by a polling timer.
+import type { TraceEntry } from '../messages.ts';
 import { siteFor } from '../sites/registry.ts';
-import type { PageLeads } from '../sites/types.ts';
+import type { PageLeads, Trace } from '../sites/types.ts';
 
 const SETTLE_MS = 120;
+const MAX_TRACE = 100;
 
 export interface WatchOptions {
-  report(page: PageLeads | null): void;
+  /** Called when what the page shows changed, with the structure-only trace of that detection. */
+  report(page: PageLeads | null, trace: TraceEntry[]): void;
   signal: AbortSignal;
-  /** Called with every detection so a caller can keep a structure-only diagnostic. */
-  trace?: (probe: string, matched: string | null, count?: number) => void;
+  /** Where to look; the page itself unless a test or bench says otherwise. */
+  doc?: Document;
 }
 
-export function readPage(doc: Document, href: string, trace?: WatchOptions['trace']): PageLeads | null {
+export function readPage(doc: Document, href: string, trace?: Trace): PageLeads | null {
   try {
     const url = new URL(href);
     const match = siteFor(url);
@@ -23,29 +26,46 @@ export function readPage(doc: Document, href: string, trace?: WatchOptions['trac
   }
 }
 
-export function watchPage({ report, signal, trace }: WatchOptions): void {
+/** Detects once, collecting which selector alternatives answered. */
+export function readWithTrace(doc: Document, href: string): { page: PageLeads | null; trace: TraceEntry[] } {
+  const trace: TraceEntry[] = [];
+  const page = readPage(doc, href, (probe, matched, count) => {
+    if (trace.length < MAX_TRACE) trace.push(count === undefined ? { probe, matched } : { probe, matched, count });
+  });
+  return { page, trace };
+}
+
+export function watchPage({ report, signal, doc = document }: WatchOptions): { check(): void } {
   let last: string | undefined;
   let pending: ReturnType<typeof setTimeout> | undefined;
+  const view = doc.defaultView ?? window;
 
   const check = () => {
     pending = undefined;
-    const page = readPage(document, location.href, trace);
-    const key = JSON.stringify(page);
-    if (key === last) return;
-    last = key;
-    report(page);
+    try {
+      const { page, trace } = readWithTrace(doc, view.location.href);
+      const key = JSON.stringify(page);
+      if (key === last) return;
+      last = key;
+      report(page, trace);
+    } catch {
+      // Never into the host page.
+    }
   };
   const schedule = () => {
     if (pending === undefined && !signal.aborted) pending = setTimeout(check, SETTLE_MS);
   };
 
   const observer = new MutationObserver(schedule);
-  observer.observe(document.documentElement, { childList: true, subtree: true });
-  addEventListener('hashchange', check, { signal });
-  addEventListener('popstate', check, { signal });
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  // SPA navigation: Gmail and Outlook change the hash or path; pushState itself fires no event, but
+  // the apps swap the DOM with it, which the observer sees.
+  view.addEventListener('hashchange', check, { signal });
+  view.addEventListener('popstate', check, { signal });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     if (pending !== undefined) clearTimeout(pending);
   });
   check();
+  return { check };
 }

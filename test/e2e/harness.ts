@@ -4,7 +4,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -80,14 +80,15 @@ export interface Browser {
   context: BrowserContext;
   extensionId: string;
   profile: string;
-  close(): Promise<void>;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export async function launchWithExtension(): Promise<Browser> {
+/** `profile`: reuse a profile directory, as a browser restart does (IndexedDB and storage survive). */
+export async function launchWithExtension(options: { profile?: string } = {}): Promise<Browser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error('The extension is not built: run `npm run build` first.');
   }
-  const profile = mkdtempSync(join(tmpdir(), 'coalface-profile-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'coalface-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
@@ -109,11 +110,26 @@ export async function launchWithExtension(): Promise<Browser> {
     context,
     extensionId,
     profile,
-    async close() {
+    async close(closeOptions: { keepProfile?: boolean } = {}) {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!closeOptions.keepProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Stops the extension's service worker through CDP, as Chrome does to an idle worker. */
+export async function stopServiceWorker(context: BrowserContext): Promise<void> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const stopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  await cdp.detach();
 }
 
 /** Screenshots land in test-results/screenshots; README shows copies from docs/screenshots. */
@@ -141,4 +157,85 @@ export async function connectThroughOptions(browser: Browser, endpoint: string, 
 /** The sidebar inside the dock on a host page. */
 export function dockFrame(page: Page) {
   return page.frameLocator('coalface-dock iframe');
+}
+
+/** Serves fixture pages at their real hosts: set `pages[url]`, or a host's `*` entry, before navigating. */
+export async function serveFixtures(browser: Browser, hosts: string[]): Promise<Map<string, string>> {
+  const pages = new Map<string, string>();
+  for (const host of hosts) {
+    await browser.context.route(`https://${host}/**`, (route) => {
+      const url = route.request().url().split('#')[0] ?? '';
+      const body = pages.get(url) ?? pages.get(`${new URL(url).origin}/*`);
+      return body === undefined
+        ? route.fulfill({ status: 404, contentType: 'text/plain', body: 'no fixture here' })
+        : route.fulfill({ status: 200, contentType: 'text/html', body });
+    });
+  }
+  return pages;
+}
+
+/** The extension's service worker, for asking the background what a rep cannot see. */
+export async function serviceWorker(browser: Browser) {
+  return browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
+}
+
+/** The options page, open in its own tab; the caller closes it. */
+export async function openOptions(browser: Browser): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  return page;
+}
+
+/**
+ * An SPA navigation as the apps do it: the new URL through history.pushState (or the hash), then the
+ * part of the page under `selector` swapped for the same part of `html`.
+ */
+export async function navigateInApp(page: Page, html: string, url: string, selector = 'body'): Promise<void> {
+  await page.evaluate(
+    ({ html, url, selector }) => {
+      const next = new DOMParser().parseFromString(html, 'text/html');
+      const from = document.querySelector(selector);
+      const to = next.querySelector(selector);
+      if (!from || !to) throw new Error(`no ${selector} to swap`);
+      if (new URL(url).hash && new URL(url).pathname === location.pathname) location.hash = new URL(url).hash;
+      else history.pushState({}, '', url);
+      from.replaceWith(document.importNode(to, true));
+      document.title = next.title;
+    },
+    { html, url, selector },
+  );
+}
+
+/** The sidebar page's own frame inside the dock, for evaluating in it (axe, focus, timings). */
+export async function sidebarFrame(page: Page, extensionId: string, timeoutMs = 15_000): Promise<Frame> {
+  const origin = `chrome-extension://${extensionId}/`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frame = page.frames().find((candidate) => candidate.url().startsWith(origin));
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error('the dock frame did not appear');
+    await page.waitForTimeout(50);
+  }
+}
+
+/** A Gmail thread (thread-single.html) whose outside sender is someone else: any lead, demo or not. */
+export function gmailThreadFrom(email: string, name: string): string {
+  return fixture('gmail/thread-single.html')
+    .replaceAll('dana.lee@acme-robotics.com', email)
+    .replaceAll('Dana Lee', name);
+}
+
+/** Every lead address of the endpoint's demo data, read from its database file. */
+export async function demoLeadEmails(endpoint: Endpoint): Promise<{ email: string; name: string }[]> {
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(join(endpoint.dir, 'coalface.db'), { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare('SELECT email, name FROM leads ORDER BY id').all() as {
+      email: string;
+      name: string | null;
+    }[];
+    return rows.map((row) => ({ email: row.email, name: row.name ?? row.email }));
+  } finally {
+    db.close();
+  }
 }

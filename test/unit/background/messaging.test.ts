@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadConnection, normaliseEndpoint } from '../../../lib/background/connection.ts';
@@ -76,5 +76,95 @@ describe('the endpoint URL a rep types', () => {
 
   it('must be http or https', () => {
     expect(() => normaliseEndpoint('ftp://coalface.example.com')).toThrow(/https:\/\//);
+  });
+});
+
+describe('what a page gets back when it reports its leads', () => {
+  const withColleague: PageLeads = {
+    site: 'gmail',
+    view: 'thread',
+    self: 'alex@coalface-demo.com',
+    leads: [{ email: 'sam.ortiz@coalface-demo.com' }, { email: 'dana.lee@acme-robotics.com' }],
+  };
+
+  it('the open dock when a lead remains, without the colleagues', async () => {
+    await handleMessage(
+      { type: 'set-preferences', preferences: { internalDomains: ['coalface-demo.com'] } },
+      optionsPage,
+    );
+    const reply = await handleMessage({ type: 'page-leads', page: withColleague }, gmailTab(10));
+    expect(reply).toEqual({ dock: 'open' });
+    expect((await readTabPage(10)).page?.leads).toEqual([{ email: 'dana.lee@acme-robotics.com' }]);
+  });
+
+  it('only the handle when only colleagues and the rep are on the page', async () => {
+    await handleMessage(
+      { type: 'set-preferences', preferences: { internalDomains: ['coalface-demo.com'] } },
+      optionsPage,
+    );
+    const onlyUs = {
+      ...withColleague,
+      leads: [{ email: 'sam.ortiz@coalface-demo.com' }, { email: 'alex@coalface-demo.com' }],
+    };
+    expect(await handleMessage({ type: 'page-leads', page: onlyUs }, gmailTab(11))).toEqual({ dock: 'handle' });
+    expect((await readTabPage(11)).page?.leads).toEqual([]);
+  });
+
+  it('the handle when the page is no lead view', async () => {
+    expect(await handleMessage({ type: 'page-leads', page: null }, gmailTab(12))).toEqual({ dock: 'handle' });
+  });
+
+  it('nothing, and nothing kept, on a site the rep switched off', async () => {
+    await handleMessage({ type: 'page-leads', page: withColleague }, gmailTab(13));
+    await handleMessage({ type: 'set-preferences', preferences: { sitesOff: ['gmail'] } }, optionsPage);
+    expect(await handleMessage({ type: 'page-leads', page: withColleague }, gmailTab(13))).toEqual({ dock: 'off' });
+    expect((await readTabPage(13)).page).toBeNull();
+  });
+
+  it("the page's selector trace ends up in the diagnostics, without its addresses", async () => {
+    vi.spyOn(browser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'Coalface',
+      version: '0.1.0',
+    });
+    await handleMessage(
+      {
+        type: 'page-leads',
+        page: withColleague,
+        trace: [{ probe: 'sender', matched: 'h3.iw span.gD[email]', count: 2 }],
+      },
+      gmailTab(14),
+    );
+    const answer = await handleMessage({ type: 'diagnostics' }, optionsPage);
+    expect(answer).toEqual({ ok: true, text: expect.stringContaining('h3.iw span.gD[email]') });
+    expect(JSON.stringify(answer)).not.toMatch(/acme-robotics|coalface-demo/);
+  });
+});
+
+describe('preferences from the options page', () => {
+  it('are read and written', async () => {
+    expect(await handleMessage({ type: 'preferences' }, optionsPage)).toEqual({
+      ok: true,
+      preferences: { sitesOff: [], internalDomains: [] },
+    });
+    const saved = await handleMessage(
+      { type: 'set-preferences', preferences: { sitesOff: ['salesforce'], internalDomains: ['northwind.io'] } },
+      optionsPage,
+    );
+    expect(saved).toEqual({ ok: true, preferences: { sitesOff: ['salesforce'], internalDomains: ['northwind.io'] } });
+  });
+
+  it('a bad domain is refused with a sentence naming it', async () => {
+    const answer = await handleMessage(
+      { type: 'set-preferences', preferences: { internalDomains: ['northwind io'] } },
+      optionsPage,
+    );
+    expect(answer).toEqual({ ok: false, message: expect.stringContaining('“northwind io” is not a domain') });
+  });
+
+  it('a content script cannot change them', async () => {
+    const answer = await handleMessage({ type: 'set-preferences', preferences: { sitesOff: ['gmail'] } }, gmailTab(15));
+    expect(answer).toBeUndefined();
+    expect(await handleMessage({ type: 'preferences' }, optionsPage)).toMatchObject({ preferences: { sitesOff: [] } });
   });
 });

@@ -1,0 +1,27 @@
+// One request to the background from the options page, its reply checked against the schema the
+// background promises, and every failure turned into a sentence the page can show.
+import type { z } from 'zod';
+import type { OptionsRequest } from '../../lib/messages.ts';
+
+/** Delivers a request to the background and resolves with its raw, unchecked reply. */
+export type SendOptionsRequest = (request: OptionsRequest) => Promise<unknown>;
+
+export const UNREACHABLE =
+  "Coalface's background did not answer. Reload the extension (chrome://extensions) and try again.";
+export const UNREADABLE =
+  "Coalface's background sent a reply this page does not understand. Update the extension and try again.";
+
+export async function askFor<T extends { ok: boolean }>(
+  send: SendOptionsRequest,
+  request: OptionsRequest,
+  schema: z.ZodType<T>,
+): Promise<T | { ok: false; message: string }> {
+  let reply: unknown;
+  try {
+    reply = await send(request);
+  } catch {
+    return { ok: false, message: UNREACHABLE };
+  }
+  const parsed = schema.safeParse(reply);
+  return parsed.success ? parsed.data : { ok: false, message: UNREADABLE };
+}

@@ -1,0 +1,82 @@
+// The rep's choices from Options: which sites are off, and which domains are colleagues'. Kept in
+// storage.local under 'preferences'; nothing secret lives there (content scripts can read it).
+import { browser } from 'wxt/browser';
+import { type PageLeads, Preferences, SiteId } from '../messages.ts';
+
+const KEY = 'preferences';
+
+export const DEFAULT_PREFERENCES: Preferences = { sitesOff: [], internalDomains: [] };
+
+export async function loadPreferences(): Promise<Preferences> {
+  const stored = await browser.storage.local.get(KEY);
+  const parsed = Preferences.safeParse(stored[KEY] ?? {});
+  return parsed.success ? parsed.data : DEFAULT_PREFERENCES;
+}
+
+export type SaveOutcome = { ok: true; preferences: Preferences } | { ok: false; message: string };
+
+/** Checks what the options page sent and stores it; a refusal says which entry is wrong and what to do. */
+export async function savePreferences(raw: unknown): Promise<SaveOutcome> {
+  const parsed = Preferences.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: explain(raw, parsed.error.issues) };
+  const preferences: Preferences = {
+    sitesOff: [...new Set(parsed.data.sitesOff)],
+    internalDomains: [...new Set(parsed.data.internalDomains)],
+  };
+  await browser.storage.local.set({ [KEY]: preferences });
+  return { ok: true, preferences };
+}
+
+interface Issue {
+  path: PropertyKey[];
+  code: string;
+}
+
+function explain(raw: unknown, issues: readonly Issue[]): string {
+  const issue = issues[0];
+  const [field, index] = issue?.path ?? [];
+  const entry = typeof index === 'number' ? valueAt(raw, field, index) : undefined;
+  if (field === 'internalDomains') {
+    if (issue?.code === 'too_big') return 'Enter at most 50 internal domains.';
+    if (typeof entry === 'string')
+      return `“${entry.trim().slice(0, 100)}” is not a domain. Enter one domain per line, like example.com (no @, no https://).`;
+    return 'Internal domains must be a list of domains, one per line, like example.com.';
+  }
+  if (field === 'sitesOff') {
+    const known = SiteId.options.join(', ');
+    if (typeof entry === 'string') return `“${entry.slice(0, 40)}” is not a site Coalface knows (${known}).`;
+    return `Sites switched off must be a list of ${known}.`;
+  }
+  return 'These preferences are not in a form this version of Coalface understands. Reload the options page.';
+}
+
+function valueAt(raw: unknown, field: PropertyKey | undefined, index: number): unknown {
+  if (typeof raw !== 'object' || raw === null || typeof field !== 'string') return undefined;
+  const list: unknown = (raw as Record<string, unknown>)[field];
+  return Array.isArray(list) ? list[index] : undefined;
+}
+
+/** The domain part of an address, lower-cased. */
+function domainOf(email: string): string {
+  return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+}
+
+/** True when the address is at one of the domains or any subdomain of one (eu.northwind.io under northwind.io). */
+export function isInternal(email: string, internalDomains: readonly string[]): boolean {
+  const domain = domainOf(email);
+  return internalDomains.some((internal) => domain === internal || domain.endsWith(`.${internal}`));
+}
+
+/**
+ * The page without the rep and the rep's colleagues. Leads known only by a CRM record stay: the CRM
+ * says they are a lead, and there is no address to judge by.
+ */
+export function withoutColleagues(page: PageLeads, preferences: Preferences): PageLeads {
+  const self = page.self?.toLowerCase();
+  const leads = page.leads.filter((lead) => {
+    if (lead.email === undefined) return true;
+    const email = lead.email.toLowerCase();
+    return email !== self && !isInternal(email, preferences.internalDomains);
+  });
+  return { ...page, leads };
+}
