@@ -6,7 +6,7 @@ import { checkEndpoint } from '../lib/ui/endpoint.ts';
 export type SendOptionsRequest = (request: OptionsRequest) => Promise<unknown>;
 
 type Connected = Extract<ConnectionStatus, { connected: true }>;
-type Outcome = { ok: true; connection: ConnectionStatus } | { ok: false; message: string };
+type Outcome = { ok: true; connection: ConnectionStatus; notice?: string } | { ok: false; message: string };
 
 export const DEFAULT_ENDPOINT = 'http://127.0.0.1:8787';
 
@@ -95,8 +95,10 @@ export function OptionsForm({ send }: OptionsFormProps) {
     setPending(true);
     const outcome = await ask(send, { type: 'disconnect' });
     setPending(false);
-    if (outcome.ok) apply(outcome.connection);
-    else setFailure(outcome.message);
+    if (!outcome.ok) return setFailure(outcome.message);
+    apply(outcome.connection);
+    // Unsent verdicts removed on sign-out are said out loud, never dropped in silence.
+    if (outcome.notice) setFailure(outcome.notice);
   };
 
   return (

@@ -192,7 +192,8 @@ export const OptionsRequest = z.discriminatedUnion('type', [
 export type OptionsRequest = z.infer<typeof OptionsRequest>;
 
 export const OptionsResponse = z.discriminatedUnion('ok', [
-  z.strictObject({ ok: z.literal(true), connection: ConnectionStatus }),
+  /** `notice`: something the rep must be told about what just happened, e.g. unsent verdicts removed. */
+  z.strictObject({ ok: z.literal(true), connection: ConnectionStatus, notice: z.string().optional() }),
   z.strictObject({ ok: z.literal(false), message: z.string() }),
 ]);
 export type OptionsResponse = z.infer<typeof OptionsResponse>;

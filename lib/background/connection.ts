@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { Me } from '../contract/me.ts';
 import type { ConnectionStatus } from '../messages.ts';
@@ -66,6 +67,18 @@ export async function disconnect(): Promise<{ unsent: number }> {
   stopStream();
   const db = await openDb();
   await db.delete('settings', KEY);
-  await Promise.all([clearCache(), clearVerdicts(), clearCursor()]);
+  await clearLocalData(true);
+  await browser.storage.local.clear();
   return { unsent };
+}
+
+/** Cached leads, page state, diagnostics and the change cursor; the outbox only when asked. */
+export async function clearLocalData(includingOutbox: boolean): Promise<void> {
+  await Promise.all([
+    clearCache(),
+    clearCursor(),
+    browser.storage.session.clear(),
+    browser.storage.local.remove('diagnostics'),
+    includingOutbox ? clearVerdicts() : Promise.resolve(),
+  ]);
 }

@@ -10,8 +10,7 @@ import {
   type PageLeadsReply,
   type PreferencesResponse,
 } from '../messages.ts';
-import { clearCache } from './cache.ts';
-import { connect, disconnect, loadConnection, publicStatus } from './connection.ts';
+import { clearLocalData, connect, disconnect, loadConnection, publicStatus } from './connection.ts';
 import { diagnosticsText, recordTrace } from './diagnostics.ts';
 import { mergePage, readTabPage, writeTabPage } from './pages.ts';
 import { loadPreferences, savePreferences, withoutColleagues } from './preferences.ts';
@@ -70,17 +69,28 @@ async function handleOptions(request: OptionsRequest): Promise<OptionsReply> {
       case 'connection':
         return { ok: true, connection: publicStatus(await loadConnection()) };
       case 'connect': {
+        // connect() clears what was cached for another endpoint or account.
         const connection = await connect(request.endpoint, request.token);
-        // Contexts cached from another endpoint or account must not show under this one.
-        await clearCache();
         await refreshAll();
         return { ok: true, connection: publicStatus(connection) };
       }
-      case 'disconnect':
-        await disconnect();
-        await clearCache();
+      case 'disconnect': {
+        const { unsent } = await disconnect();
         await refreshAll();
-        return { ok: true, connection: publicStatus(null) };
+        return {
+          ok: true,
+          connection: publicStatus(null),
+          ...(unsent > 0
+            ? {
+                notice: `${unsent} ${unsent === 1 ? 'verdict' : 'verdicts'} could not reach the endpoint before you disconnected and ${unsent === 1 ? 'was' : 'were'} removed with the rest of this browser's Coalface data.`,
+              }
+            : {}),
+        };
+      }
+      case 'clear-local-data':
+        await clearLocalData(request.includingOutbox);
+        await refreshAll();
+        return { ok: true, connection: publicStatus(await loadConnection()) };
       case 'preferences':
         return { ok: true, preferences: await loadPreferences() };
       case 'set-preferences':

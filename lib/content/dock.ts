@@ -103,6 +103,8 @@ export function createDock(sidebarUrl: string): Dock {
     const frame = document.createElement('iframe');
     frame.id = 'coalface-sidebar';
     frame.title = 'Coalface sidebar';
+    // Copy in the sidebar writes to the clipboard from inside this frame.
+    frame.allow = 'clipboard-write';
     // An iframe added before the host page's load event would hold that event back: wait for it.
     if (document.readyState === 'complete') frame.src = sidebarUrl;
     else addEventListener('load', () => frame.setAttribute('src', sidebarUrl), { once: true });

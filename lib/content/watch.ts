@@ -4,7 +4,9 @@ import type { TraceEntry } from '../messages.ts';
 import { siteFor } from '../sites/registry.ts';
 import type { PageLeads, Trace } from '../sites/types.ts';
 
-const SETTLE_MS = 120;
+// Long enough for a host app's thread swap (several mutation batches) to land in one detection,
+// short enough to stay inside the 150 ms "thread opened -> campaign message" budget from cache.
+const SETTLE_MS = 50;
 const MAX_TRACE = 100;
 
 export interface WatchOptions {

@@ -64,7 +64,7 @@ describe('a rep in Gmail', () => {
     const sidebar = dockFrame(page);
     await sidebar.getByRole('heading', { name: 'Dana Lee' }).waitFor({ timeout: 15_000 });
     await sidebar.getByText(dana.campaign.message.headline).waitFor();
-    await sidebar.getByText(point.title).waitFor();
+    await sidebar.getByRole('heading', { name: point.title }).waitFor();
     await sidebar.getByText(point.reasons[0].text).first().waitFor();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: screenshotPath('gmail-thread-ready.png') });
