@@ -17,8 +17,8 @@ function run(command, args) {
   }
 }
 
-console.log('Building the extension into .output/chrome-mv3 …');
-run(bin('wxt'), ['build']);
+console.log('Building the extension into .output/chrome-mv3 and the console into .output/console …');
+run('npm', ['run', '--silent', 'build']);
 run(bin('tsx'), ['server/cli.ts', 'seed', '--demo', '--if-empty', '--db', dbFile]);
 
 const tokensFile = resolve(root, 'data/demo-tokens.json');

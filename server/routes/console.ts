@@ -1,31 +1,81 @@
-import { Hono } from 'hono';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { type Context, Hono } from 'hono';
 
-const PAGE = `<!doctype html>
+/** Where `npm run build:console` puts the console (see console/vite.config.ts). */
+export const CONSOLE_DIST = resolve(import.meta.dirname, '../../.output/console');
+
+/** The console's own files only: scripts, styles and data from this origin, nothing inline, no framing. */
+export const CONSOLE_PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const TYPES: Readonly<Record<string, string>> = {
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  woff2: 'font/woff2',
+  json: 'application/json',
+  map: 'application/json',
+};
+
+/** Vite names built assets `name-<hash>.<ext>`; nothing else (no dots in a row, no slashes) is served. */
+const ASSET_NAME = /^[A-Za-z0-9_-]+\.[A-Za-z0-9]+$/;
+
+const NOT_BUILT = `<!doctype html>
 <html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Coalface console</title>
-<style>
-  body { font: 16px/1.5 system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; padding: 0 1rem; color: #1f2328; }
-  code { background: #f3f4f6; padding: 0.1rem 0.3rem; border-radius: 4px; }
-</style>
-</head>
+<head><meta charset="utf-8"><title>Coalface console: not built</title></head>
 <body>
-<h1>Coalface</h1>
-<p>The marketer console is coming; the API is at <code>/v1</code>.</p>
-<p>Until then, marketers can push campaigns and talking points with a marketer token:
-<code>POST /v1/campaigns</code> and <code>POST /v1/talking-points</code>.</p>
+<h1>The console is not built</h1>
+<p>The endpoint is running, but the marketer console has not been built yet: run <code>npm run build</code>
+(or <code>npm run build:console</code>) in the Coalface folder, then reload this page.</p>
+<p>The API is at <code>/v1</code> and works without the console.</p>
 </body>
 </html>
 `;
 
-export function consoleRoutes() {
+function pageHeaders(c: Context) {
+  c.header('Content-Security-Policy', CONSOLE_PAGE_CSP);
+  c.header('Cache-Control', 'no-cache');
+}
+
+/**
+ * The marketer console: `index.html` for `/console` and every path under it (the console routes in
+ * the browser), hashed assets under `/console/assets/` cached for a year. A 503 page says how to
+ * build it when it is missing.
+ */
+export function consoleRoutes(dist: string = CONSOLE_DIST) {
   const app = new Hono();
-  app.get('/', (c) => {
-    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
-    c.header('X-Content-Type-Options', 'nosniff');
-    return c.html(PAGE);
+
+  const index = async (c: Context) => {
+    pageHeaders(c);
+    const html = await readFile(join(dist, 'index.html'), 'utf8').catch(() => null);
+    if (html === null) return c.html(NOT_BUILT, 503, { 'Retry-After': '60' });
+    return c.html(html);
+  };
+
+  app.get('/assets/:name', async (c) => {
+    const name = c.req.param('name');
+    const type = TYPES[name.split('.').pop() ?? ''];
+    const body = ASSET_NAME.test(name) && type ? await readFile(join(dist, 'assets', name)).catch(() => null) : null;
+    if (body === null || type === undefined) {
+      c.header('Cache-Control', 'no-store');
+      return c.text(`No console asset ${name.slice(0, 80)}. Rebuild with npm run build:console, then reload.`, 404);
+    }
+    c.header('Content-Security-Policy', CONSOLE_PAGE_CSP);
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return c.body(body, 200, { 'Content-Type': type });
   });
+  app.get('/', index);
+  app.get('/*', index);
   return app;
 }

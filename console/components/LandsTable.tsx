@@ -1,0 +1,71 @@
+import { formatRate } from '../lib/format.ts';
+import type { LandsRow, Sort } from '../lib/lands.ts';
+import { SortHeader } from './SortHeader.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+
+interface LandsTableProps {
+  rows: readonly LandsRow[];
+  sort: Sort;
+  onSort: (sort: Sort) => void;
+  selected: string | null;
+  onSelect: (row: LandsRow) => void;
+}
+
+/** Landed vs didn't land per talking point and campaign message; every column header sorts. */
+export function LandsTable({ rows, sort, onSort, selected, onSelect }: LandsTableProps) {
+  const header = (column: Parameters<typeof SortHeader>[0]['column'], label: string) => (
+    <SortHeader column={column} label={label} sort={sort} onSort={onSort} />
+  );
+  return (
+    <div className="console-table-wrap">
+      <table className="console-table console-lands">
+        <caption className="cf-visually-hidden">
+          What lands
+          {sort.column === 'worst' ? ', worst-landing live first' : ''}
+        </caption>
+        <thead>
+          <tr>
+            {header('title', 'Title')}
+            {header('kind', 'Kind')}
+            {header('campaign', 'Campaign')}
+            {header('status', 'Status')}
+            {header('landed', 'Landed')}
+            {header('didntLand', "Didn't land")}
+            {header('rate', "Didn't-land rate")}
+            <th scope="col">Top reason</th>
+            <th scope="col">
+              <span className="cf-visually-hidden">Details</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} className={row.id === selected ? 'console-row--selected' : undefined}>
+              <th scope="row">{row.title}</th>
+              <td>{row.kind}</td>
+              <td>{row.campaign ?? '—'}</td>
+              <td>
+                <StatusBadge status={row.status} />
+              </td>
+              <td className="console-num">{row.landed}</td>
+              <td className="console-num">{row.didntLand}</td>
+              <td className="console-num">{formatRate(row.rate)}</td>
+              <td>{row.topReason ?? '—'}</td>
+              <td>
+                <button
+                  type="button"
+                  className="cf-button cf-button--small"
+                  aria-pressed={row.id === selected}
+                  aria-label={`Details for ${row.title}`}
+                  onClick={() => onSelect(row)}
+                >
+                  Details
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import type { FeedbackReason } from '../../lib/contract/feedback.ts';
+import { REASON_ORDER, reasonLabel } from '../../lib/ui/labels.ts';
+import { formatRate } from '../lib/format.ts';
+import type { LandsRow } from '../lib/lands.ts';
+import { Notes } from './Notes.tsx';
+
+/** One target's breakdown: reasons, segments, weeks, and what reps wrote. */
+export function TargetDetail({ row }: { row: LandsRow }) {
+  const summary = row.summary;
+  const reasons = REASON_ORDER.map((reason): [FeedbackReason, number] => [
+    reason,
+    summary?.reasons[reason] ?? 0,
+  ]).filter(([, count]) => count > 0);
+  return (
+    <section className="console-panel console-detail" aria-labelledby="detail-heading">
+      <h2 id="detail-heading">
+        {row.kind}: {row.title}
+      </h2>
+      {!summary && <p>No rep has given a verdict on this yet.</p>}
+      {summary && (
+        <div className="console-detail__grid">
+          <table className="console-table">
+            <caption>Why it didn't land</caption>
+            <thead>
+              <tr>
+                <th scope="col">Reason</th>
+                <th scope="col">Verdicts</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reasons.length === 0 && (
+                <tr>
+                  <td colSpan={2}>No didn't-land verdicts.</td>
+                </tr>
+              )}
+              {reasons.map(([reason, count]) => (
+                <tr key={reason}>
+                  <th scope="row">{reasonLabel(reason)}</th>
+                  <td className="console-num">{count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <table className="console-table">
+            <caption>By segment</caption>
+            <thead>
+              <tr>
+                <th scope="col">Segment</th>
+                <th scope="col">Landed</th>
+                <th scope="col">Didn't land</th>
+                <th scope="col">Rate</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.bySegment.map((s) => (
+                <tr key={`${s.dimension}:${s.value}`}>
+                  <th scope="row">
+                    {s.value} <span className="console-hint">({s.dimension})</span>
+                  </th>
+                  <td className="console-num">{s.tally.landed}</td>
+                  <td className="console-num">{s.tally.didntLand}</td>
+                  <td className="console-num">{formatRate(s.tally.didntLandRate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <table className="console-table">
+            <caption>By week</caption>
+            <thead>
+              <tr>
+                <th scope="col">Week</th>
+                <th scope="col">Landed</th>
+                <th scope="col">Didn't land</th>
+                <th scope="col">Rate</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.byWeek.map((w) => (
+                <tr key={w.week}>
+                  <th scope="row">{w.week}</th>
+                  <td className="console-num">{w.tally.landed}</td>
+                  <td className="console-num">{w.tally.didntLand}</td>
+                  <td className="console-num">{formatRate(w.tally.didntLandRate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Notes key={row.id} target={row.target} />
+    </section>
+  );
+}

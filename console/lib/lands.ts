@@ -1,0 +1,186 @@
+import type { Campaign } from '../../lib/contract/campaigns.ts';
+import type { FeedbackSummary, FeedbackTarget, Tally, TargetSummary } from '../../lib/contract/feedback.ts';
+import type { TalkingPoint } from '../../lib/contract/talking-points.ts';
+import { reasonLabel } from '../../lib/ui/labels.ts';
+import { formatRate } from './format.ts';
+
+/** One row of "what lands": a talking point or a campaign message, with its tally (in a segment, if one is picked). */
+export interface LandsRow {
+  id: string;
+  target: FeedbackTarget;
+  kind: 'Talking point' | 'Campaign message';
+  title: string;
+  campaign: string | null;
+  status: string;
+  landed: number;
+  didntLand: number;
+  total: number;
+  rate: number | null;
+  topReason: string | null;
+  summary: TargetSummary | null;
+}
+
+export interface Segment {
+  dimension: 'industry' | 'persona' | 'region';
+  value: string;
+}
+
+export const segmentId = (segment: Segment) => `${segment.dimension}:${segment.value}`;
+
+function topReason(summary: TargetSummary): string | null {
+  const entries = Object.entries(summary.reasons).filter((e): e is [keyof typeof summary.reasons, number] => !!e[1]);
+  entries.sort((a, b) => b[1] - a[1]);
+  const first = entries[0];
+  return first ? reasonLabel(first[0]) : null;
+}
+
+function row(
+  target: FeedbackTarget,
+  title: string,
+  campaign: string | null,
+  status: string,
+  tally: Tally,
+  summary: TargetSummary | null,
+): LandsRow {
+  return {
+    id: `${target.kind}:${target.id}`,
+    target,
+    kind: target.kind === 'talkingPoint' ? 'Talking point' : 'Campaign message',
+    title,
+    campaign,
+    status,
+    landed: tally.landed,
+    didntLand: tally.didntLand,
+    total: tally.landed + tally.didntLand,
+    rate: tally.didntLandRate,
+    topReason: summary ? topReason(summary) : null,
+    summary,
+  };
+}
+
+const NO_VERDICTS: Tally = { landed: 0, didntLand: 0, didntLandRate: null };
+
+/**
+ * Rows for every target reps gave verdicts on, plus live points and active campaigns nobody has
+ * judged yet (so silence shows). With a segment picked, only verdicts from leads in it count.
+ */
+export function buildRows(
+  summary: FeedbackSummary,
+  points: readonly TalkingPoint[],
+  campaigns: readonly Campaign[],
+  segment: Segment | null,
+): LandsRow[] {
+  const pointById = new Map(points.map((p) => [p.id, p]));
+  const campaignByKey = new Map(campaigns.map((c) => [c.key, c]));
+  const statusOf = (target: FeedbackTarget) =>
+    (target.kind === 'talkingPoint' ? pointById.get(target.id)?.status : campaignByKey.get(target.id)?.status) ??
+    'unknown';
+  const rows: LandsRow[] = [];
+  const seen = new Set<string>();
+  for (const target of summary.targets) {
+    seen.add(`${target.target.kind}:${target.target.id}`);
+    const tally = segment
+      ? target.bySegment.find((s) => s.dimension === segment.dimension && s.value === segment.value)?.tally
+      : target.total;
+    if (!tally) continue;
+    rows.push(row(target.target, target.title, target.campaign, statusOf(target.target), tally, target));
+  }
+  if (segment) return rows;
+  for (const point of points) {
+    if (point.status !== 'live' || seen.has(`talkingPoint:${point.id}`)) continue;
+    rows.push(
+      row({ kind: 'talkingPoint', id: point.id }, point.title, point.campaign, point.status, NO_VERDICTS, null),
+    );
+  }
+  for (const campaign of campaigns) {
+    if (campaign.status !== 'active' || seen.has(`campaignMessage:${campaign.key}`)) continue;
+    rows.push(
+      row(
+        { kind: 'campaignMessage', id: campaign.key },
+        campaign.name,
+        campaign.key,
+        campaign.status,
+        NO_VERDICTS,
+        null,
+      ),
+    );
+  }
+  return rows;
+}
+
+/** Every segment any verdict was given in, for the segment filter. */
+export function segmentsOf(summary: FeedbackSummary): Segment[] {
+  const found = new Map<string, Segment>();
+  for (const target of summary.targets) {
+    for (const s of target.bySegment) found.set(segmentId(s), { dimension: s.dimension, value: s.value });
+  }
+  return [...found.values()].sort((a, b) => segmentId(a).localeCompare(segmentId(b)));
+}
+
+export interface RowFilter {
+  campaign: string;
+  status: string;
+  kind: '' | FeedbackTarget['kind'];
+}
+
+export function filterRows(rows: readonly LandsRow[], filter: RowFilter): LandsRow[] {
+  return rows.filter(
+    (r) =>
+      (!filter.campaign || r.campaign === filter.campaign) &&
+      (!filter.status || r.status === filter.status) &&
+      (!filter.kind || r.target.kind === filter.kind),
+  );
+}
+
+export type SortColumn = 'title' | 'kind' | 'campaign' | 'status' | 'landed' | 'didntLand' | 'rate';
+/** `worst`: live targets first, then the highest didn't-land rate, then the most didn't-land verdicts. */
+export type Sort = { column: 'worst' } | { column: SortColumn; direction: 'ascending' | 'descending' };
+
+const byRateDesc = (a: LandsRow, b: LandsRow) => {
+  if (a.rate === null || b.rate === null) return a.rate === b.rate ? 0 : a.rate === null ? 1 : -1;
+  return b.rate - a.rate;
+};
+
+export function sortRows(rows: readonly LandsRow[], sort: Sort): LandsRow[] {
+  const sorted = [...rows];
+  if (sort.column === 'worst') {
+    const live = (r: LandsRow) => (r.status === 'live' || r.status === 'active' ? 0 : 1);
+    return sorted.sort(
+      (a, b) => live(a) - live(b) || byRateDesc(a, b) || b.didntLand - a.didntLand || a.title.localeCompare(b.title),
+    );
+  }
+  const { column, direction } = sort;
+  const sign = direction === 'ascending' ? 1 : -1;
+  return sorted.sort((a, b) => {
+    const x = a[column];
+    const y = b[column];
+    // Rows without a rate (no verdicts) go last either way.
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    return order * sign || a.title.localeCompare(b.title);
+  });
+}
+
+export const CSV_HEADER = [
+  'Title',
+  'Kind',
+  'Campaign',
+  'Status',
+  'Landed',
+  "Didn't land",
+  "Didn't-land rate",
+  'Top reason',
+];
+
+export function csvRows(rows: readonly LandsRow[]): (string | number | null)[][] {
+  return rows.map((r) => [
+    r.title,
+    r.kind,
+    r.campaign,
+    r.status,
+    r.landed,
+    r.didntLand,
+    formatRate(r.rate),
+    r.topReason,
+  ]);
+}

@@ -1,0 +1,142 @@
+import { LifecycleStage } from '../../lib/contract/common.ts';
+import { EventType } from '../../lib/contract/events.ts';
+import {
+  type TalkingPoint,
+  TalkingPointInput,
+  type TalkingPointPatch,
+  TalkingPointStatus,
+} from '../../lib/contract/talking-points.ts';
+import { type FieldErrors, fieldErrors } from './errors.ts';
+import { fromLocalInput, toLocalInput } from './format.ts';
+
+export type PointStatus = (typeof TalkingPointStatus.options)[number];
+
+/** What the talking-point form holds: strings as typed, picks as lists, dates as `datetime-local` values. */
+export interface PointForm {
+  title: string;
+  body: string;
+  campaign: string;
+  status: PointStatus;
+  priority: number;
+  personas: string[];
+  industries: string[];
+  regions: string[];
+  lifecycleStages: string[];
+  contentIds: string[];
+  topics: string[];
+  eventTypes: string[];
+  validFrom: string;
+  validTo: string;
+}
+
+export const LIST_FIELDS = [
+  'personas',
+  'industries',
+  'regions',
+  'lifecycleStages',
+  'contentIds',
+  'topics',
+  'eventTypes',
+] as const;
+export type ListField = (typeof LIST_FIELDS)[number];
+
+export const EMPTY_POINT: PointForm = {
+  title: '',
+  body: '',
+  campaign: '',
+  status: 'draft',
+  priority: 3,
+  personas: [],
+  industries: [],
+  regions: [],
+  lifecycleStages: [],
+  contentIds: [],
+  topics: [],
+  eventTypes: [],
+  validFrom: '',
+  validTo: '',
+};
+
+export function pointToForm(point: TalkingPoint): PointForm {
+  return {
+    title: point.title,
+    body: point.body,
+    campaign: point.campaign ?? '',
+    status: point.status,
+    priority: point.priority,
+    personas: [...point.audience.personas],
+    industries: [...point.audience.industries],
+    regions: [...point.audience.regions],
+    lifecycleStages: [...point.audience.lifecycleStages],
+    contentIds: [...point.triggers.contentIds],
+    topics: [...point.triggers.topics],
+    eventTypes: [...point.triggers.eventTypes],
+    validFrom: toLocalInput(point.validFrom),
+    validTo: toLocalInput(point.validTo),
+  };
+}
+
+export function isPointForm(value: unknown): value is PointForm {
+  if (typeof value !== 'object' || value === null) return false;
+  const form = value as Record<string, unknown>;
+  const strings = ['title', 'body', 'campaign', 'status', 'validFrom', 'validTo'];
+  return (
+    strings.every((name) => typeof form[name] === 'string') &&
+    typeof form.priority === 'number' &&
+    LIST_FIELDS.every((name) => {
+      const list = form[name];
+      return Array.isArray(list) && list.every((item) => typeof item === 'string');
+    })
+  );
+}
+
+function candidate(form: PointForm, status: PointStatus): unknown {
+  return {
+    ...(form.campaign ? { campaign: form.campaign } : {}),
+    title: form.title,
+    body: form.body,
+    status,
+    priority: form.priority,
+    audience: {
+      personas: form.personas,
+      industries: form.industries,
+      regions: form.regions,
+      lifecycleStages: form.lifecycleStages,
+    },
+    triggers: { contentIds: form.contentIds, topics: form.topics, eventTypes: form.eventTypes },
+    ...(form.validFrom ? { validFrom: fromLocalInput(form.validFrom) } : {}),
+    ...(form.validTo ? { validTo: fromLocalInput(form.validTo) } : {}),
+  };
+}
+
+export type PointCheck = { ok: true; input: TalkingPointInput } | { ok: false; errors: FieldErrors };
+
+/** Checked with the contract's schema (and the window's order, which the endpoint checks too). */
+export function checkPoint(form: PointForm, status: PointStatus = form.status): PointCheck {
+  const parsed = TalkingPointInput.safeParse(candidate(form, status));
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  const { validFrom, validTo } = parsed.data;
+  if (validFrom && validTo && Date.parse(validFrom) > Date.parse(validTo)) {
+    return { ok: false, errors: { validTo: 'must not be before the start' } };
+  }
+  return { ok: true, input: parsed.data };
+}
+
+/** Every field, so the stored point ends up exactly as the form shows it (`null` clears). */
+export function pointPatch(input: TalkingPointInput): TalkingPointPatch {
+  return {
+    campaign: input.campaign ?? null,
+    title: input.title,
+    body: input.body,
+    status: input.status,
+    priority: input.priority,
+    audience: input.audience,
+    triggers: input.triggers,
+    validFrom: input.validFrom ?? null,
+    validTo: input.validTo ?? null,
+  };
+}
+
+export const STAGES: readonly string[] = LifecycleStage.options;
+export const EVENT_TYPES: readonly string[] = EventType.options;
+export const STATUSES: readonly PointStatus[] = TalkingPointStatus.options;

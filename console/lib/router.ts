@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+
+// The console's pages are paths under /console; the server answers every one with index.html.
+export const BASE = '/console';
+
+export type Route =
+  | { page: 'campaigns' }
+  | { page: 'campaign'; key: string }
+  | { page: 'newCampaign' }
+  | { page: 'points' }
+  | { page: 'point'; id: string }
+  | { page: 'newPoint' }
+  | { page: 'lands' };
+
+export function parseRoute(pathname: string): Route {
+  const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
+  const parts = rest.split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, second] = parts;
+  if (first === 'new-campaign') return { page: 'newCampaign' };
+  if (first === 'campaigns' && second) return { page: 'campaign', key: second };
+  if (first === 'talking-points' && second === 'new') return { page: 'newPoint' };
+  if (first === 'talking-points' && second) return { page: 'point', id: second };
+  if (first === 'talking-points') return { page: 'points' };
+  if (first === 'lands') return { page: 'lands' };
+  return { page: 'campaigns' };
+}
+
+export function routePath(route: Route): string {
+  switch (route.page) {
+    case 'campaigns':
+      return `${BASE}/campaigns`;
+    case 'campaign':
+      return `${BASE}/campaigns/${encodeURIComponent(route.key)}`;
+    case 'newCampaign':
+      return `${BASE}/new-campaign`;
+    case 'points':
+      return `${BASE}/talking-points`;
+    case 'newPoint':
+      return `${BASE}/talking-points/new`;
+    case 'point':
+      return `${BASE}/talking-points/${encodeURIComponent(route.id)}`;
+    case 'lands':
+      return `${BASE}/lands`;
+  }
+}
+
+const NAVIGATED = 'coalface:navigate';
+
+export function navigate(route: Route): void {
+  const path = routePath(route);
+  if (location.pathname !== path) history.pushState(null, '', path);
+  window.dispatchEvent(new Event(NAVIGATED));
+}
+
+/** The current route, following links, back and forward. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.pathname));
+  useEffect(() => {
+    const update = () => setRoute(parseRoute(location.pathname));
+    window.addEventListener('popstate', update);
+    window.addEventListener(NAVIGATED, update);
+    return () => {
+      window.removeEventListener('popstate', update);
+      window.removeEventListener(NAVIGATED, update);
+    };
+  }, []);
+  return route;
+}

@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import type { Me } from '../../lib/contract/me.ts';
+import { ApiClient, type FetchLike } from './api.ts';
+import { getMe } from './endpoint.ts';
+import { forgetToken, readToken } from './token.ts';
+
+export type SignedIn = { token: string; me: Me };
+export type SessionState =
+  | { state: 'checking' }
+  | { state: 'signedOut'; message?: string }
+  | ({ state: 'signedIn' } & SignedIn);
+
+/** The tab's session: a token kept from earlier in this tab is checked once with `GET /v1/me`. */
+export function useStoredSession(fetch: FetchLike | undefined) {
+  const [session, setSession] = useState<SessionState>(() =>
+    readToken() ? { state: 'checking' } : { state: 'signedOut' },
+  );
+  useEffect(() => {
+    const token = readToken();
+    if (!token) return;
+    let current = true;
+    getMe(new ApiClient({ token, fetch })).then((result) => {
+      if (!current) return;
+      if (result.ok && result.data.role !== 'rep') {
+        setSession({ state: 'signedIn', token, me: result.data });
+        return;
+      }
+      if (result.ok || result.status === 401) forgetToken();
+      setSession({ state: 'signedOut', message: result.ok ? undefined : result.problem.detail });
+    });
+    return () => {
+      current = false;
+    };
+  }, [fetch]);
+  return [session, setSession] as const;
+}
