@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { handleMessage } from '../lib/background/messaging.ts';
+import { acceptsSidebarPort, handleMessage } from '../lib/background/messaging.ts';
 import { forgetTab } from '../lib/background/pages.ts';
 import { openSidePanelOnActionClick } from '../lib/background/side-panel.ts';
 import { attachSidebar, followActiveTab, setSidebarHooks } from '../lib/background/sidebars.ts';
@@ -12,7 +12,6 @@ import {
   runOutbox,
   SYNC_ALARM,
 } from '../lib/background/sync.ts';
-import { SIDEBAR_PORT } from '../lib/messages.ts';
 
 const quietly = (work: Promise<unknown>) => void work.catch(() => undefined);
 
@@ -23,7 +22,7 @@ export default defineBackground(() => {
   });
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === SIDEBAR_PORT && port.sender?.id === browser.runtime.id) attachSidebar(port);
+    if (acceptsSidebarPort(port)) attachSidebar(port);
     else port.disconnect();
   });
   browser.tabs.onActivated.addListener(() => quietly(followActiveTab()));

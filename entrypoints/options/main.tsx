@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { OptionsDiagnostics } from '../../components/OptionsDiagnostics.tsx';
 import { OptionsForm, type SendOptionsRequest } from '../../components/OptionsForm.tsx';
 import { OptionsPreferences } from '../../components/OptionsPreferences.tsx';
+import { OptionalHosts } from '../../components/options/OptionalHosts.tsx';
 import '../../lib/ui/theme.css';
 import './style.css';
 
@@ -24,6 +25,10 @@ function OptionsPage() {
       <section aria-labelledby="sites-heading">
         <h2 id="sites-heading">Sites and colleagues</h2>
         <OptionsPreferences send={sendToBackground} />
+      </section>
+      <section aria-labelledby="domains-heading">
+        <h2 id="domains-heading">Custom CRM domains</h2>
+        <OptionalHosts permissions={browser.permissions} />
       </section>
       <section aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">Privacy</h2>

@@ -9,6 +9,7 @@ import {
   type OptionsResponse,
   type PageLeadsReply,
   type PreferencesResponse,
+  SIDEBAR_PORT,
 } from '../messages.ts';
 import { clearLocalData, connect, disconnect, loadConnection, publicStatus } from './connection.ts';
 import { diagnosticsText, recordTrace } from './diagnostics.ts';
@@ -19,8 +20,23 @@ import { refresh, refreshAll } from './sidebars.ts';
 type Sender = Browser.runtime.MessageSender;
 type OptionsReply = OptionsResponse | PreferencesResponse | DiagnosticsResponse;
 
-export function isExtensionPage(sender: Sender): boolean {
-  return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+/**
+ * One of this extension's own pages. Chrome serves the dock's page from a per-session dynamic origin
+ * (`use_dynamic_url`), so the scheme is checked, not the static origin: only this extension's pages
+ * carry both its id and an extension URL (a content script's `url` is its host page's).
+ */
+export function isExtensionPage(sender: Sender | undefined): boolean {
+  if (sender?.id !== browser.runtime.id || sender.url === undefined) return false;
+  try {
+    return new URL(sender.url).protocol === new URL(browser.runtime.getURL('/')).protocol;
+  } catch {
+    return false;
+  }
+}
+
+/** The sidebar's port, from the sidebar page (side panel or dock) only: never from a content script. */
+export function acceptsSidebarPort(port: { name: string; sender?: Sender }): boolean {
+  return port.name === SIDEBAR_PORT && isExtensionPage(port.sender);
 }
 
 export function isContentScript(sender: Sender): boolean {

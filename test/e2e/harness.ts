@@ -14,21 +14,36 @@ export interface Endpoint {
   url: string;
   tokens: { rep: string; marketer: string; admin: string };
   dir: string;
+  /** Every line the endpoint wrote to stdout and stderr (its request log), when started with `collectLogs`. */
+  logs: string[];
   stop(): Promise<void>;
 }
 
-export async function startEndpoint(): Promise<Endpoint> {
+/** `collectLogs`: keep the endpoint's output lines in `logs`, for tests of what its log carries. */
+export async function startEndpoint(options: { collectLogs?: boolean } = {}): Promise<Endpoint> {
   const dir = mkdtempSync(join(tmpdir(), 'coalface-e2e-'));
   const db = join(dir, 'coalface.db');
   const seeded = spawnSync(TSX, ['server/cli.ts', 'seed', '--demo', '--db', db], { cwd: ROOT, encoding: 'utf8' });
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
   const tokens = JSON.parse(readFileSync(join(dir, 'demo-tokens.json'), 'utf8'));
   const child = spawn(TSX, ['server/cli.ts', 'serve', '--port', '0', '--db', db], { cwd: ROOT });
+  const logs: string[] = [];
+  if (options.collectLogs) {
+    for (const stream of [child.stdout, child.stderr]) {
+      let partial = '';
+      stream?.on('data', (chunk: Buffer) => {
+        const lines = (partial + chunk.toString()).split('\n');
+        partial = lines.pop() ?? '';
+        logs.push(...lines);
+      });
+    }
+  }
   const url = await listeningUrl(child);
   return {
     url,
     tokens,
     dir,
+    logs,
     async stop() {
       await stopProcess(child);
       rmSync(dir, { recursive: true, force: true });
@@ -209,9 +224,12 @@ export async function navigateInApp(page: Page, html: string, url: string, selec
 /** The sidebar page's own frame inside the dock, for evaluating in it (axe, focus, timings). */
 export async function sidebarFrame(page: Page, extensionId: string, timeoutMs = 15_000): Promise<Frame> {
   const origin = `chrome-extension://${extensionId}/`;
+  // The dock's page is web-accessible with `use_dynamic_url`: Chrome serves it from a per-session origin.
+  const isSidebar = (url: string) =>
+    url.startsWith(origin) || (url.startsWith('chrome-extension://') && new URL(url).pathname === '/sidebar.html');
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const frame = page.frames().find((candidate) => candidate.url().startsWith(origin));
+    const frame = page.frames().find((candidate) => isSidebar(candidate.url()));
     if (frame) return frame;
     if (Date.now() > deadline) throw new Error('the dock frame did not appear');
     await page.waitForTimeout(50);

@@ -1,0 +1,115 @@
+import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import { SITE_MATCHES } from '../../lib/sites/hosts.ts';
+import { OPTIONAL_HOST_MATCHES } from '../../lib/sites/optional-hosts.ts';
+
+/** The part of `browser.permissions` this control uses; the options page hands in the real one. */
+export interface HostPermissions {
+  request(permissions: { origins: string[] }): Promise<boolean>;
+  remove(permissions: { origins: string[] }): Promise<boolean>;
+  getAll(): Promise<{ origins?: string[] }>;
+}
+
+/**
+ * The match pattern for a custom CRM domain the rep typed (a host or a URL), or null when it is not one
+ * the manifest lets Coalface ask for (`optional_host_permissions`).
+ */
+export function patternFor(input: string): string | null {
+  const trimmed = input.trim().toLowerCase();
+  if (trimmed === '') return null;
+  let host: string;
+  try {
+    host = new URL(trimmed.includes('://') ? trimmed : `https://${trimmed}`).hostname;
+  } catch {
+    return null;
+  }
+  const covered = OPTIONAL_HOST_MATCHES.some((pattern) => {
+    const suffix = pattern.replace(/^https:\/\/\*\./, '').replace(/\/\*$/, '');
+    return host.endsWith(`.${suffix}`) && /^[a-z0-9.-]+$/.test(host);
+  });
+  return covered ? `https://${host}/*` : null;
+}
+
+/** Custom CRM domains, granted one at a time at the rep's click, and taken back the same way. */
+export function OptionalHosts({ permissions }: { permissions: HostPermissions }) {
+  const inputId = useId();
+  const hintId = useId();
+  const [domain, setDomain] = useState('');
+  const [granted, setGranted] = useState<string[]>([]);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const reload = useCallback(async () => {
+    const { origins = [] } = await permissions.getAll();
+    setGranted(origins.filter((origin) => !(SITE_MATCHES as readonly string[]).includes(origin)));
+  }, [permissions]);
+
+  useEffect(() => {
+    reload().catch(() => setError('Coalface could not read which domains you allowed.'));
+  }, [reload]);
+
+  // The browser shows its permission prompt only for a request made in the click itself: nothing is awaited first.
+  function allow(event: FormEvent) {
+    event.preventDefault();
+    setStatus('');
+    const pattern = patternFor(domain);
+    if (!pattern) {
+      setError(`“${domain.trim()}” is not a Salesforce domain Coalface can ask for (like acme.my.salesforce.com).`);
+      return;
+    }
+    setError(null);
+    permissions
+      .request({ origins: [pattern] })
+      .then(async (ok) => {
+        setStatus(ok ? `Allowed ${pattern}.` : 'Not allowed: the browser or you declined.');
+        if (ok) setDomain('');
+        await reload();
+      })
+      .catch(() => setError('The browser refused the request.'));
+  }
+
+  function remove(origin: string) {
+    permissions
+      .remove({ origins: [origin] })
+      .then(async () => {
+        setStatus(`Removed ${origin}.`);
+        await reload();
+      })
+      .catch(() => setError('The browser refused to remove it.'));
+  }
+
+  return (
+    <form onSubmit={allow} aria-label="Custom CRM domains">
+      <label htmlFor={inputId}>Your company's Salesforce domain</label>
+      <p id={hintId} className="cf-meta">
+        Coalface reads Salesforce on *.lightning.force.com without asking. If your org's records open on another
+        Salesforce domain, allow it here; your browser asks you to confirm. Nothing is read there until you do.
+      </p>
+      <input
+        id={inputId}
+        type="text"
+        value={domain}
+        placeholder="acme.my.salesforce.com"
+        aria-describedby={hintId}
+        aria-invalid={error ? true : undefined}
+        onChange={(event) => setDomain(event.target.value)}
+      />
+      <button type="submit" className="cf-button">
+        Allow this domain
+      </button>
+      {error && <p role="alert">{error}</p>}
+      <output>{status}</output>
+      {granted.length > 0 && (
+        <ul aria-label="Domains you allowed">
+          {granted.map((origin) => (
+            <li key={origin}>
+              {origin}{' '}
+              <button type="button" className="cf-button cf-button--small" onClick={() => remove(origin)}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </form>
+  );
+}
