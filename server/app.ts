@@ -3,15 +3,22 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { AppEnv } from './env.ts';
 import { type Logger, redact, requestLog, stderrLogger } from './log.ts';
+import { OPENAPI_PATH, openapiRoutes } from './openapi.ts';
 import { problem } from './problem.ts';
+import { clientAddress, DEFAULT_RATE_LIMIT, type RateLimit, rateLimit } from './rate-limit.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
+import { changesRoutes } from './routes/changes.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { eventRoutes } from './routes/events.ts';
+import { feedbackRoutes } from './routes/feedback.ts';
 import { healthRoutes } from './routes/health.ts';
 import { leadRoutes } from './routes/leads.ts';
 import { lookupRoutes } from './routes/lookup.ts';
 import { meRoutes } from './routes/me.ts';
+import { streamRoutes } from './routes/stream.ts';
 import { talkingPointRoutes } from './routes/talking-points.ts';
+import { timelineRoutes } from './routes/timeline.ts';
+import { securityHeaders } from './security-headers.ts';
 import type { Store } from './store/index.ts';
 
 export const VERSION = '0.1.0';
@@ -22,6 +29,10 @@ export interface AppOptions {
   /** Injected so tests can pin "now" (ranking and relative dates depend on it). */
   clock?: () => Date;
   maxBodyBytes?: number;
+  /** Per-token limit on /v1 (each of lookups, writes and reads has its own bucket); `false` turns it off. */
+  rateLimit?: RateLimit | false;
+  /** Behind a TLS-terminating reverse proxy: believe `X-Forwarded-Proto` (HSTS) and `X-Forwarded-For`. */
+  trustProxy?: boolean;
 }
 
 /** The extension's background page calls from its own origin; nothing else may call cross-origin. */
@@ -35,16 +46,21 @@ export function createApp(store: Store, options: AppOptions = {}) {
   const maxSize = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const app = new Hono<AppEnv>();
 
+  const trustProxy = options.trustProxy ?? false;
+  const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   app.use('*', requestLog(logger));
+  app.use('*', securityHeaders({ trustProxy }));
   app.use(
     '*',
     cors({
       origin: (origin) => (isExtensionOrigin(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'PATCH', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Last-Event-ID'],
+      exposeHeaders: ['Retry-After', 'ETag', 'Location'],
       maxAge: 600,
     }),
   );
+  if (limit) app.use('/v1/*', rateLimit(limit, clientAddress(trustProxy)));
   app.use(
     '/v1/*',
     bodyLimit({
@@ -58,12 +74,17 @@ export function createApp(store: Store, options: AppOptions = {}) {
   );
 
   app.route('/healthz', healthRoutes(VERSION));
+  app.route(OPENAPI_PATH, openapiRoutes(VERSION));
   app.route('/console', consoleRoutes());
   app.route('/v1/me', meRoutes(store));
   app.route('/v1/context/lookup', lookupRoutes(store, clock));
   app.route('/v1/campaigns', campaignRoutes(store, clock));
   app.route('/v1/talking-points', talkingPointRoutes(store, clock));
+  app.route('/v1/leads/events', timelineRoutes(store));
   app.route('/v1/leads', leadRoutes(store, clock));
+  app.route('/v1/feedback', feedbackRoutes(store, clock));
+  app.route('/v1/changes', changesRoutes(store));
+  app.route('/v1/stream', streamRoutes(store));
   app.route('/v1/engagement/events', eventRoutes(store, clock));
 
   app.notFound((c) =>

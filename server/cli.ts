@@ -2,7 +2,10 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Role } from '../lib/contract/index.ts';
+import { COLUMNS, ImportError, type ImportKind } from './import/columns.ts';
+import { importCsv, summaryLine } from './import/run.ts';
 import { stderrLogger } from './log.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.ts';
 import { createDemoTokens, seedDemo } from './seed/demo.ts';
 import { startServer } from './serve.ts';
 import { openStore } from './store/index.ts';
@@ -12,9 +15,13 @@ const DEFAULT_HOST = '127.0.0.1';
 const DEFAULT_PORT = 8787;
 
 const USAGE = {
-  serve: 'npm run server -- serve [--port N] [--db FILE] [--host H]',
+  serve:
+    'npm run server -- serve [--port N] [--db FILE] [--host H] [--trust-proxy] [--rate-limit N|off] [--rate-burst N]',
   seed: 'npm run server -- seed --demo [--db FILE] [--if-empty]',
   token: 'npm run server -- token create --role rep|marketer|admin --name NAME [--db FILE]',
+  tokenRevoke: 'npm run server -- token revoke TOKEN_ID [--db FILE]',
+  tokenList: 'npm run server -- token list [--db FILE]',
+  import: 'npm run server -- import leads|events FILE.csv [--db FILE]',
 } as const;
 
 const HELP = `Coalface endpoint
@@ -25,6 +32,17 @@ const HELP = `Coalface endpoint
       Load the demo campaigns, leads, events and talking points, and create one token per role.
   ${USAGE.token}
       Create an access token. It is printed once, alone on the last line.
+  ${USAGE.tokenList}
+      List tokens: id, role, name, created, revoked (never the token or its hash).
+  ${USAGE.tokenRevoke}
+      Revoke a token by its id (tok_…); a running server refuses it from the next request.
+  ${USAGE.import}
+      Import a CSV file (header row required; columns in docs/csv-import.md) in batches of 5,000.
+
+  serve options: --trust-proxy when a TLS-terminating reverse proxy is in front (HSTS, X-Forwarded-For);
+  --rate-limit N requests per second per token for each of lookups, writes and reads
+  (default ${DEFAULT_RATE_LIMIT.perSecond}, "off" to disable; env COALFACE_RATE_LIMIT), --rate-burst N
+  (default ${DEFAULT_RATE_LIMIT.burst}; env COALFACE_RATE_BURST). COALFACE_TRUST_PROXY=1 = --trust-proxy.
 `;
 
 class UsageError extends Error {}
@@ -52,15 +70,44 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
+function parseCount(flag: string, value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || n <= 0) fail(`${flag} must be a positive number, not "${value}"`, USAGE.serve);
+  return n;
+}
+
+/** Flags win over the environment; `--rate-limit off` (or 0) turns the limit off. */
+function parseRateLimit(rate: string | undefined, burst: string | undefined): RateLimit | false {
+  const r = rate ?? process.env.COALFACE_RATE_LIMIT;
+  const b = burst ?? process.env.COALFACE_RATE_BURST;
+  if (r === 'off' || r === '0') return false;
+  const perSecond = r === undefined ? DEFAULT_RATE_LIMIT.perSecond : parseCount('--rate-limit', r);
+  const fallback = r === undefined ? DEFAULT_RATE_LIMIT.burst : Math.max(1, Math.ceil(perSecond * 3));
+  return { perSecond, burst: b === undefined ? fallback : parseCount('--rate-burst', b) };
+}
+
 async function serve(args: string[]): Promise<void> {
-  const opts = parse(args, { port: { type: 'string' }, db: { type: 'string' }, host: { type: 'string' } }, USAGE.serve);
+  const opts = parse(
+    args,
+    {
+      port: { type: 'string' },
+      db: { type: 'string' },
+      host: { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
+      'rate-limit': { type: 'string' },
+      'rate-burst': { type: 'string' },
+    },
+    USAGE.serve,
+  );
   const port = parsePort(opts.port);
+  const rateLimit = parseRateLimit(opts['rate-limit'], opts['rate-burst']);
+  const trustProxy = opts['trust-proxy'] === true || process.env.COALFACE_TRUST_PROXY === '1';
   const host = opts.host ?? DEFAULT_HOST;
   if (!host) fail('--host must not be empty', USAGE.serve);
   const store = openStore(opts.db ?? DEFAULT_DB);
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    server = await startServer(store, { host, port, logger: stderrLogger });
+    server = await startServer(store, { host, port, logger: stderrLogger, rateLimit, trustProxy });
   } catch (error) {
     store.close();
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
@@ -115,8 +162,76 @@ function seed(args: string[]): void {
   }
 }
 
+function tokenList(args: string[]): void {
+  const opts = parse(args, { db: { type: 'string' } }, USAGE.tokenList);
+  const store = openStore(opts.db ?? DEFAULT_DB);
+  try {
+    const rows = store.tokens.list();
+    if (rows.length === 0) {
+      process.stdout.write('No tokens yet. Create one with: npm run server -- token create --role rep --name NAME\n');
+      return;
+    }
+    process.stdout.write('id                    role      created                   revoked                   name\n');
+    for (const t of rows) {
+      process.stdout.write(
+        `${t.id.padEnd(21)} ${t.role.padEnd(9)} ${t.createdAt.padEnd(25)} ${(t.revokedAt ?? '-').padEnd(25)} ${t.name}\n`,
+      );
+    }
+  } finally {
+    store.close();
+  }
+}
+
+function tokenRevoke(args: string[]): void {
+  const [id, ...rest] = args;
+  if (!id || id.startsWith('--')) fail('token revoke needs the token id (tok_…, see token list)', USAGE.tokenRevoke);
+  if (id.startsWith('cf_')) fail('give the token id (tok_…, see token list), not the token itself', USAGE.tokenRevoke);
+  const opts = parse(rest, { db: { type: 'string' } }, USAGE.tokenRevoke);
+  const store = openStore(opts.db ?? DEFAULT_DB);
+  try {
+    const outcome = store.tokens.revoke(id, new Date().toISOString());
+    if (outcome === 'unknown') {
+      process.stderr.write(`No token has the id "${id}". Try: ${USAGE.tokenList}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    process.stdout.write(
+      outcome === 'revoked' ? `Revoked ${id}; it is refused from the next request.\n` : `${id} was already revoked.\n`,
+    );
+  } finally {
+    store.close();
+  }
+}
+
+async function importCommand(args: string[]): Promise<void> {
+  const [kind, file, ...rest] = args;
+  if (kind !== 'leads' && kind !== 'events') {
+    fail(kind ? `Unknown import kind "${kind}" (leads or events)` : 'import needs leads or events', USAGE.import);
+  }
+  if (!file || file.startsWith('--')) fail(`import ${kind} needs a CSV file`, USAGE.import);
+  const opts = parse(rest, { db: { type: 'string' } }, USAGE.import);
+  const store = openStore(opts.db ?? DEFAULT_DB);
+  try {
+    const summary = await importCsv(store, kind satisfies ImportKind, file, { log: process.stderr });
+    process.stdout.write(`${summaryLine(summary, file)}\n`);
+    if (summary.rejected > 0) process.exitCode = 1;
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    process.stderr.write(
+      `Import failed: ${error.message}. Columns: docs/csv-import.md (${kind}: ${COLUMNS[kind].all.join(',')})\n`,
+    );
+    process.exitCode = 1;
+  } finally {
+    store.close();
+  }
+}
+
 function token(args: string[]): void {
   const [sub, ...rest] = args;
+  if (sub === 'list' || sub === 'revoke') {
+    (sub === 'list' ? tokenList : tokenRevoke)(rest);
+    return;
+  }
   if (sub !== 'create') fail(sub ? `Unknown token command "${sub}"` : 'token needs a command', USAGE.token);
   const opts = parse(rest, { role: { type: 'string' }, name: { type: 'string' }, db: { type: 'string' } }, USAGE.token);
   const role = Role.safeParse(opts.role);
@@ -151,6 +266,8 @@ export async function main(argv: string[]): Promise<void> {
       return seed(args);
     case 'token':
       return token(args);
+    case 'import':
+      return importCommand(args);
     case undefined:
     case 'help':
     case '--help':
@@ -158,7 +275,10 @@ export async function main(argv: string[]): Promise<void> {
       process.stdout.write(HELP);
       return;
     default:
-      fail(`Unknown command "${command}"`, 'npm run server -- serve | seed --demo | token create (or help)');
+      fail(
+        `Unknown command "${command}"`,
+        'npm run server -- serve | seed --demo | token create|list|revoke | import (or help)',
+      );
   }
 }
 

@@ -13,7 +13,8 @@ export const stderrLogger: Logger = {
 
 export const silentLogger: Logger = { info: () => {}, error: () => {} };
 
-const EMAIL = /[^\s/?#]+(?:@|%40)[^\s/?#]+/gi;
+/** `@`, or `%40` percent-encoded any number of times (`%2540`, `%252540`, …). */
+const EMAIL = /[^\s/?#]+(?:@|%(?:25)*40)[^\s/?#]+/gi;
 const TOKEN = /cf_[A-Za-z0-9_-]+/g;
 
 /** Strips anything that looks like an email address or a token; logs must carry neither. */

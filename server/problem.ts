@@ -11,6 +11,8 @@ const TITLES: Readonly<Record<number, string>> = {
   403: 'Not allowed',
   404: 'Not found',
   405: 'Method not allowed',
+  409: 'Conflict',
+  412: 'Precondition failed',
   413: 'Body too large',
   415: 'Unsupported media type',
   422: 'Invalid request body',

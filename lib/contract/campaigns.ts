@@ -38,3 +38,29 @@ export const Campaign = z.object({
   updatedAt: Timestamp,
 });
 export type Campaign = z.infer<typeof Campaign>;
+
+/**
+ * `PATCH /v1/campaigns/{key}`: any fields but the key; `message` fields are merged into the stored
+ * message (`cta: null` removes the call to action); `null` clears `startsAt` or `endsAt`.
+ * `If-Match: "<version>"` refuses the edit (412) when the stored version differs.
+ */
+export const CampaignPatch = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    status: CampaignStatus.optional(),
+    startsAt: Timestamp.nullable().optional(),
+    endsAt: Timestamp.nullable().optional(),
+    message: z
+      .strictObject({
+        headline: CampaignMessage.shape.headline.optional(),
+        pitch: CampaignMessage.shape.pitch.optional(),
+        proofPoints: z.array(z.string().trim().min(1).max(400)).max(10).optional(),
+        cta: z
+          .strictObject({ label: z.string().trim().min(1).max(80), url: HttpUrl })
+          .nullable()
+          .optional(),
+      })
+      .optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, { error: 'must change at least one field' });
+export type CampaignPatch = z.infer<typeof CampaignPatch>;

@@ -24,3 +24,13 @@ export const ChangesPage = z.object({
   hasMore: z.boolean(),
 });
 export type ChangesPage = z.infer<typeof ChangesPage>;
+
+/** Query of `GET /v1/changes`; without `since` the answer is just the current cursor. */
+export const ChangesQuery = z.strictObject({
+  since: z
+    .string()
+    .regex(/^\d{1,15}$/, { error: 'must be a cursor from an earlier answer (digits only)' })
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type ChangesQuery = z.infer<typeof ChangesQuery>;

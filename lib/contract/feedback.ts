@@ -87,3 +87,21 @@ export type TargetSummary = z.infer<typeof TargetSummary>;
 /** `GET /v1/feedback/summary`. */
 export const FeedbackSummary = z.object({ targets: z.array(TargetSummary), generatedAt: Timestamp });
 export type FeedbackSummary = z.infer<typeof FeedbackSummary>;
+
+/** Query of `GET /v1/feedback`. `since` keeps verdicts given at or after it. */
+export const FeedbackListQuery = z.strictObject({
+  cursor: z.string().max(300).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  targetKind: FeedbackTarget.shape.kind.optional(),
+  targetId: FeedbackTarget.shape.id.optional(),
+  verdict: Verdict.optional(),
+  since: Timestamp.optional(),
+});
+export type FeedbackListQuery = z.infer<typeof FeedbackListQuery>;
+
+/** Query of `GET /v1/feedback/summary`: verdicts given at or after `since`, on targets of `campaign`. */
+export const FeedbackSummaryQuery = z.strictObject({
+  since: Timestamp.optional(),
+  campaign: Key.optional(),
+});
+export type FeedbackSummaryQuery = z.infer<typeof FeedbackSummaryQuery>;

@@ -52,3 +52,35 @@ export const TalkingPoint = z.object({
   author: z.string().nullable().optional(),
 });
 export type TalkingPoint = z.infer<typeof TalkingPoint>;
+
+/**
+ * `PATCH /v1/talking-points/{id}`: any fields of TalkingPointInput, nothing else; `null` clears
+ * `campaign`, `validFrom` or `validTo`. Retire with `{"status":"retired"}`. Send `If-Match: "<version>"`
+ * to refuse the edit (412) when someone else changed the point first.
+ */
+export const TalkingPointPatch = z
+  .strictObject({
+    campaign: Key.nullable().optional(),
+    title: TalkingPointInput.shape.title.optional(),
+    body: TalkingPointInput.shape.body.optional(),
+    status: TalkingPointStatus.optional(),
+    priority: z.number().int().min(1).max(5).optional(),
+    audience: Audience.optional(),
+    triggers: Triggers.optional(),
+    validFrom: Timestamp.nullable().optional(),
+    validTo: Timestamp.nullable().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, { error: 'must change at least one field' });
+export type TalkingPointPatch = z.infer<typeof TalkingPointPatch>;
+
+/** `GET /v1/talking-points?status=&campaign=&cursor=&limit=`: newest created first. */
+export const TalkingPointListQuery = z.strictObject({
+  status: TalkingPointStatus.optional(),
+  campaign: Key.optional(),
+  cursor: z.string().max(300).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type TalkingPointListQuery = z.infer<typeof TalkingPointListQuery>;
+
+export const TalkingPointPage = z.object({ items: z.array(TalkingPoint), nextCursor: z.string().nullable() });
+export type TalkingPointPage = z.infer<typeof TalkingPointPage>;

@@ -105,4 +105,85 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'feedback, change feed, paging indexes',
+    sql: `
+      -- One verdict per client-made id. Segments are a snapshot of the lead's at the time, so the
+      -- summary says who it did not land with even after the lead's record changes. input_json is
+      -- the canonical body, compared when the same id comes again.
+      CREATE TABLE feedback (
+        id TEXT PRIMARY KEY,
+        target_kind TEXT NOT NULL CHECK (target_kind IN ('talkingPoint', 'campaignMessage')),
+        target_id TEXT NOT NULL,
+        verdict TEXT NOT NULL CHECK (verdict IN ('didnt_land', 'landed')),
+        reason TEXT,
+        note TEXT,
+        email_hash TEXT NOT NULL,
+        industry TEXT,
+        persona TEXT,
+        region TEXT,
+        rep_token_id TEXT NOT NULL,
+        rep_name TEXT NOT NULL,
+        occurred_at TEXT NOT NULL,
+        occurred_ms INTEGER NOT NULL,
+        received_at TEXT NOT NULL,
+        withdrawn_at TEXT,
+        input_json TEXT NOT NULL
+      );
+      CREATE INDEX feedback_newest ON feedback(occurred_ms DESC, id DESC) WHERE withdrawn_at IS NULL;
+      CREATE INDEX feedback_target ON feedback(target_kind, target_id, occurred_ms DESC, id DESC)
+        WHERE withdrawn_at IS NULL;
+
+      -- Running tallies per target, overall (dimension 'all', value '') and per segment value, kept by
+      -- the triggers below so a lookup reads a handful of rows instead of scanning every verdict.
+      CREATE TABLE feedback_tallies (
+        target_kind TEXT NOT NULL,
+        target_id TEXT NOT NULL,
+        dimension TEXT NOT NULL CHECK (dimension IN ('all', 'industry', 'persona', 'region')),
+        value TEXT NOT NULL,
+        landed INTEGER NOT NULL DEFAULT 0,
+        didnt_land INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (target_kind, dimension, value, target_id)
+      );
+
+      CREATE TRIGGER feedback_count AFTER INSERT ON feedback WHEN new.withdrawn_at IS NULL
+      BEGIN
+        INSERT INTO feedback_tallies (target_kind, target_id, dimension, value, landed, didnt_land)
+          SELECT new.target_kind, new.target_id, d.dimension, d.value,
+                 new.verdict = 'landed', new.verdict = 'didnt_land'
+          FROM (SELECT 'all' AS dimension, '' AS value
+                UNION ALL SELECT 'industry', new.industry
+                UNION ALL SELECT 'persona', new.persona
+                UNION ALL SELECT 'region', new.region) AS d
+          WHERE d.value IS NOT NULL
+        ON CONFLICT (target_kind, dimension, value, target_id) DO UPDATE SET
+          landed = landed + excluded.landed, didnt_land = didnt_land + excluded.didnt_land;
+      END;
+
+      CREATE TRIGGER feedback_uncount AFTER UPDATE OF withdrawn_at ON feedback
+      WHEN old.withdrawn_at IS NULL AND new.withdrawn_at IS NOT NULL
+      BEGIN
+        UPDATE feedback_tallies SET
+          landed = landed - (old.verdict = 'landed'),
+          didnt_land = didnt_land - (old.verdict = 'didnt_land')
+        WHERE target_kind = old.target_kind AND target_id = old.target_id
+          AND ((dimension = 'all' AND value = '') OR (dimension = 'industry' AND value = old.industry)
+            OR (dimension = 'persona' AND value = old.persona) OR (dimension = 'region' AND value = old.region));
+      END;
+
+      -- What a sidebar must refetch. The cursor only grows (AUTOINCREMENT never reuses a value).
+      CREATE TABLE changes (
+        cursor INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL CHECK (kind IN ('talkingPoint', 'campaign')),
+        entity_id TEXT NOT NULL,
+        op TEXT NOT NULL CHECK (op IN ('upsert', 'retire')),
+        version INTEGER NOT NULL,
+        at TEXT NOT NULL
+      );
+
+      CREATE INDEX talking_points_created ON talking_points(created_at DESC, id DESC);
+      CREATE INDEX talking_points_campaign ON talking_points(campaign_key);
+    `,
+  },
 ];

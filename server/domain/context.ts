@@ -7,8 +7,10 @@ import type {
   TalkingPoint,
   TimelineEvent,
 } from '../../lib/contract/index.ts';
-import { type EngagementTotals, summariseEngagement } from './engagement.ts';
+import { type EngagementTotals, engagementScore, SCORE_HALF_LIFE_DAYS, summariseEngagement } from './engagement.ts';
+import type { FeedbackTallies } from './feedback.ts';
 import { rankTalkingPoints } from './ranking.ts';
+import { DAY_MS } from './time.ts';
 
 /** Status active, and `now` within its dates when it has them. */
 export function isRunning(campaign: Campaign, now: Date): boolean {
@@ -54,8 +56,17 @@ export interface ContextInput {
   lastTouchByCampaign: ReadonlyMap<string, number>;
   timeline: readonly TimelineEvent[];
   hasMore: boolean;
+  /** Cursor for the page after `timeline`, when `hasMore`. */
+  nextBefore?: string | null;
   /** Events young enough to matter for the score and the triggers. */
   recentEvents: readonly TimelineEvent[];
+  /**
+   * Events young enough to matter for the score as it stood 14 days ago (`recentEvents` plus 14
+   * days more); when given, the summary carries `previousScore`.
+   */
+  scoreEvents?: readonly TimelineEvent[];
+  /** Reps' verdicts per talking point id (overall and for this lead's segment values). */
+  feedback?: ReadonlyMap<string, FeedbackTallies>;
   totals: EngagementTotals;
   livePoints: readonly TalkingPoint[];
   /** Keys of all campaigns known to be draft or ended. */
@@ -64,17 +75,28 @@ export interface ContextInput {
   talkingPointLimit?: number;
 }
 
+/** The engagement score as it stood `SCORE_HALF_LIFE_DAYS` ago, from the events that had happened by then. */
+export function previousScore(events: readonly TimelineEvent[], now: Date): number {
+  const then = new Date(now.getTime() - SCORE_HALF_LIFE_DAYS * DAY_MS);
+  return engagementScore(
+    events.filter((e) => Date.parse(e.occurredAt) <= then.getTime()),
+    then,
+  );
+}
+
 export function buildLeadContext(input: ContextInput): LeadContext {
   const { now } = input;
   const [current, ...others] = orderCampaigns(input.campaigns, input.lastTouchByCampaign, now);
+  const summary = summariseEngagement(input.recentEvents, now, input.totals);
   const body = {
     lead: input.lead,
     campaign: current ? toCurrent(current) : null,
     otherCampaigns: others.map(toCurrent),
     engagement: {
-      summary: summariseEngagement(input.recentEvents, now, input.totals),
+      summary: input.scoreEvents ? { ...summary, previousScore: previousScore(input.scoreEvents, now) } : summary,
       timeline: [...input.timeline],
       hasMore: input.hasMore,
+      nextBefore: input.hasMore ? (input.nextBefore ?? null) : null,
     },
     talkingPoints: rankTalkingPoints({
       lead: { segments: input.lead.segments, lifecycleStage: input.lead.lifecycleStage },
@@ -83,6 +105,7 @@ export function buildLeadContext(input: ContextInput): LeadContext {
       currentCampaign: current ? { key: current.key, name: current.name } : null,
       otherCampaigns: others.map((c) => ({ key: c.key, name: c.name })),
       inactiveCampaignKeys: input.inactiveCampaignKeys,
+      feedback: input.feedback,
       now,
       limit: input.talkingPointLimit,
     }),

@@ -8,6 +8,8 @@ import type {
   TimelineEvent,
 } from '../../lib/contract/index.ts';
 import { EVENT_WEIGHTS } from './engagement.ts';
+import type { FeedbackTallies } from './feedback.ts';
+import { feedbackSignal } from './feedback-signal.ts';
 import { DAY_MS, decay, relativeDays, round } from './time.ts';
 
 /**
@@ -23,6 +25,8 @@ import { DAY_MS, decay, relativeDays, round } from './time.ts';
  *   campaign         2 when the point belongs to the lead's current campaign, 1 for another of its active campaigns
  *   audience         persona 1.5, industry 0.75, stage 0.75, region 0.25 when the audience lists the lead's value
  *   priority         0.1 × priority (1–5), so it mostly breaks near-ties
+ *   feedback         minus a penalty (up to 3) when reps said the point did not land with one of the
+ *                    lead's segments, or a small boost (up to 0.5) when it landed: see feedback-signal.ts
  * where decay halves every 14 days. Ties go to the lower id.
  *
  * Audience is a filter, not just a boost: when an audience lists values for a dimension (say
@@ -71,6 +75,8 @@ export interface RankingInput {
   otherCampaigns: readonly CampaignRef[];
   /** Keys of campaigns known to be draft or ended: their points are not suggested. */
   inactiveCampaignKeys?: ReadonlySet<string>;
+  /** Reps' verdicts per point id: overall, and for the lead's segment values. */
+  feedback?: ReadonlyMap<string, FeedbackTallies>;
   now: Date;
   limit?: number;
 }
@@ -243,7 +249,11 @@ export function rankTalkingPoints(input: RankingInput): RankedTalkingPoint[] {
     const reasons = [...triggers.reasons, ...campaign.reasons, ...audience.reasons];
     if (reasons.length === 0 && !isEvergreen(point)) continue;
     if (point.priority >= 4) reasons.push({ code: 'priority', text: 'Marked high priority by marketing' });
-    const score = triggers.score + campaign.score + audience.score + WEIGHTS.priority * point.priority;
+    const tallies = input.feedback?.get(point.id);
+    const fed = feedbackSignal(tallies, input.lead.segments);
+    if (fed.reason) reasons.push(fed.reason);
+    const score = triggers.score + campaign.score + audience.score + WEIGHTS.priority * point.priority + fed.score;
+    const fared = tallies && tallies.all.landed + tallies.all.didntLand > 0 ? { fared: { ...tallies.all } } : {};
     ranked.push({
       id: point.id,
       title: point.title,
@@ -251,6 +261,8 @@ export function rankTalkingPoints(input: RankingInput): RankedTalkingPoint[] {
       campaign: point.campaign,
       score: round(score, 2),
       reasons,
+      ...fared,
+      version: point.version,
     });
   }
   ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -3,6 +3,7 @@ import { type LeadContext, LookupRequest, type LookupResponse, type LookupResult
 import { authenticate, requireRole } from '../auth.ts';
 import { parseBody } from '../body.ts';
 import { buildLeadContext, isRunning } from '../domain/context.ts';
+import { SCORE_HALF_LIFE_DAYS } from '../domain/engagement.ts';
 import { DAY_MS } from '../domain/time.ts';
 import type { AppEnv } from '../env.ts';
 import type { Store } from '../store/index.ts';
@@ -17,17 +18,27 @@ export function leadContext(store: Store, leadId: number, now: Date): LeadContex
   if (!lead) return null;
   const allCampaigns = store.campaigns.list();
   const memberOf = new Set(store.leads.campaignKeys(leadId));
-  const { events: timeline, hasMore } = store.events.timeline(leadId, TIMELINE_LIMIT);
+  const { events: timeline, nextBefore } = store.events.page(leadId, null, TIMELINE_LIMIT);
+  // Enough history for the score now and for the score 14 days ago (`previousScore`).
+  const scoreEvents = store.events.since(
+    leadId,
+    now.getTime() - (RECENT_DAYS + SCORE_HALF_LIFE_DAYS) * DAY_MS,
+    RECENT_LIMIT,
+  );
+  const recentSince = now.getTime() - RECENT_DAYS * DAY_MS;
   return buildLeadContext({
     lead: lead.profile,
     campaigns: allCampaigns.filter((c) => memberOf.has(c.key)),
     lastTouchByCampaign: store.events.lastTouchByCampaign(leadId),
     timeline,
-    hasMore,
-    recentEvents: store.events.since(leadId, now.getTime() - RECENT_DAYS * DAY_MS, RECENT_LIMIT),
+    hasMore: nextBefore !== null,
+    nextBefore,
+    recentEvents: scoreEvents.filter((e) => Date.parse(e.occurredAt) >= recentSince),
+    scoreEvents,
     totals: store.events.stats(leadId),
     livePoints: store.talkingPoints.listLive(),
     inactiveCampaignKeys: new Set(allCampaigns.filter((c) => !isRunning(c, now)).map((c) => c.key)),
+    feedback: store.feedback.pointTallies(lead.profile.segments),
     now,
   });
 }

@@ -1,5 +1,6 @@
 import { type Campaign, type CampaignInput, CampaignMessage, CampaignStatus } from '../../lib/contract/index.ts';
 import type { Db } from '../db/open.ts';
+import type { ChangeStore } from './changes.ts';
 
 interface CampaignRow {
   key: string;
@@ -27,7 +28,22 @@ function toCampaign(row: CampaignRow): Campaign {
 
 const iso = (t: string | undefined): string | null => (t ? new Date(t).toISOString() : null);
 
-export function createCampaignStore(db: Db) {
+/** What reps see: a running campaign's message may be shown (`upsert`); a draft or ended one must go (`retire`). */
+export const campaignOp = (status: Campaign['status']) => (status === 'active' ? 'upsert' : 'retire');
+
+function values(input: CampaignInput, now: string) {
+  return {
+    key: input.key,
+    name: input.name,
+    status: input.status,
+    starts_at: iso(input.startsAt),
+    ends_at: iso(input.endsAt),
+    message_json: JSON.stringify(input.message),
+    now,
+  };
+}
+
+export function createCampaignStore(db: Db, changes: ChangeStore) {
   const byKey = db.prepare<[string], CampaignRow>('SELECT * FROM campaigns WHERE key = ?');
   const all = db.prepare<[], CampaignRow>('SELECT * FROM campaigns ORDER BY key');
   const insert = db.prepare(
@@ -40,35 +56,34 @@ export function createCampaignStore(db: Db) {
      WHERE key = @key`,
   );
 
+  /** Writes unless nothing changed; a write bumps the version and records the change. */
+  function write(input: CampaignInput, now: string): { campaign: Campaign; created: boolean } {
+    const next = values(input, now);
+    const existing = byKey.get(input.key);
+    const unchanged =
+      existing !== undefined &&
+      existing.name === next.name &&
+      existing.status === next.status &&
+      existing.starts_at === next.starts_at &&
+      existing.ends_at === next.ends_at &&
+      existing.message_json === next.message_json;
+    if (!existing) insert.run(next);
+    else if (!unchanged) update.run(next);
+    const row = byKey.get(input.key);
+    if (!row) throw new Error('campaign vanished during write');
+    const campaign = toCampaign(row);
+    if (!unchanged) changes.append('campaign', campaign.key, campaignOp(campaign.status), campaign.version, now);
+    return { campaign, created: !existing };
+  }
+
   return {
     /** Creates or replaces by key. Re-sending an unchanged campaign keeps its version. */
     upsert(input: CampaignInput, now: string): { campaign: Campaign; created: boolean } {
-      const values = {
-        key: input.key,
-        name: input.name,
-        status: input.status,
-        starts_at: iso(input.startsAt),
-        ends_at: iso(input.endsAt),
-        message_json: JSON.stringify(input.message),
-        now,
-      };
-      return db.transaction(() => {
-        const existing = byKey.get(input.key);
-        if (!existing) {
-          insert.run(values);
-        } else {
-          const unchanged =
-            existing.name === values.name &&
-            existing.status === values.status &&
-            existing.starts_at === values.starts_at &&
-            existing.ends_at === values.ends_at &&
-            existing.message_json === values.message_json;
-          if (!unchanged) update.run(values);
-        }
-        const row = byKey.get(input.key);
-        if (!row) throw new Error('campaign vanished during upsert');
-        return { campaign: toCampaign(row), created: !existing };
-      })();
+      return db.transaction(() => write(input, now))();
+    },
+    /** Replaces an existing campaign; call inside a transaction that checked the version. */
+    update(input: CampaignInput, now: string): Campaign {
+      return write(input, now).campaign;
     },
     get(key: string): Campaign | null {
       const row = byKey.get(key);

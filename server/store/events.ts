@@ -1,5 +1,6 @@
 import type { EngagementEventInput, EventType, TimelineEvent } from '../../lib/contract/index.ts';
 import type { Db } from '../db/open.ts';
+import { encodeCursor } from './cursor.ts';
 
 interface EventRow {
   id: string;
@@ -59,6 +60,11 @@ export function createEventStore(db: Db) {
      WHERE lead_id = ? AND campaign_key IS NOT NULL GROUP BY campaign_key`,
   );
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
+  const before = db.prepare<[number, number, number, string, number], EventRow & { occurred_ms: number }>(
+    `SELECT ${COLUMNS}, occurred_ms FROM events
+     WHERE lead_id = ? AND (occurred_ms < ? OR (occurred_ms = ? AND id < ?))
+     ORDER BY occurred_ms DESC, id DESC LIMIT ?`,
+  );
 
   return {
     /** Returns false when an event with this id is already stored (the first copy wins). */
@@ -83,6 +89,25 @@ export function createEventStore(db: Db) {
     timeline(leadId: number, limit: number): { events: TimelineEvent[]; hasMore: boolean } {
       const rows = newest.all(leadId, limit + 1);
       return { events: rows.slice(0, limit).map(toTimelineEvent), hasMore: rows.length > limit };
+    },
+    /**
+     * A page of the timeline, newest first, strictly after the keyset `[occurredMs, id]` (null: from
+     * the newest). `nextBefore` is the cursor of the page's last event when more remain.
+     */
+    page(
+      leadId: number,
+      after: readonly [number, string] | null,
+      limit: number,
+    ): { events: TimelineEvent[]; nextBefore: string | null } {
+      const rows = after
+        ? before.all(leadId, after[0], after[0], after[1], limit + 1)
+        : newest.all(leadId, limit + 1).map((r) => ({ ...r, occurred_ms: Date.parse(r.occurred_at) }));
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        events: page.map(toTimelineEvent),
+        nextBefore: rows.length > limit && last ? encodeCursor([last.occurred_ms, last.id]) : null,
+      };
     },
     since(leadId: number, sinceMs: number, limit: number): TimelineEvent[] {
       return since.all(leadId, sinceMs, limit).map(toTimelineEvent);

@@ -1,6 +1,7 @@
 import type { CrmRef, LeadInput, LeadProfile, LeadRef } from '../../lib/contract/index.ts';
 import { LifecycleStage } from '../../lib/contract/index.ts';
 import type { Db } from '../db/open.ts';
+import { crmMatchId, crmObjectType } from '../domain/crm.ts';
 import { hashEmail, normaliseEmail } from '../email.ts';
 
 interface LeadRow {
@@ -29,10 +30,7 @@ export interface StoredLead {
 
 export type UpsertLeadResult = { ok: true; id: number; created: boolean } | { ok: false; detail: string };
 
-/** Salesforce 18-character ids are the 15-character id plus a case-insensitivity suffix; match on the 15. */
-export function crmMatchId(ref: CrmRef): string {
-  return ref.system === 'salesforce' && ref.id.length === 18 ? ref.id.slice(0, 15) : ref.id;
-}
+export { crmMatchId };
 
 export function crmRefLabel(ref: CrmRef): string {
   return `${ref.system}:${ref.objectType}:${ref.id}`;
@@ -112,7 +110,7 @@ export function createLeadStore(db: Db) {
     const existing = byEmail.get(input.email);
     const leadId = existing?.id;
     for (const ref of input.crmRefs ?? []) {
-      const owner = crmOwner.get(ref.system, ref.objectType, crmMatchId(ref));
+      const owner = crmOwner.get(ref.system, crmObjectType(ref), crmMatchId(ref));
       if (owner && owner.lead_id !== leadId) {
         return { ok: false, detail: `crmRefs: ${crmRefLabel(ref)} already belongs to another lead` };
       }
@@ -133,10 +131,10 @@ export function createLeadStore(db: Db) {
       deleteCrmRefs.run(id);
       const seen = new Set<string>();
       for (const ref of input.crmRefs) {
-        const key = `${ref.system}\u0000${ref.objectType.toLowerCase()}\u0000${crmMatchId(ref)}`;
+        const key = `${ref.system}\u0000${crmObjectType(ref).toLowerCase()}\u0000${crmMatchId(ref)}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        insertCrmRef.run(id, ref.system, ref.objectType, ref.id, crmMatchId(ref));
+        insertCrmRef.run(id, ref.system, crmObjectType(ref), ref.id, crmMatchId(ref));
       }
     }
     if (input.campaigns) {
@@ -150,7 +148,7 @@ export function createLeadStore(db: Db) {
     let row: LeadRow | undefined;
     if ('email' in ref) row = byEmail.get(normaliseEmail(ref.email));
     else if ('emailHash' in ref) row = byHash.get(ref.emailHash);
-    else row = byCrm.get(ref.crmRef.system, ref.crmRef.objectType, crmMatchId(ref.crmRef));
+    else row = byCrm.get(ref.crmRef.system, crmObjectType(ref.crmRef), crmMatchId(ref.crmRef));
     return row ? { id: row.id, profile: toProfile(row) } : null;
   }
 

@@ -2,10 +2,14 @@ import {
   Audience,
   type TalkingPoint,
   type TalkingPointInput,
+  type TalkingPointListQuery,
+  type TalkingPointPage,
   TalkingPointStatus,
   Triggers,
 } from '../../lib/contract/index.ts';
 import type { Db } from '../db/open.ts';
+import type { ChangeStore } from './changes.ts';
+import { encodeCursor, type Keyset } from './cursor.ts';
 
 interface TalkingPointRow {
   id: string;
@@ -20,6 +24,7 @@ interface TalkingPointRow {
   valid_to: string | null;
   author: string | null;
   version: number;
+  created_at: string;
   updated_at: string;
 }
 
@@ -43,7 +48,26 @@ function toTalkingPoint(row: TalkingPointRow): TalkingPoint {
 
 const iso = (t: string | undefined): string | null => (t ? new Date(t).toISOString() : null);
 
-export function createTalkingPointStore(db: Db) {
+/** What reps see: a live point may be shown (`upsert`); anything else must go from their screens (`retire`). */
+export const pointOp = (status: TalkingPoint['status']) => (status === 'live' ? 'upsert' : 'retire');
+
+function values(id: string, input: TalkingPointInput, now: string) {
+  return {
+    id,
+    campaign_key: input.campaign ?? null,
+    title: input.title,
+    body: input.body,
+    status: input.status,
+    priority: input.priority,
+    audience_json: JSON.stringify(input.audience),
+    triggers_json: JSON.stringify(input.triggers),
+    valid_from: iso(input.validFrom),
+    valid_to: iso(input.validTo),
+    now,
+  };
+}
+
+export function createTalkingPointStore(db: Db, changes: ChangeStore) {
   const byId = db.prepare<[string], TalkingPointRow>('SELECT * FROM talking_points WHERE id = ?');
   const byStatus = db.prepare<[string], TalkingPointRow>('SELECT * FROM talking_points WHERE status = ? ORDER BY id');
   const upsert = db.prepare(
@@ -58,27 +82,66 @@ export function createTalkingPointStore(db: Db) {
        updated_at = excluded.updated_at`,
   );
 
+  const update = db.prepare(
+    `UPDATE talking_points SET campaign_key = @campaign_key, title = @title, body = @body, status = @status,
+       priority = @priority, audience_json = @audience_json, triggers_json = @triggers_json,
+       valid_from = @valid_from, valid_to = @valid_to, version = version + 1, updated_at = @now
+     WHERE id = @id`,
+  );
+
+  /** Reads the written row back and records the change, in the writer's transaction. */
+  function written(id: string, now: string): TalkingPoint {
+    const row = byId.get(id);
+    if (!row) throw new Error('talking point vanished during write');
+    const point = toTalkingPoint(row);
+    changes.append('talkingPoint', id, pointOp(point.status), point.version, now);
+    return point;
+  }
+
+  function list(query: TalkingPointListQuery, after: Keyset | null): TalkingPointPage {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    const add = (clause: string, ...args: (string | number)[]) => {
+      where.push(clause);
+      params.push(...args);
+    };
+    if (query.status) add('status = ?', query.status);
+    if (query.campaign) add('campaign_key = ?', query.campaign);
+    if (after) add('(created_at < ? OR (created_at = ? AND id < ?))', after[0], after[0], after[1]);
+    const sql = `SELECT * FROM talking_points ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY created_at DESC, id DESC LIMIT ?`;
+    const rows = db.prepare<(string | number)[], TalkingPointRow>(sql).all(...params, query.limit + 1);
+    const page = rows.slice(0, query.limit);
+    const lastRow = page.at(-1);
+    return {
+      items: page.map(toTalkingPoint),
+      nextCursor: rows.length > query.limit && lastRow ? encodeCursor([lastRow.created_at, lastRow.id]) : null,
+    };
+  }
+
   return {
     /** Writes a point under the given id (new ids come from the caller); an existing id is replaced, version bumped. */
     put(id: string, input: TalkingPointInput, author: string | null, now: string): TalkingPoint {
-      upsert.run({
-        id,
-        campaign_key: input.campaign ?? null,
-        title: input.title,
-        body: input.body,
-        status: input.status,
-        priority: input.priority,
-        audience_json: JSON.stringify(input.audience),
-        triggers_json: JSON.stringify(input.triggers),
-        valid_from: iso(input.validFrom),
-        valid_to: iso(input.validTo),
-        author,
-        now,
-      });
-      const row = byId.get(id);
-      if (!row) throw new Error('talking point vanished during write');
-      return toTalkingPoint(row);
+      return db.transaction(() => {
+        upsert.run({ ...values(id, input, now), author });
+        return written(id, now);
+      })();
     },
+    /**
+     * Replaces every field but the author; call inside a transaction that checked the version. An
+     * edit that changes nothing is not written (same version, no change recorded).
+     */
+    update(id: string, input: TalkingPointInput, now: string): TalkingPoint {
+      const before = byId.get(id);
+      const next = values(id, input, now);
+      if (before) {
+        const same = (Object.keys(next) as (keyof typeof next)[]).every((k) => k === 'now' || before[k] === next[k]);
+        if (same) return toTalkingPoint(before);
+      }
+      update.run(next);
+      return written(id, now);
+    },
+    list,
     get(id: string): TalkingPoint | null {
       const row = byId.get(id);
       return row ? toTalkingPoint(row) : null;

@@ -457,13 +457,6 @@ describe('the edges', () => {
     expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('serves an honest console placeholder', async () => {
-    const res = await s.request('GET', '/console');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('text/html');
-    expect(await res.text()).toContain('The marketer console is coming; the API is at <code>/v1</code>');
-  });
-
   it('answers unknown paths with a 404 problem', async () => {
     await expectProblem(await s.request('GET', '/v1/nothing-here'), 404);
   });

@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Role } from '../../lib/contract/index.ts';
+import { expect } from 'vitest';
+import type { z } from 'zod';
+import { Problem, type Role } from '../../lib/contract/index.ts';
 import type { Logger } from '../../server/log.ts';
 import { startServer } from '../../server/serve.ts';
 import { openStore, type Store } from '../../server/store/index.ts';
@@ -62,3 +65,34 @@ export async function startTestServer(): Promise<TestServer> {
 }
 
 export const daysAgo = (days: number, from = Date.now()) => new Date(from - days * 86_400_000).toISOString();
+
+/** Asserts an RFC 9457 problem with this status and a real `detail`, and returns it. */
+export async function expectProblem(res: Response, status: number): Promise<Problem> {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toBe('application/problem+json');
+  const body = Problem.parse(await res.json());
+  expect(body.status).toBe(status);
+  expect(body.detail.length).toBeGreaterThan(10);
+  return body;
+}
+
+/** Reads the body and checks it against the contract schema. */
+export async function read<S extends z.ZodType>(res: Response, schema: S, status = 200): Promise<z.output<S>> {
+  const text = await res.text();
+  expect(res.status, text.slice(0, 300)).toBe(status);
+  return schema.parse(JSON.parse(text));
+}
+
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Another token of the role, as a second rep would have. */
+export function extraToken(server: TestServer, role: Role, name: string): string {
+  return server.store.tokens.create(role, name, new Date().toISOString()).token;
+}
+
+export const demoMessage = {
+  headline: 'Cut cloud spend 30%',
+  pitch: 'Find idle capacity and unused commitments.',
+  proofPoints: ['Customers save 28% in 90 days'],
+  cta: { label: 'Book a review', url: 'https://example.com/review' },
+};

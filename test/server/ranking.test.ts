@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TalkingPoint, TimelineEvent } from '../../lib/contract/index.ts';
+import type { FeedbackTallies } from '../../server/domain/feedback.ts';
 import { type RankingInput, rankTalkingPoints } from '../../server/domain/ranking.ts';
 import { relativeDays } from '../../server/domain/time.ts';
 
@@ -75,6 +76,7 @@ describe('rankTalkingPoints', () => {
         campaign: null,
         score: 1.8,
         reasons: [{ code: 'content', text: "Downloaded 'Cloud Cost Playbook' 14 days ago" }],
+        version: 1,
       },
     ]);
     // 3 x 0.5^(2/14) + 0.3 = 3 x 0.905724 + 0.3 = 3.017 -> 3.02
@@ -216,6 +218,87 @@ describe('rankTalkingPoints', () => {
     expect(backward).toEqual(forward);
     expect(forward[0]?.id).toBe('z');
     expect(rank({ points, limit: 2 }).map((r) => r.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe("rankTalkingPoints with reps' verdicts", () => {
+  // Lead: persona Finance, industry Manufacturing, region NA. Both points target Finance:
+  // persona 1.5 + priority 0.1 x 3 = 1.8 each before feedback; 'a' wins the tie by id.
+  const finance = audience({ personas: ['Finance'] });
+  const points = [point('a', { audience: finance }), point('b', { audience: finance })];
+  const tallies = (segments: FeedbackTallies['segments'], all?: FeedbackTallies['all']): FeedbackTallies => ({
+    all: all ?? { landed: 0, didntLand: 0 },
+    segments,
+  });
+  const withFeedback = (t: FeedbackTallies) => rank({ points, feedback: new Map([['a', t]]) });
+
+  it("sinks a point that keeps not landing with the lead's persona, by the smoothed rate", () => {
+    // persona Finance: 5 didn't land, 2 landed (7 verdicts).
+    // smoothed = (5 + 1) / (7 + 1 + 3) = 6/11 = 0.545454...; prior mean = 1/4 = 0.25
+    // penalty = 6 x (0.545454 - 0.25) = 6 x 0.295454 = 1.772727 (under the cap of 3)
+    // score = 1.8 - 1.772727 = 0.027273 -> 0.03
+    const ranked = withFeedback(
+      tallies([{ dimension: 'persona', value: 'Finance', landed: 2, didntLand: 5 }], { landed: 4, didntLand: 6 }),
+    );
+    expect(ranked.map((r) => [r.id, r.score])).toEqual([
+      ['b', 1.8],
+      ['a', 0.03],
+    ]);
+    expect(ranked[1]?.reasons).toEqual([
+      { code: 'persona', text: 'Persona: Finance' },
+      { code: 'feedback', text: "Often didn't land with Finance (5 of 7 reps said so)" },
+    ]);
+    // fared is over every segment (the `all` tally), not just the lead's.
+    expect(ranked[1]?.fared).toEqual({ landed: 4, didntLand: 6 });
+    expect(ranked[0]?.fared).toBeUndefined();
+    expect(ranked[1]?.version).toBe(1);
+  });
+
+  it('does not bury a point for one verdict', () => {
+    // 1 of 1: smoothed = (1 + 1) / (1 + 4) = 0.4; penalty = 6 x (0.4 - 0.25) = 0.9; 1.8 - 0.9 = 0.9
+    const ranked = withFeedback(tallies([{ dimension: 'persona', value: 'Finance', landed: 0, didntLand: 1 }]));
+    const a = ranked.find((r) => r.id === 'a');
+    expect(a?.score).toBe(0.9);
+    expect(a?.reasons.at(-1)).toEqual({ code: 'feedback', text: "Didn't land with Finance for 1 of 1 reps" });
+  });
+
+  it("counts the worst of the lead's segments once, ignores other segments, and caps the penalty", () => {
+    // industry Manufacturing 1 of 1 -> penalty 0.9; persona Finance 5 of 7 -> 1.772727. Only the larger
+    // counts (the same verdicts sit under each segment): 1.8 - 1.772727 = 0.03. Engineering is not the lead's.
+    const worst = withFeedback(
+      tallies([
+        { dimension: 'industry', value: 'Manufacturing', landed: 0, didntLand: 1 },
+        { dimension: 'persona', value: 'Finance', landed: 2, didntLand: 5 },
+        { dimension: 'persona', value: 'Engineering', landed: 0, didntLand: 50 },
+      ]),
+    ).find((r) => r.id === 'a');
+    expect(worst?.score).toBe(0.03);
+    expect(worst?.reasons.filter((r) => r.code === 'feedback')).toHaveLength(1);
+
+    const elsewhere = withFeedback(tallies([{ dimension: 'persona', value: 'Engineering', landed: 0, didntLand: 50 }]));
+    expect(elsewhere.find((r) => r.id === 'a')?.score).toBe(1.8);
+
+    // 40 of 40 in region NA: smoothed = 41/44 = 0.931818; 6 x 0.681818 = 4.09 -> capped at 3; 1.8 - 3 = -1.2
+    const capped = withFeedback(tallies([{ dimension: 'region', value: 'NA', landed: 0, didntLand: 40 }]));
+    expect(capped.map((r) => [r.id, r.score])).toEqual([
+      ['b', 1.8],
+      ['a', -1.2],
+    ]);
+    expect(capped[1]?.reasons.at(-1)?.text).toBe("Often didn't land with NA (40 of 40 reps said so)");
+  });
+
+  it('gives a small boost to a point that lands, from three verdicts up', () => {
+    // 8 landed, 2 didn't: smoothed = (2 + 1) / (10 + 4) = 3/14 = 0.214286; shortfall = 0.25 - 0.214286 = 0.035714
+    // boost = 2 x 0.035714 = 0.071429 (under the cap of 0.5); 1.8 + 0.071429 = 1.871429 -> 1.87
+    const landed = withFeedback(tallies([{ dimension: 'persona', value: 'Finance', landed: 8, didntLand: 2 }]));
+    expect(landed[0]).toMatchObject({ id: 'a', score: 1.87 });
+    expect(landed[0]?.reasons.at(-1)).toEqual({ code: 'feedback', text: 'Landed with 8 of 10 Finance leads' });
+    // 2 of 2 landed: smoothed = 1/6, but fewer than 3 landed verdicts -> no boost, no reason.
+    const few = withFeedback(tallies([{ dimension: 'persona', value: 'Finance', landed: 2, didntLand: 0 }]));
+    expect(few.find((r) => r.id === 'a')).toMatchObject({
+      score: 1.8,
+      reasons: [{ code: 'persona', text: 'Persona: Finance' }],
+    });
   });
 });
 

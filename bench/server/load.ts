@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+import { benchEmail, sha256 } from './dataset.ts';
+
+/**
+ * The load generator, run as its own process so it does not share an event loop with the server.
+ * Usage: tsx bench/server/load.ts '<json options>'; prints one JSON line with the figures.
+ */
+interface LoadOptions {
+  url: string;
+  token: string;
+  mode: 'lookup' | 'feedback';
+  leads: number;
+  connections: number;
+  duration?: number;
+  amount?: number;
+  pointIds?: string[];
+}
+
+const options = JSON.parse(process.argv[2] ?? '{}') as LoadOptions;
+let seed = 987_654_321;
+const next = () => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed;
+};
+
+function body(): string {
+  if (options.mode === 'lookup') return JSON.stringify({ leads: [{ email: benchEmail(next() % options.leads) }] });
+  const points = options.pointIds ?? [];
+  return JSON.stringify({
+    id: randomUUID(),
+    target: { kind: 'talkingPoint', id: points[next() % points.length] },
+    verdict: next() % 3 === 0 ? 'didnt_land' : 'landed',
+    reason: 'not_relevant',
+    lead: { emailHash: sha256(benchEmail(next() % options.leads)) },
+    occurredAt: new Date().toISOString(),
+  });
+}
+
+const statuses: Record<number, number> = {};
+const result = await autocannon({
+  url: options.url,
+  connections: options.connections,
+  ...(options.amount ? { amount: options.amount } : { duration: options.duration ?? 10 }),
+  timeout: 30,
+  requests: [
+    {
+      method: 'POST',
+      path: options.mode === 'lookup' ? '/v1/context/lookup' : '/v1/feedback',
+      headers: { Authorization: `Bearer ${options.token}`, 'Content-Type': 'application/json' },
+      setupRequest: (req) => ({ ...req, body: body() }),
+      onResponse: (status) => {
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      },
+    },
+  ],
+});
+process.stdout.write(
+  `${JSON.stringify({
+    reqPerSec: result.requests.average,
+    total: result.requests.total,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    duration: result.duration,
+    statuses,
+  })}\n`,
+);

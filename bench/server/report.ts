@@ -1,0 +1,29 @@
+export interface Budget {
+  what: string;
+  value: number;
+  unit: string;
+  budget?: number;
+  higherIsBetter?: boolean;
+  /** For checks that are not a number against a budget. */
+  pass?: boolean;
+}
+
+const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2));
+
+/** The figures against DESIGN §6, one row each, with a verdict where there is a budget. */
+export function printTable(title: string, rows: readonly Budget[]): void {
+  const lines = rows.map((r) => {
+    let verdict = '';
+    if (r.pass !== undefined) verdict = r.pass ? 'ok' : 'MISSED';
+    else if (r.budget !== undefined) {
+      const ok = r.higherIsBetter ? r.value >= r.budget : r.value <= r.budget;
+      verdict = `${ok ? 'ok' : 'MISSED'} (budget ${r.higherIsBetter ? '≥' : '≤'} ${fmt(r.budget)})`;
+    }
+    return [r.what, `${fmt(r.value)} ${r.unit}`, verdict];
+  });
+  const w0 = Math.max(...lines.map((l) => l[0]?.length ?? 0));
+  const w1 = Math.max(...lines.map((l) => l[1]?.length ?? 0));
+  process.stdout.write(`\n${title}\n\n`);
+  for (const [a, b, c] of lines) process.stdout.write(`  ${a?.padEnd(w0)}  ${b?.padStart(w1)}  ${c}\n`);
+  process.stdout.write('\n');
+}

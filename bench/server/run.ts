@@ -1,0 +1,170 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, openSync, statfsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { openStore } from '../../server/store/index.ts';
+import { DATA_DIR, ensureBenchDb } from './build.ts';
+import { sizesFor } from './dataset.ts';
+import { runRawBaseline } from './raw-lookup.ts';
+import { type Budget, printTable } from './report.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+/** Bytes per event row, leads and indexes included: the full build is 5.8 GB for 20M events. */
+const BYTES_PER_EVENT = 300;
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '1' },
+    duration: { type: 'string', default: '20' },
+    connections: { type: 'string' },
+    'feedback-verdicts': { type: 'string', default: '20000' },
+  },
+});
+const scale = Number(values.scale);
+const duration = Number(values.duration);
+if (!(scale > 0 && scale <= 1) || !(duration > 0)) {
+  process.stderr.write('Usage: npm run bench:server -- [--scale 0.01..1] [--duration SECONDS] [--connections N]\n');
+  process.exit(2);
+}
+const { leads, events } = sizesFor(scale);
+
+function checkDisk(): void {
+  mkdirSync(DATA_DIR, { recursive: true });
+  const fs = statfsSync(DATA_DIR);
+  const free = fs.bavail * fs.bsize;
+  const need = events * BYTES_PER_EVENT;
+  process.stderr.write(
+    `Disk: ${(free / 1e9).toFixed(1)} GB free under ${DATA_DIR}; the database needs ~${(need / 1e9).toFixed(1)} GB.\n`,
+  );
+  if (free < need * 1.2) {
+    process.stderr.write('Not enough disk space for this scale; free some space or use a smaller --scale.\n');
+    process.exit(1);
+  }
+}
+
+function startServer(file: string): Promise<{ url: string; child: ChildProcess }> {
+  const log = openSync(join(DATA_DIR, 'bench-server.log'), 'w');
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/cli.ts', 'serve', '--port', '0', '--db', file, '--rate-limit', 'off'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', log] },
+  );
+  return new Promise((done, fail) => {
+    createInterface({ input: child.stdout as NonNullable<ChildProcess['stdout']> }).once('line', (line) => {
+      const url = /listening on (http:\/\/\S+)$/.exec(line)?.[1];
+      if (url) done({ url, child });
+      else fail(new Error(`unexpected first line from the server: ${line}`));
+    });
+    child.once('exit', (code) => fail(new Error(`the server exited with ${code}; see bench/.data/bench-server.log`)));
+  });
+}
+
+export interface LoadResult {
+  reqPerSec: number;
+  total: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  duration: number;
+  statuses: Record<string, number>;
+}
+
+function load(options: Record<string, unknown>): Promise<LoadResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server/load.ts', JSON.stringify(options)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  return new Promise((done, fail) => {
+    child.once('exit', (code) => {
+      if (code === 0) done(JSON.parse(out) as LoadResult);
+      else fail(new Error(`the load generator exited with ${code}`));
+    });
+  });
+}
+
+const file = (() => {
+  checkDisk();
+  return ensureBenchDb(scale);
+})();
+const store = openStore(file);
+const stamp = new Date().toISOString();
+const rep = store.tokens.create('rep', `bench rep ${stamp}`, stamp);
+const pointIds = store.talkingPoints.listLive().map((p) => p.id);
+store.close();
+
+const rawSeconds = Math.min(10, duration);
+process.stderr.write(`Raw SQL baseline, in-process, ${rawSeconds} s …\n`);
+const raw = runRawBaseline(file, leads, rawSeconds);
+
+const server = await startServer(file);
+try {
+  const base = { url: server.url, token: rep.token, leads };
+  process.stderr.write('Warm-up, then finding the concurrency with the best throughput (3 s per step) …\n');
+  await load({ ...base, mode: 'lookup', connections: 8, duration: 3 });
+  let connections = values.connections ? Number(values.connections) : 0;
+  if (!connections) {
+    const ladder: { c: number; r: LoadResult }[] = [];
+    for (const c of [1, 4, 8, 16, 32]) {
+      const r = await load({ ...base, mode: 'lookup', connections: c, duration: 3 });
+      ladder.push({ c, r });
+      process.stderr.write(`  c=${c}: ${r.reqPerSec.toFixed(0)} req/s, p99 ${r.p99} ms\n`);
+    }
+    const best = Math.max(...ladder.map((l) => l.r.reqPerSec));
+    connections = ladder.find((l) => l.r.reqPerSec >= best * 0.95)?.c ?? 8;
+  }
+  process.stderr.write(`Lookup: ${duration} s at ${connections} connections …\n`);
+  const lookup = await load({ ...base, mode: 'lookup', connections, duration });
+
+  process.stderr.write(`Feedback ingest: ${values['feedback-verdicts']} verdicts at 32 connections …\n`);
+  const amount = Number(values['feedback-verdicts']);
+  const feedback = await load({ ...base, mode: 'feedback', connections: 32, amount, pointIds });
+  const check = openStore(file);
+  const stored =
+    check.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM feedback WHERE rep_token_id = ?').get(rep.id)
+      ?.n ?? 0;
+  check.close();
+  const acked = Number(feedback.statuses['201'] ?? 0);
+
+  const budgets: Budget[] = [
+    { what: 'lookup p99 latency', value: lookup.p99, unit: 'ms', budget: 15, higherIsBetter: false },
+    { what: 'lookup p50 latency', value: lookup.p50, unit: 'ms' },
+    { what: 'lookup throughput', value: lookup.reqPerSec, unit: 'req/s', budget: 1500, higherIsBetter: true },
+    { what: 'raw SQL in-process', value: raw.ops, unit: 'lookups/s' },
+    { what: 'raw SQL p50 / p99', value: raw.p50, unit: `ms / ${raw.p99.toFixed(2)} ms` },
+    {
+      what: 'slowdown vs raw (throughput)',
+      value: raw.ops / Math.max(1, lookup.reqPerSec),
+      unit: '×',
+      budget: 3,
+      higherIsBetter: false,
+    },
+    {
+      what: 'feedback ingest',
+      value: amount / Math.max(0.001, feedback.duration),
+      unit: 'verdicts/s',
+      budget: 2000,
+      higherIsBetter: true,
+    },
+    {
+      what: 'feedback stored = acked',
+      value: stored,
+      unit: `stored, ${acked} acked, ${feedback.errors + feedback.timeouts} failed`,
+      pass: stored === acked && acked === amount,
+    },
+  ];
+  printTable(
+    `Coalface endpoint, ${leads.toLocaleString('en-US')} leads / ${events.toLocaleString('en-US')} events (--scale ${scale}), ` +
+      `lookups at ${connections} connections for ${duration} s; errors ${lookup.errors}, non-2xx ${lookup.non2xx}`,
+    budgets,
+  );
+} finally {
+  server.child.kill('SIGTERM');
+}

@@ -1,0 +1,34 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { Parsed } from '../../body.ts';
+import { describeIssues, problem } from '../../problem.ts';
+import { decodeCursor, type Keyset } from '../../store/cursor.ts';
+
+/** Checks the query string against `schema` (strict: an unknown parameter is a 422 naming it). */
+export function parseQuery<S extends z.ZodType>(c: Context, schema: S): Parsed<z.output<S>> {
+  const result = schema.safeParse(c.req.query());
+  if (result.success) return { ok: true, data: result.data };
+  const { detail, errors } = describeIssues(result.error.issues, ['query']);
+  return { ok: false, response: problem(c, 422, 'validation-failed', detail, errors) };
+}
+
+/** Decodes a paging cursor whose sort key is a number (ms) or a string; a bad one is a 422. */
+export function parseCursor<K extends 'number' | 'string'>(
+  c: Context,
+  cursor: string | undefined,
+  keyType: K,
+  param = 'cursor',
+): Parsed<[K extends 'number' ? number : string, string] | null> {
+  if (cursor === undefined) return { ok: true, data: null };
+  const key: Keyset | null = decodeCursor(cursor);
+  if (!key || typeof key[0] !== keyType) {
+    const detail = `query.${param} is not a cursor this endpoint gave out; pass the value from the previous page as it was.`;
+    return {
+      ok: false,
+      response: problem(c, 422, 'validation-failed', detail, [
+        { path: `query.${param}`, message: 'is not a cursor this endpoint gave out' },
+      ]),
+    };
+  }
+  return { ok: true, data: key as [K extends 'number' ? number : string, string] };
+}
