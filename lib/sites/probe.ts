@@ -28,6 +28,17 @@ export function firstHit(root: ParentNode, probe: Probe, outside?: string): Hit 
   return null;
 }
 
+/**
+ * Which alternative of `probe` the element itself matches first (its index), or -1. For reading many
+ * elements found by one broad query, rather than querying once per alternative. `upTo` stops after
+ * that index, when a worse alternative would be of no use to the caller.
+ */
+export function rankOf(el: Element, probe: Probe, upTo = probe.length - 1): number {
+  const last = Math.min(upTo, probe.length - 1);
+  for (let i = 0; i <= last; i++) if (el.matches((probe[i] as Alternative).selector)) return i;
+  return -1;
+}
+
 /** Any element matching any alternative: for regions to stay out of, where every form counts. */
 export function anyOf(probe: Probe): string {
   return probe.map((a) => a.selector).join(', ');

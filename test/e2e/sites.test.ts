@@ -250,3 +250,46 @@ describe('Insert from the sidebar', () => {
     await page.close();
   });
 });
+
+describe('Gmail compose', () => {
+  it('a new message with no recipient shows only the handle; the dock follows the To chips the rep adds', async () => {
+    // Served at the list's address (the compose lives in the hash); other Gmail tests keep the `*` page.
+    const composeUrl = 'https://mail.google.com/mail/u/0/#inbox?compose=new';
+    pages.set('https://mail.google.com/mail/u/0/', fixture('gmail/compose-no-recipient.html'));
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(composeUrl);
+      await handle(page).waitFor({ timeout: 15_000 });
+      expect(await sidebarFrame(page).count()).toBe(0);
+
+      // Gmail turns a typed address into a chip inside the To field.
+      const addChip = (email: string, name: string) =>
+        page.evaluate(
+          ({ email, name }) => {
+            const field = document.querySelector('div[name="to"] [role="listbox"]');
+            const chip = document.createElement('div');
+            chip.className = 'afV';
+            chip.setAttribute('role', 'option');
+            chip.setAttribute('data-hovercard-id', email);
+            chip.setAttribute('data-name', name);
+            chip.innerHTML = `<div class="afW"><div class="akl"></div></div>`;
+            const label = chip.querySelector('.akl');
+            if (label) label.textContent = name;
+            field?.insertBefore(chip, field.querySelector('input'));
+          },
+          { email, name },
+        );
+      await addChip('dana.lee@acme-robotics.com', 'Dana Lee');
+      await lead(page, 'Dana Lee');
+
+      await addChip('raj.patel@northwind.io', 'Raj Patel');
+      const options = dockFrame(page).locator('select option');
+      await expect
+        .poll(() => options.allTextContents(), { timeout: 15_000 })
+        .toEqual([expect.stringContaining('Dana Lee'), expect.stringContaining('Raj Patel')]);
+    } finally {
+      await page.close();
+      pages.delete('https://mail.google.com/mail/u/0/');
+    }
+  });
+});
