@@ -59,15 +59,21 @@ export function watchPage({ report, signal, doc = document }: WatchOptions): { c
   };
 
   const observer = new MutationObserver(schedule);
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
-  // SPA navigation: Gmail and Outlook change the hash or path; pushState itself fires no event, but
-  // the apps swap the DOM with it, which the observer sees.
-  view.addEventListener('hashchange', check, { signal });
-  view.addEventListener('popstate', check, { signal });
+  const start = () => {
+    if (signal.aborted) return;
+    observer.observe(doc.documentElement, { childList: true, subtree: true });
+    // SPA navigation: Gmail and Outlook change the hash or path; pushState itself fires no event, but
+    // the apps swap the DOM with it, which the observer sees.
+    view.addEventListener('hashchange', check, { signal });
+    view.addEventListener('popstate', check, { signal });
+    check();
+  };
   signal.addEventListener('abort', () => {
     observer.disconnect();
     if (pending !== undefined) clearTimeout(pending);
   });
-  check();
+  // Nothing of ours runs before the host page's load event, so the page loads as fast as without us.
+  if (doc.readyState === 'complete') start();
+  else view.addEventListener('load', start, { once: true, signal });
   return { check };
 }
