@@ -23,7 +23,12 @@ export function LeadBrief({ context, fetchedAt, feedback, loadingMore, now }: Le
   const { engagement } = context;
   return (
     <>
-      <LeadHeader lead={context.lead} lastTouchAt={engagement.summary.lastTouchAt} now={now} />
+      <LeadHeader
+        lead={context.lead}
+        lastTouchAt={engagement.summary.lastTouchAt}
+        now={now}
+        stageDefinition={context.stageDefinition}
+      />
       <Section title={t('sectionCampaign')}>
         <CampaignCard campaign={context.campaign} otherCampaigns={context.otherCampaigns} feedback={feedback} />
       </Section>

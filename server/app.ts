@@ -11,6 +11,7 @@ import { changesRoutes } from './routes/changes.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { eventRoutes } from './routes/events.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
+import { funnelRoutes } from './routes/funnel.ts';
 import { healthRoutes } from './routes/health.ts';
 import { leadRoutes } from './routes/leads.ts';
 import { lookupRoutes } from './routes/lookup.ts';
@@ -54,7 +55,7 @@ export function createApp(store: Store, options: AppOptions = {}) {
     '*',
     cors({
       origin: (origin) => (isExtensionOrigin(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Last-Event-ID'],
       exposeHeaders: ['Retry-After', 'ETag', 'Location'],
       maxAge: 600,
@@ -83,6 +84,7 @@ export function createApp(store: Store, options: AppOptions = {}) {
   app.route('/v1/leads/events', timelineRoutes(store));
   app.route('/v1/leads', leadRoutes(store, clock));
   app.route('/v1/feedback', feedbackRoutes(store, clock));
+  app.route('/v1/funnel', funnelRoutes(store, clock));
   app.route('/v1/changes', changesRoutes(store));
   app.route('/v1/stream', streamRoutes(store));
   app.route('/v1/engagement/events', eventRoutes(store, clock));

@@ -24,19 +24,35 @@ export function authenticate(tokens: TokenStore): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Lets the listed roles through; admin is always allowed. */
+/**
+ * What a manager (a sales manager) may do besides the routes that name `manager`: everything a rep
+ * may (any route that lets reps through), and read the team's feedback. Kept here, in one place, so
+ * routes written for rep/marketer/admin need no change.
+ */
+const MANAGER_READS = /^\/v1\/feedback(\/summary)?\/?$/;
+
+function managerMay(roles: readonly Role[], method: string, path: string): boolean {
+  if (roles.includes('rep')) return true;
+  return method === 'GET' && MANAGER_READS.test(path);
+}
+
+/** Lets the listed roles through; admin is always allowed, and a manager where `managerMay` says. */
 export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const { role } = c.get('me');
-    if (role !== 'admin' && !roles.includes(role)) {
-      const allowed = [...new Set<Role>([...roles, 'admin'])];
+    const allowed =
+      role === 'admin' || roles.includes(role) || (role === 'manager' && managerMay(roles, c.req.method, c.req.path));
+    if (!allowed) {
+      const named = new Set<Role>(roles);
+      if (roles.includes('rep')) named.add('manager');
+      const list = [...named, 'admin'];
       const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
-      const first = allowed[0] ?? 'admin';
+      const first = list[0] ?? 'admin';
       return problem(
         c,
         403,
         'forbidden',
-        `This needs ${article(first)} ${allowed.join(' or ')} token; yours is ${article(role)} ${role} token.`,
+        `This needs ${article(first)} ${list.join(' or ')} token; yours is ${article(role)} ${role} token.`,
       );
     }
     await next();

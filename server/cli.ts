@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,7 +8,7 @@ import { importCsv, summaryLine } from './import/run.ts';
 import { stderrLogger } from './log.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.ts';
 import { createDemoTokens, seedDemo } from './seed/demo.ts';
-import { startServer } from './serve.ts';
+import { defaultWorkers, runPrimary, startServer, type WorkerMessage } from './serve.ts';
 import { openStore } from './store/index.ts';
 
 const DEFAULT_DB = './data/coalface.db';
@@ -16,9 +17,9 @@ const DEFAULT_PORT = 8787;
 
 const USAGE = {
   serve:
-    'npm run server -- serve [--port N] [--db FILE] [--host H] [--trust-proxy] [--rate-limit N|off] [--rate-burst N]',
+    'npm run server -- serve [--port N] [--db FILE] [--host H] [--workers N] [--trust-proxy] [--rate-limit N|off] [--rate-burst N]',
   seed: 'npm run server -- seed --demo [--db FILE] [--if-empty]',
-  token: 'npm run server -- token create --role rep|marketer|admin --name NAME [--db FILE]',
+  token: 'npm run server -- token create --role rep|manager|marketer|admin --name NAME [--db FILE]',
   tokenRevoke: 'npm run server -- token revoke TOKEN_ID [--db FILE]',
   tokenList: 'npm run server -- token list [--db FILE]',
   import: 'npm run server -- import leads|events FILE.csv [--db FILE]',
@@ -39,7 +40,8 @@ const HELP = `Coalface endpoint
   ${USAGE.import}
       Import a CSV file (header row required; columns in docs/csv-import.md) in batches of 5,000.
 
-  serve options: --trust-proxy when a TLS-terminating reverse proxy is in front (HSTS, X-Forwarded-For);
+  serve options: --workers N processes sharing the port (default ${defaultWorkers()}: one per CPU, at most 4;
+  --workers 1 serves from this process alone); --trust-proxy when a TLS-terminating reverse proxy is in front (HSTS, X-Forwarded-For);
   --rate-limit N requests per second per token for each of lookups, writes and reads
   (default ${DEFAULT_RATE_LIMIT.perSecond}, "off" to disable; env COALFACE_RATE_LIMIT), --rate-burst N
   (default ${DEFAULT_RATE_LIMIT.burst}; env COALFACE_RATE_BURST). COALFACE_TRUST_PROXY=1 = --trust-proxy.
@@ -76,6 +78,17 @@ function parseCount(flag: string, value: string): number {
   return n;
 }
 
+/** Set by the primary of `serve --workers N` for its workers: the port they all listen on. */
+const WORKER_PORT_ENV = 'COALFACE_WORKER_PORT';
+
+function parseWorkers(value: string | undefined): number {
+  if (value === undefined) return defaultWorkers();
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 64)
+    fail(`--workers must be a whole number from 1 to 64, not "${value}"`, USAGE.serve);
+  return n;
+}
+
 /** Flags win over the environment; `--rate-limit off` (or 0) turns the limit off. */
 function parseRateLimit(rate: string | undefined, burst: string | undefined): RateLimit | false {
   const r = rate ?? process.env.COALFACE_RATE_LIMIT;
@@ -96,27 +109,54 @@ async function serve(args: string[]): Promise<void> {
       'trust-proxy': { type: 'boolean' },
       'rate-limit': { type: 'string' },
       'rate-burst': { type: 'string' },
+      workers: { type: 'string' },
     },
     USAGE.serve,
   );
   const port = parsePort(opts.port);
+  const workers = parseWorkers(opts.workers);
   const rateLimit = parseRateLimit(opts['rate-limit'], opts['rate-burst']);
   const trustProxy = opts['trust-proxy'] === true || process.env.COALFACE_TRUST_PROXY === '1';
   const host = opts.host ?? DEFAULT_HOST;
   if (!host) fail('--host must not be empty', USAGE.serve);
-  const store = openStore(opts.db ?? DEFAULT_DB);
+  const file = opts.db ?? DEFAULT_DB;
+  const cannotListen = (code: string, message: string) => {
+    const why = code === 'EADDRINUSE' ? `port ${port} is already in use (try --port 0)` : message;
+    process.stderr.write(`Coalface could not listen on ${host}:${port}: ${why}\n`);
+    process.exitCode = 1;
+  };
+  if (cluster.isPrimary && workers > 1) {
+    // Migrate once, here, before any worker opens the file.
+    openStore(file).close();
+    await runPrimary({
+      host,
+      port,
+      workers,
+      portEnv: WORKER_PORT_ENV,
+      onListening: (url) => process.stdout.write(`Coalface endpoint listening on ${url}\n`),
+      onListenFailed: cannotListen,
+      log: (line) => process.stderr.write(`${line}\n`),
+    });
+    return;
+  }
+  const worker = cluster.isWorker ? process.env[WORKER_PORT_ENV] : undefined;
+  const store = openStore(file);
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    server = await startServer(store, { host, port, logger: stderrLogger, rateLimit, trustProxy });
+    const listenPort = worker === undefined ? port : Number(worker);
+    server = await startServer(store, { host, port: listenPort, logger: stderrLogger, rateLimit, trustProxy });
   } catch (error) {
     store.close();
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    const why = code === 'EADDRINUSE' ? `port ${port} is already in use (try --port 0)` : String(error);
-    process.stderr.write(`Coalface could not listen on ${host}:${port}: ${why}\n`);
-    process.exitCode = 1;
+    if (cluster.isWorker) {
+      process.send?.({ type: 'coalface:listen-failed', code, message: String(error) } satisfies WorkerMessage);
+      process.exit(1);
+    }
+    cannotListen(code, String(error));
     return;
   }
-  process.stdout.write(`Coalface endpoint listening on ${server.url}\n`);
+  if (cluster.isWorker) process.send?.({ type: 'coalface:listening', url: server.url } satisfies WorkerMessage);
+  else process.stdout.write(`Coalface endpoint listening on ${server.url}\n`);
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -154,6 +194,7 @@ function seed(args: string[]): void {
         `${summary.events} events, ${summary.talkingPoints} talking points.\n` +
         `Demo tokens (also saved to ${tokenFile}):\n` +
         `  rep       ${tokens.rep}\n` +
+        `  manager   ${tokens.manager}\n` +
         `  marketer  ${tokens.marketer}\n` +
         `  admin     ${tokens.admin}\n`,
     );
@@ -239,7 +280,7 @@ function token(args: string[]): void {
     fail(
       opts.role === undefined
         ? 'token create needs --role'
-        : `--role must be rep, marketer or admin, not "${opts.role}"`,
+        : `--role must be rep, manager, marketer or admin, not "${opts.role}"`,
       USAGE.token,
     );
   }

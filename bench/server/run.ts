@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, openSync, statfsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { defaultWorkers } from '../../server/serve.ts';
 import { openStore } from '../../server/store/index.ts';
 import { DATA_DIR, ensureBenchDb } from './build.ts';
 import { sizesFor } from './dataset.ts';
@@ -19,6 +21,8 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '20' },
     connections: { type: 'string' },
     'feedback-verdicts': { type: 'string', default: '20000' },
+    /** Passed to `serve --workers`; default: serve's own (one per CPU, at most 4). */
+    workers: { type: 'string' },
   },
 });
 const scale = Number(values.scale);
@@ -47,7 +51,19 @@ function startServer(file: string): Promise<{ url: string; child: ChildProcess }
   const log = openSync(join(DATA_DIR, 'bench-server.log'), 'w');
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/cli.ts', 'serve', '--port', '0', '--db', file, '--rate-limit', 'off'],
+    [
+      '--import',
+      'tsx',
+      'server/cli.ts',
+      'serve',
+      '--port',
+      '0',
+      '--db',
+      file,
+      '--rate-limit',
+      'off',
+      ...(values.workers ? ['--workers', values.workers] : []),
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', log] },
   );
   return new Promise((done, fail) => {
@@ -162,7 +178,8 @@ try {
   ];
   printTable(
     `Coalface endpoint, ${leads.toLocaleString('en-US')} leads / ${events.toLocaleString('en-US')} events (--scale ${scale}), ` +
-      `lookups at ${connections} connections for ${duration} s; errors ${lookup.errors}, non-2xx ${lookup.non2xx}`,
+      `lookups at ${connections} connections for ${duration} s; errors ${lookup.errors}, non-2xx ${lookup.non2xx}; ` +
+      `serve --workers ${values.workers ?? `default (${defaultWorkers()})`} on ${availableParallelism()} CPUs`,
     budgets,
   );
 } finally {

@@ -1,7 +1,10 @@
 import { useEffect } from 'react';
-import { useRoute } from '../lib/router.ts';
+import type { Role } from '../../lib/contract/common.ts';
+import { type Route, useRoute } from '../lib/router.ts';
+import { useSession } from '../lib/session.tsx';
 import { CampaignEditorPage } from './CampaignEditorPage.tsx';
 import { CampaignList } from './CampaignList.tsx';
+import { FunnelPage } from './FunnelPage.tsx';
 import { LandsPage } from './LandsPage.tsx';
 import { TalkingPointEditorPage } from './TalkingPointEditorPage.tsx';
 import { TalkingPointList } from './TalkingPointList.tsx';
@@ -14,14 +17,23 @@ const TITLES = {
   point: 'Edit talking point',
   newPoint: 'New talking point',
   lands: 'What lands',
+  funnel: 'Funnel',
 } as const;
+
+/** A sales manager uses the funnel and reads what lands; campaigns and talking points are marketing's. */
+export function pageAllowed(role: Role, page: Route['page']): boolean {
+  return role !== 'manager' || page === 'funnel' || page === 'lands';
+}
 
 /** The page for the current path. */
 export function Pages() {
   const route = useRoute();
+  const { me } = useSession();
+  const page = pageAllowed(me.role, route.page) ? route.page : 'funnel';
   useEffect(() => {
-    document.title = `${TITLES[route.page]} · Coalface console`;
-  }, [route.page]);
+    document.title = `${TITLES[page]} · Coalface console`;
+  }, [page]);
+  if (page === 'funnel') return <FunnelPage />;
   switch (route.page) {
     case 'campaigns':
       return <CampaignList />;
@@ -37,5 +49,7 @@ export function Pages() {
       return <TalkingPointEditorPage key="new" pointId={null} />;
     case 'lands':
       return <LandsPage />;
+    case 'funnel':
+      return <FunnelPage />;
   }
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { navigate, type Route, routePath, useRoute } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';
+import { pageAllowed } from './Pages.tsx';
 
 interface ShellProps {
   onSignOut: () => void;
@@ -13,9 +14,10 @@ const SECTIONS: readonly { label: string; route: Route; pages: readonly Route['p
   { label: 'Campaigns', route: { page: 'campaigns' }, pages: ['campaigns', 'campaign', 'newCampaign'] },
   { label: 'Talking points', route: { page: 'points' }, pages: ['points', 'point', 'newPoint'] },
   { label: 'What lands', route: { page: 'lands' }, pages: ['lands'] },
+  { label: 'Funnel', route: { page: 'funnel' }, pages: ['funnel'] },
 ];
 
-/** Header with the console's three sections, who is signed in, and sign out. */
+/** Header with the console's sections (those the role may use), who is signed in, and sign out. */
 export function Shell({ onSignOut, expiredNotice, children }: ShellProps) {
   const { me } = useSession();
   const route = useRoute();
@@ -28,7 +30,7 @@ export function Shell({ onSignOut, expiredNotice, children }: ShellProps) {
         <p className="console-brand">Coalface console</p>
         <nav aria-label="Console sections">
           <ul className="console-nav">
-            {SECTIONS.map((section) => (
+            {SECTIONS.filter((section) => pageAllowed(me.role, section.route.page)).map((section) => (
               <li key={section.label}>
                 <a
                   href={routePath(section.route)}

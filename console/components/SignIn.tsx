@@ -10,7 +10,7 @@ interface SignInProps {
   intro?: string;
 }
 
-/** Sign in with a marketer or admin token; a rep token is told plainly that the console is not for it. */
+/** Sign in with a marketer, manager or admin token; a rep token is told plainly that the console is not for it. */
 export function SignIn({ fetch, onSignedIn, intro }: SignInProps) {
   const [token, setToken] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +39,7 @@ export function SignIn({ fetch, onSignedIn, intro }: SignInProps) {
     }
     if (result.data.role === 'rep') {
       setError(
-        `This is a rep token (${result.data.name}): it has no access to the console. Reps use the Coalface extension; sign in here with a marketer or admin token.`,
+        `This is a rep token (${result.data.name}): it has no access to the console. Reps use the Coalface extension; sign in here with a marketer, sales manager or admin token.`,
       );
       return;
     }
@@ -63,7 +63,7 @@ export function SignIn({ fetch, onSignedIn, intro }: SignInProps) {
         onChange={(event) => setToken(event.target.value)}
       />
       <p className="console-hint">
-        A marketer or admin token. It is kept in this tab only and forgotten when you close it.
+        A marketer, sales manager or admin token. It is kept in this tab only and forgotten when you close it.
       </p>
       {error && (
         <p id={errorId} className="console-error" role="alert">

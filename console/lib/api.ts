@@ -5,7 +5,7 @@ import { Problem } from '../../lib/contract/common.ts';
 export type ApiResult<T> = { ok: true; data: T; status: number } | { ok: false; status: number; problem: Problem };
 
 export interface ApiRequest {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** The version the edit was based on; sent as `If-Match: "<version>"`. */
   ifMatch?: number;

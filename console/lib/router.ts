@@ -10,7 +10,8 @@ export type Route =
   | { page: 'points' }
   | { page: 'point'; id: string }
   | { page: 'newPoint' }
-  | { page: 'lands' };
+  | { page: 'lands' }
+  | { page: 'funnel' };
 
 export function parseRoute(pathname: string): Route {
   const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
@@ -22,6 +23,7 @@ export function parseRoute(pathname: string): Route {
   if (first === 'talking-points' && second) return { page: 'point', id: second };
   if (first === 'talking-points') return { page: 'points' };
   if (first === 'lands') return { page: 'lands' };
+  if (first === 'funnel') return { page: 'funnel' };
   return { page: 'campaigns' };
 }
 
@@ -41,6 +43,8 @@ export function routePath(route: Route): string {
       return `${BASE}/talking-points/${encodeURIComponent(route.id)}`;
     case 'lands':
       return `${BASE}/lands`;
+    case 'funnel':
+      return `${BASE}/funnel`;
   }
 }
 

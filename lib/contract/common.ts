@@ -52,7 +52,8 @@ export const Segments = z.strictObject({
 });
 export type Segments = z.infer<typeof Segments>;
 
-export const Role = z.enum(['rep', 'marketer', 'admin']);
+/** `manager`: a sales manager, a rep's abilities plus the team's feedback and signing the funnel for sales. */
+export const Role = z.enum(['rep', 'manager', 'marketer', 'admin']);
 export type Role = z.infer<typeof Role>;
 
 /** RFC 9457 problem details, as every error of the endpoint is sent. */

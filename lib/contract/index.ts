@@ -3,6 +3,7 @@ export * from './changes.ts';
 export * from './common.ts';
 export * from './events.ts';
 export * from './feedback.ts';
+export * from './funnel.ts';
 export * from './leads.ts';
 export * from './lookup.ts';
 export * from './me.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CrmRef, Email, Key, LifecycleStage, Segments } from './common.ts';
+import { CrmRef, Email, Key, LifecycleStage, Segments, Timestamp } from './common.ts';
 
 export const LeadInput = z.strictObject({
   email: Email,
@@ -7,6 +7,8 @@ export const LeadInput = z.strictObject({
   company: z.string().trim().min(1).max(200).optional(),
   title: z.string().trim().min(1).max(200).optional(),
   lifecycleStage: LifecycleStage.optional(),
+  /** When the stage changed in the source system; the funnel history uses the time received when absent. */
+  lifecycleStageChangedAt: Timestamp.optional(),
   segments: Segments.optional(),
   crmRefs: z.array(CrmRef).max(10).optional(),
   campaigns: z.array(Key).max(50).optional(),

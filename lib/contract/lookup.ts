@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CampaignMessage } from './campaigns.ts';
 import { CrmRef, Email, EmailHash, Key, LifecycleStage, Segments, Timestamp } from './common.ts';
 import { Content, EventType } from './events.ts';
+import { StageDefinition } from './funnel.ts';
 
 /** One way to name a lead: by address, by the hash of its address, or by a CRM record. */
 export const LeadRef = z.union([
@@ -115,6 +116,8 @@ export const LeadContext = z.object({
     nextBefore: z.string().nullable().optional(),
   }),
   talkingPoints: z.array(RankedTalkingPoint),
+  /** The funnel's definition of the lead's stage, and whether both teams have signed it. */
+  stageDefinition: StageDefinition.optional(),
   etag: z.string(),
   generatedAt: Timestamp,
 });

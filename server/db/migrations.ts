@@ -186,4 +186,59 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX talking_points_campaign ON talking_points(campaign_key);
     `,
   },
+  {
+    version: 3,
+    name: 'manager role, funnel definition and lifecycle-stage history',
+    sql: `
+      -- The role CHECK cannot be altered in place: rebuild the table with manager allowed.
+      CREATE TABLE tokens_v3 (
+        id TEXT PRIMARY KEY,
+        hash TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('rep', 'manager', 'marketer', 'admin')),
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+      INSERT INTO tokens_v3 (id, hash, name, role, created_at, revoked_at)
+        SELECT id, hash, name, role, created_at, revoked_at FROM tokens;
+      DROP TABLE tokens;
+      ALTER TABLE tokens_v3 RENAME TO tokens;
+
+      -- Every version of the funnel definition, never edited: the current one is the highest.
+      CREATE TABLE funnel_versions (
+        version INTEGER PRIMARY KEY,
+        stages_json TEXT NOT NULL,
+        note TEXT,
+        changes_json TEXT NOT NULL,
+        changed_by TEXT NOT NULL,
+        changed_by_token TEXT,
+        changed_by_role TEXT,
+        changed_at TEXT NOT NULL
+      );
+
+      -- At most one signature per team per version; a new version starts with none.
+      CREATE TABLE funnel_signatures (
+        version INTEGER NOT NULL REFERENCES funnel_versions(version),
+        team TEXT NOT NULL CHECK (team IN ('marketing', 'sales')),
+        signer_name TEXT NOT NULL,
+        signer_token TEXT,
+        signer_role TEXT NOT NULL,
+        signed_at TEXT NOT NULL,
+        PRIMARY KEY (version, team)
+      );
+
+      -- One row whenever a lead upsert sets a lifecycle stage other than the stored one.
+      CREATE TABLE stage_changes (
+        id INTEGER PRIMARY KEY,
+        lead_id INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+        from_stage TEXT,
+        to_stage TEXT NOT NULL,
+        changed_at TEXT NOT NULL,
+        changed_ms INTEGER NOT NULL,
+        received_at TEXT NOT NULL
+      );
+      CREATE INDEX stage_changes_lead ON stage_changes(lead_id, changed_ms, id);
+      CREATE INDEX stage_changes_time ON stage_changes(changed_ms);
+    `,
+  },
 ];

@@ -4,6 +4,7 @@ import type {
   CurrentCampaign,
   LeadContext,
   LeadProfile,
+  StageDefinition,
   TalkingPoint,
   TimelineEvent,
 } from '../../lib/contract/index.ts';
@@ -73,6 +74,8 @@ export interface ContextInput {
   inactiveCampaignKeys: ReadonlySet<string>;
   now: Date;
   talkingPointLimit?: number;
+  /** [funnel] The agreed (or not yet) definition of the lead's stage, from domain/funnel.ts. */
+  stageDefinition?: StageDefinition | null;
 }
 
 /** The engagement score as it stood `SCORE_HALF_LIFE_DAYS` ago, from the events that had happened by then. */
@@ -109,6 +112,8 @@ export function buildLeadContext(input: ContextInput): LeadContext {
       now,
       limit: input.talkingPointLimit,
     }),
+    // [funnel] inside the etag, so a new or newly signed definition repaints the chip.
+    ...(input.stageDefinition ? { stageDefinition: input.stageDefinition } : {}),
   };
   return { ...body, etag: contentTag(body), generatedAt: now.toISOString() };
 }

@@ -165,45 +165,53 @@ function audienceMatch(point: TalkingPoint, lead: RankingLead): Scored | null {
   return out;
 }
 
-function triggerMatch(point: TalkingPoint, newestFirst: readonly TimelineEvent[], now: Date): Scored {
+/** An event with its time parsed once per ranking (not once per point and comparison). */
+interface Timed {
+  e: TimelineEvent;
+  ms: number;
+  /** Its content topic, trimmed and lower-cased, for topic triggers. */
+  topic: string | null;
+}
+
+function triggerMatch(point: TalkingPoint, newestFirst: readonly Timed[], now: Date): Scored {
   const out: Scored = { score: 0, reasons: [] };
+  const { contentIds, topics, eventTypes } = point.triggers;
+  if (contentIds.length + topics.length + eventTypes.length === 0) return out;
   const t = now.getTime();
   const recentSince = t - RECENT_WINDOW_DAYS * DAY_MS;
-  const age = (e: TimelineEvent) => t - Date.parse(e.occurredAt);
 
   const seenContent = new Set<string>();
   const countedEvents = new Set<string>();
-  for (const e of newestFirst) {
-    const id = e.content?.id;
-    if (!id || !point.triggers.contentIds.includes(id)) continue;
-    countedEvents.add(e.id);
-    if (seenContent.has(id)) continue;
-    seenContent.add(id);
-    out.score += WEIGHTS.content * decay(age(e), TRIGGER_HALF_LIFE_DAYS);
-    out.reasons.push({ code: 'content', text: contentReasonText(e, now) });
+  if (contentIds.length > 0) {
+    for (const { e, ms } of newestFirst) {
+      const id = e.content?.id;
+      if (!id || !contentIds.includes(id)) continue;
+      countedEvents.add(e.id);
+      if (seenContent.has(id)) continue;
+      seenContent.add(id);
+      out.score += WEIGHTS.content * decay(t - ms, TRIGGER_HALF_LIFE_DAYS);
+      out.reasons.push({ code: 'content', text: contentReasonText(e, now) });
+    }
   }
 
-  for (const topic of point.triggers.topics) {
-    const matching = newestFirst.filter(
-      (e) => e.content?.topic && same(e.content.topic, topic) && Date.parse(e.occurredAt) >= recentSince,
-    );
+  for (const topic of topics) {
+    const wanted = topic.trim().toLowerCase();
+    const matching = newestFirst.filter((x) => x.topic !== null && x.topic === wanted && x.ms >= recentSince);
     if (matching.length === 0) continue;
-    const weight = matching.reduce((sum, e) => sum + decay(age(e), TRIGGER_HALF_LIFE_DAYS), 0);
+    const weight = matching.reduce((sum, x) => sum + decay(t - x.ms, TRIGGER_HALF_LIFE_DAYS), 0);
     out.score += Math.min(WEIGHTS.topic * weight, WEIGHTS.topicCapPerTopic);
-    const pieces = new Set(matching.map((e) => e.content?.id)).size;
+    const pieces = new Set(matching.map((x) => x.e.content?.id)).size;
     const what = pieces === 1 ? 'a piece' : `${pieces} pieces`;
     out.reasons.push({ code: 'topic', text: `Read ${what} on ${topic} in the last ${RECENT_WINDOW_DAYS} days` });
   }
 
-  for (const type of point.triggers.eventTypes) {
-    const latest = newestFirst.find(
-      (e) => e.type === type && !countedEvents.has(e.id) && Date.parse(e.occurredAt) >= recentSince,
-    );
+  for (const type of eventTypes) {
+    const latest = newestFirst.find((x) => x.e.type === type && !countedEvents.has(x.e.id) && x.ms >= recentSince);
     if (!latest) continue;
-    out.score += WEIGHTS.eventType * EVENT_WEIGHTS[type] * decay(age(latest), TRIGGER_HALF_LIFE_DAYS);
+    out.score += WEIGHTS.eventType * EVENT_WEIGHTS[type] * decay(t - latest.ms, TRIGGER_HALF_LIFE_DAYS);
     out.reasons.push({
       code: 'event_type',
-      text: `${EVENT_PHRASES[type]} ${relativeDays(new Date(latest.occurredAt), now)}`,
+      text: `${EVENT_PHRASES[type]} ${relativeDays(new Date(latest.e.occurredAt), now)}`,
     });
   }
   return out;
@@ -235,9 +243,13 @@ function isEvergreen(point: TalkingPoint): boolean {
 
 export function rankTalkingPoints(input: RankingInput): RankedTalkingPoint[] {
   const { now } = input;
-  const newestFirst = [...input.events].sort(
-    (a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0),
-  );
+  const newestFirst: Timed[] = input.events
+    .map((e) => ({
+      e,
+      ms: Date.parse(e.occurredAt),
+      topic: e.content?.topic ? e.content.topic.trim().toLowerCase() : null,
+    }))
+    .sort((a, b) => b.ms - a.ms || (a.e.id < b.e.id ? 1 : a.e.id > b.e.id ? -1 : 0));
   const ranked: RankedTalkingPoint[] = [];
   for (const point of input.points) {
     if (!isLive(point, now)) continue;

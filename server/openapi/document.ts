@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Problem } from '../../lib/contract/index.ts';
+import { Problem, Role } from '../../lib/contract/index.ts';
 import type { Operation } from './types.ts';
 
 type Json = Record<string, unknown>;
@@ -11,9 +11,11 @@ const ERROR_TEXT: Readonly<Record<number, string>> = {
   401: 'No token, or not a live one (unknown or revoked).',
   403: "The token's role may not do this.",
   404: 'Not found.',
+  409: 'The request names a version that is no longer the current one.',
   412: 'The stored version is not the one in `If-Match`.',
   413: 'The body is over the size limit (1 MB).',
   415: 'The body is not JSON.',
+  428: 'This write needs `If-Match: "<version>"`.',
   422: 'The request does not match the schema; `detail` names the first bad field, `errors` lists them all.',
   429: 'Over the rate limit for this token; `Retry-After` says how many seconds to wait.',
   500: 'Something went wrong on the server.',
@@ -31,7 +33,7 @@ export function errorStatuses(op: Operation): number[] {
   if (op.access !== 'public') {
     out.add(401);
     out.add(429);
-    if (op.access.length < 3) out.add(403);
+    if (op.access.length < Role.options.length) out.add(403);
   }
   if (op.body) for (const s of [400, 413, 415, 422]) out.add(s);
   if (op.query) out.add(422);

@@ -13,6 +13,12 @@ import {
   FeedbackPage,
   FeedbackSummary,
   FeedbackSummaryQuery,
+  Funnel,
+  FunnelHistory,
+  FunnelInput,
+  FunnelMetrics,
+  FunnelMetricsQuery,
+  FunnelSignRequest,
   Health,
   LeadInput,
   LookupRequest,
@@ -29,8 +35,17 @@ import {
 } from '../../lib/contract/index.ts';
 import type { Operation } from './types.ts';
 
-const REP_UP = ['rep', 'marketer', 'admin'] as const;
+const REP_UP = ['rep', 'manager', 'marketer', 'admin'] as const;
 const MARKETER_UP = ['marketer', 'admin'] as const;
+/** Sales managers read the team's feedback alongside marketers. */
+const FEEDBACK_READERS = ['manager', 'marketer', 'admin'] as const;
+/** Both teams' leads: marketers and sales managers (and admins) edit the funnel. */
+const FUNNEL_EDITORS = ['manager', 'marketer', 'admin'] as const;
+/**
+ * One signature per team: a marketer for marketing, a manager for sales. Admin is listed as on every
+ * route (its requests are checked in full) but a well-formed admin signature is refused with 403.
+ */
+const FUNNEL_SIGNERS = ['manager', 'marketer', 'admin'] as const;
 const ADMIN = ['admin'] as const;
 
 /** Batch items are checked one by one (bad ones reported by index, good ones kept); documented as their item schema. */
@@ -151,7 +166,7 @@ export const OPERATIONS: readonly Operation[] = [
     operationId: 'listFeedback',
     summary: 'Verdicts, newest first',
     tags: ['feedback'],
-    access: MARKETER_UP,
+    access: FEEDBACK_READERS,
     query: FeedbackListQuery,
     responses: { 200: { description: 'A page of verdicts.', schema: FeedbackPage } },
   },
@@ -161,7 +176,7 @@ export const OPERATIONS: readonly Operation[] = [
     operationId: 'feedbackSummary',
     summary: "What landed and what didn't, per target",
     tags: ['feedback'],
-    access: MARKETER_UP,
+    access: FEEDBACK_READERS,
     query: FeedbackSummaryQuery,
     responses: { 200: { description: 'Tallies per target, segment and week.', schema: FeedbackSummary } },
   },
@@ -277,6 +292,67 @@ export const OPERATIONS: readonly Operation[] = [
     body: TalkingPointPatch,
     responses: { 200: { description: 'The edited point.', schema: TalkingPoint } },
     errors: [404, 412],
+  },
+  {
+    method: 'get',
+    path: '/v1/funnel',
+    operationId: 'getFunnel',
+    summary: 'The funnel definition both teams sign',
+    description:
+      'The current version: ordered stages with definition, entry criteria, owning team and hand-off rule; who signed it and when; `agreed` when marketing and sales both signed this version.',
+    tags: ['funnel'],
+    access: REP_UP,
+    responses: { 200: { description: 'The current definition; `ETag` is its version.', schema: Funnel } },
+  },
+  {
+    method: 'put',
+    path: '/v1/funnel',
+    operationId: 'replaceFunnel',
+    summary: 'Replace the funnel definition (a new version, signatures cleared)',
+    description: 'If-Match is required (428 without it). The new version starts unsigned: both teams sign again.',
+    tags: ['funnel'],
+    access: FUNNEL_EDITORS,
+    headers: { 'If-Match': IF_MATCH },
+    body: FunnelInput,
+    responses: { 200: { description: 'The new current version.', schema: Funnel } },
+    errors: [412, 428],
+  },
+  {
+    method: 'post',
+    path: '/v1/funnel/signatures',
+    operationId: 'signFunnel',
+    summary: 'Sign the current version for your team',
+    description:
+      "A marketer signs for marketing, a manager for sales; reps and admins cannot sign (403; an admin's body is checked first). Name the version you read: another version answers 409. A team's first signature on a version stands; signing again answers 200 with it unchanged.",
+    tags: ['funnel'],
+    access: FUNNEL_SIGNERS,
+    body: FunnelSignRequest,
+    responses: {
+      200: { description: 'Your team had already signed this version.', schema: Funnel },
+      201: { description: 'Signed.', schema: Funnel },
+    },
+    errors: [409],
+  },
+  {
+    method: 'get',
+    path: '/v1/funnel/history',
+    operationId: 'funnelHistory',
+    summary: 'Every version of the funnel: who changed what, when, and who signed',
+    tags: ['funnel'],
+    access: REP_UP,
+    responses: { 200: { description: 'Versions, newest first.', schema: FunnelHistory } },
+  },
+  {
+    method: 'get',
+    path: '/v1/funnel/metrics',
+    operationId: 'funnelMetrics',
+    summary: 'Leads per stage, entered and left per week, median time in stage, conversion',
+    description:
+      'Computed from the lifecycle-stage changes lead upserts bring (`POST /v1/leads`). Definitions in docs/funnel.md.',
+    tags: ['funnel'],
+    access: REP_UP,
+    query: FunnelMetricsQuery,
+    responses: { 200: { description: 'Per stage of the current definition, in its order.', schema: FunnelMetrics } },
   },
   {
     method: 'post',

@@ -11,7 +11,7 @@ import { parseBody } from '../body.ts';
 import { summariseFeedback, type TargetInfo } from '../domain/feedback.ts';
 import type { AppEnv } from '../env.ts';
 import { problem } from '../problem.ts';
-import { canonicalFeedback } from '../store/feedback.ts';
+import { canonicalFeedback, createGroupCommit } from '../store/feedback.ts';
 import type { Store } from '../store/index.ts';
 import { parseCursor, parseQuery } from './support/query.ts';
 
@@ -23,6 +23,7 @@ const KIND_NAMES = { talkingPoint: 'talking point', campaignMessage: 'campaign' 
  */
 export function feedbackRoutes(store: Store, clock: () => Date) {
   const app = new Hono<AppEnv>();
+  const writer = createGroupCommit(store.db);
   app.use('*', authenticate(store.tokens));
 
   app.post('/', requireRole('rep', 'marketer'), async (c) => {
@@ -30,7 +31,9 @@ export function feedbackRoutes(store: Store, clock: () => Date) {
     if (!parsed.ok) return parsed.response;
     const input = parsed.data;
     const me = c.get('me');
-    return store.transaction(() => {
+    // Verdicts arriving together are committed together (one transaction, one WAL append); the
+    // response goes out only after that commit.
+    return writer.run(() => {
       const existing = store.feedback.get(input.id);
       if (existing) {
         if (existing.inputJson === canonicalFeedback(input)) return c.json(existing.feedback, 200);
@@ -44,8 +47,8 @@ export function feedbackRoutes(store: Store, clock: () => Date) {
       }
       const known =
         input.target.kind === 'talkingPoint'
-          ? store.talkingPoints.get(input.target.id) !== null
-          : store.campaigns.get(input.target.id) !== null;
+          ? store.talkingPoints.exists(input.target.id)
+          : store.campaigns.exists(input.target.id);
       if (!known) {
         const what = KIND_NAMES[input.target.kind];
         return problem(c, 422, 'unknown-target', `target.id: there is no ${what} "${input.target.id}".`, [

@@ -2,67 +2,83 @@ import { Hono } from 'hono';
 import { type LeadContext, LookupRequest, type LookupResponse, type LookupResult } from '../../lib/contract/index.ts';
 import { authenticate, requireRole } from '../auth.ts';
 import { parseBody } from '../body.ts';
+import { createLookupCache, type LookupCache } from '../cache/lookup-cache.ts';
 import { buildLeadContext, isRunning } from '../domain/context.ts';
 import { SCORE_HALF_LIFE_DAYS } from '../domain/engagement.ts';
+import { stageDefinitionFor } from '../domain/funnel.ts'; // [funnel]
 import { DAY_MS } from '../domain/time.ts';
 import type { AppEnv } from '../env.ts';
 import type { Store } from '../store/index.ts';
+import type { StoredLead } from '../store/leads.ts';
 
 export const TIMELINE_LIMIT = 50;
 /** Events older than this add under 1% to the score (half-life 14 days) and trigger nothing. */
 const RECENT_DAYS = 90;
 const RECENT_LIMIT = 1000;
 
-export function leadContext(store: Store, leadId: number, now: Date): LeadContext | null {
-  const lead = store.leads.get(leadId);
-  if (!lead) return null;
-  const allCampaigns = store.campaigns.list();
+/**
+ * One lead's context. Request-independent inputs (campaigns, live points, feedback tallies) come
+ * parsed from `cache`; the lead's own rows are read here, inside the caller's read transaction.
+ */
+export function leadContext(store: Store, cache: LookupCache, lead: StoredLead, now: Date): LeadContext {
+  const leadId = lead.id;
+  const catalog = cache.catalog();
   const memberOf = new Set(store.leads.campaignKeys(leadId));
-  const { events: timeline, nextBefore } = store.events.page(leadId, null, TIMELINE_LIMIT);
   // Enough history for the score now and for the score 14 days ago (`previousScore`).
-  const scoreEvents = store.events.since(
+  const activity = store.events.forLookup(
     leadId,
     now.getTime() - (RECENT_DAYS + SCORE_HALF_LIFE_DAYS) * DAY_MS,
+    TIMELINE_LIMIT,
     RECENT_LIMIT,
   );
+  const scoreEvents = activity.recent;
   const recentSince = now.getTime() - RECENT_DAYS * DAY_MS;
+  const inactiveCampaignKeys = new Set<string>();
+  const campaigns = [];
+  for (const c of catalog.campaigns) {
+    if (!isRunning(c, now)) inactiveCampaignKeys.add(c.key);
+    if (memberOf.has(c.key)) campaigns.push(c);
+  }
   return buildLeadContext({
     lead: lead.profile,
-    campaigns: allCampaigns.filter((c) => memberOf.has(c.key)),
-    lastTouchByCampaign: store.events.lastTouchByCampaign(leadId),
-    timeline,
-    hasMore: nextBefore !== null,
-    nextBefore,
+    campaigns,
+    lastTouchByCampaign: activity.lastTouchByCampaign,
+    timeline: activity.timeline,
+    hasMore: activity.nextBefore !== null,
+    nextBefore: activity.nextBefore,
     recentEvents: scoreEvents.filter((e) => Date.parse(e.occurredAt) >= recentSince),
     scoreEvents,
-    totals: store.events.stats(leadId),
-    livePoints: store.talkingPoints.listLive(),
-    inactiveCampaignKeys: new Set(allCampaigns.filter((c) => !isRunning(c, now)).map((c) => c.key)),
-    feedback: store.feedback.pointTallies(lead.profile.segments),
+    totals: activity.stats,
+    livePoints: catalog.livePoints,
+    inactiveCampaignKeys,
+    feedback: cache.pointTallies(lead.profile.segments),
     now,
+    stageDefinition: stageDefinitionFor(store.funnel.current(), lead.profile.lifecycleStage), // [funnel]
   });
 }
 
 export function lookupRoutes(store: Store, clock: () => Date) {
   const app = new Hono<AppEnv>();
+  const cache = createLookupCache(store);
   app.post('/', authenticate(store.tokens), requireRole('rep', 'marketer'), async (c) => {
     const parsed = await parseBody(c, LookupRequest);
     if (!parsed.ok) return parsed.response;
     const now = clock();
-    // One read transaction: every lead in the answer sees the same snapshot.
-    const results = store.transaction(() => {
-      const byLead = new Map<number, LeadContext | null>();
+    // One read transaction (deferred: it takes no write lock, so lookups in every worker run side by
+    // side): every lead in the answer sees the same snapshot.
+    const results = store.db.transaction(() => {
+      const byLead = new Map<number, LeadContext>();
       return parsed.data.leads.map((ref): LookupResult => {
         const found = store.leads.find(ref);
         if (!found) return { ref, found: false };
         let context = byLead.get(found.id);
         if (context === undefined) {
-          context = leadContext(store, found.id, now);
+          context = leadContext(store, cache, found, now);
           byLead.set(found.id, context);
         }
-        return context ? { ref, found: true, context } : { ref, found: false };
+        return { ref, found: true, context };
       });
-    });
+    })();
     const body: LookupResponse = { results };
     c.header('Cache-Control', 'no-store');
     return c.json(body);

@@ -19,6 +19,7 @@ import {
   LAST_NAMES,
   STAGES,
 } from './demo-data.ts';
+import { seedFunnel, seedStageHistory } from './demo-funnel.ts';
 import { createRandom, type Random } from './prng.ts';
 
 export const DEMO_SEED = 20_251_126;
@@ -484,8 +485,11 @@ export function seedDemo(store: Store, { now = new Date(), seed = DEMO_SEED } = 
 
   store.transaction(() => {
     for (const c of campaigns) store.campaigns.upsert(c, stamp);
+    seedFunnel(store, t);
+    const enteredStage = seedStageHistory(store, leads, t);
     for (const l of leads) {
-      const written = store.leads.upsert(l, stamp);
+      const changedAt = enteredStage.get(l.email);
+      const written = store.leads.upsert(changedAt ? { ...l, lifecycleStageChangedAt: changedAt } : l, stamp);
       if (!written.ok) throw new Error(`demo lead ${l.email}: ${written.detail}`);
     }
     for (const e of events) {
@@ -503,6 +507,7 @@ export function createDemoTokens(store: Store, now = new Date()): DemoTokens {
   const stamp = now.toISOString();
   return {
     rep: store.tokens.create('rep', 'Demo rep', stamp).token,
+    manager: store.tokens.create('manager', 'Demo manager', stamp).token,
     marketer: store.tokens.create('marketer', 'Demo marketer', stamp).token,
     admin: store.tokens.create('admin', 'Demo admin', stamp).token,
   };

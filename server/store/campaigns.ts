@@ -46,6 +46,7 @@ function values(input: CampaignInput, now: string) {
 export function createCampaignStore(db: Db, changes: ChangeStore) {
   const byKey = db.prepare<[string], CampaignRow>('SELECT * FROM campaigns WHERE key = ?');
   const all = db.prepare<[], CampaignRow>('SELECT * FROM campaigns ORDER BY key');
+  const keyExists = db.prepare<[string], number>('SELECT 1 FROM campaigns WHERE key = ?').pluck();
   const insert = db.prepare(
     `INSERT INTO campaigns (key, name, status, starts_at, ends_at, message_json, version, created_at, updated_at)
      VALUES (@key, @name, @status, @starts_at, @ends_at, @message_json, 1, @now, @now)`,
@@ -79,7 +80,7 @@ export function createCampaignStore(db: Db, changes: ChangeStore) {
   return {
     /** Creates or replaces by key. Re-sending an unchanged campaign keeps its version. */
     upsert(input: CampaignInput, now: string): { campaign: Campaign; created: boolean } {
-      return db.transaction(() => write(input, now))();
+      return db.transaction(() => write(input, now)).immediate();
     },
     /** Replaces an existing campaign; call inside a transaction that checked the version. */
     update(input: CampaignInput, now: string): Campaign {
@@ -88,6 +89,10 @@ export function createCampaignStore(db: Db, changes: ChangeStore) {
     get(key: string): Campaign | null {
       const row = byKey.get(key);
       return row ? toCampaign(row) : null;
+    },
+    /** Whether a campaign with this key exists, any status (no row is parsed). */
+    exists(key: string): boolean {
+      return keyExists.get(key) !== undefined;
     },
     getMany(keys: readonly string[]): Campaign[] {
       return keys.flatMap((k) => {

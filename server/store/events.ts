@@ -66,7 +66,80 @@ export function createEventStore(db: Db) {
      ORDER BY occurred_ms DESC, id DESC LIMIT ?`,
   );
 
+  const newestAll = db.prepare<[number], EventRow & { occurred_ms: number }>(
+    `SELECT ${COLUMNS}, occurred_ms FROM events WHERE lead_id = ? ORDER BY occurred_ms DESC, id DESC`,
+  );
+  const totalsByTypeAndCampaign = db.prepare<
+    [number],
+    { type: EventType; campaign_key: string | null; n: number; last_ms: number }
+  >(
+    `SELECT type, campaign_key, count(*) AS n, max(occurred_ms) AS last_ms FROM events WHERE lead_id = ?
+     GROUP BY type, campaign_key`,
+  );
+
+  /** `stats` and `lastTouchByCampaign` from (type, campaign, count, newest ms) groups. */
+  function totalsOf(groups: Iterable<{ type: EventType; campaign_key: string | null; n: number; last_ms: number }>) {
+    const countsByType: Partial<Record<EventType, number>> = {};
+    const lastTouch = new Map<string, number>();
+    let total = 0;
+    let lastMs: number | null = null;
+    for (const g of groups) {
+      countsByType[g.type] = (countsByType[g.type] ?? 0) + g.n;
+      total += g.n;
+      if (lastMs === null || g.last_ms > lastMs) lastMs = g.last_ms;
+      if (g.campaign_key !== null) {
+        const seen = lastTouch.get(g.campaign_key);
+        if (seen === undefined || g.last_ms > seen) lastTouch.set(g.campaign_key, g.last_ms);
+      }
+    }
+    const stats: EventStats = {
+      total,
+      countsByType,
+      lastTouchAt: lastMs === null ? null : new Date(lastMs).toISOString(),
+    };
+    return { stats, lastTouch };
+  }
+
   return {
+    /**
+     * Everything a lookup reads about one lead's events, in one pass over its index where it can:
+     * the first timeline page (as `page(leadId, null, timelineLimit)`), the events at or after
+     * `sinceMs` (as `since(leadId, sinceMs, recentLimit)`), and the all-time `stats` and
+     * `lastTouchByCampaign`. The newest-first scan stops once both lists are full; a lead whose events
+     * all fit is counted from those rows, a longer history by one grouped query.
+     */
+    forLookup(leadId: number, sinceMs: number, timelineLimit: number, recentLimit: number) {
+      const timeline: TimelineEvent[] = [];
+      const recent: TimelineEvent[] = [];
+      let nextBefore: string | null = null;
+      const groups = new Map<string, { type: EventType; campaign_key: string | null; n: number; last_ms: number }>();
+      let complete = true;
+      let i = 0;
+      for (const row of newestAll.iterate(leadId)) {
+        if (i === timelineLimit) {
+          const last = timeline.at(-1);
+          if (last) nextBefore = encodeCursor([Date.parse(last.occurredAt), last.id]);
+        }
+        const inTimeline = i < timelineLimit;
+        const inRecent = row.occurred_ms >= sinceMs && recent.length < recentLimit;
+        if (!inTimeline && !inRecent) {
+          complete = false;
+          break;
+        }
+        const event = toTimelineEvent(row);
+        if (inTimeline) timeline.push(event);
+        if (inRecent) recent.push(event);
+        const key = row.campaign_key === null ? row.type : `${row.type}\u0000${row.campaign_key}`;
+        const g = groups.get(key);
+        if (g) {
+          g.n++;
+          if (row.occurred_ms > g.last_ms) g.last_ms = row.occurred_ms;
+        } else groups.set(key, { type: row.type, campaign_key: row.campaign_key, n: 1, last_ms: row.occurred_ms });
+        i++;
+      }
+      const { stats, lastTouch } = totalsOf(complete ? groups.values() : totalsByTypeAndCampaign.all(leadId));
+      return { timeline, nextBefore, recent, stats, lastTouchByCampaign: lastTouch };
+    },
     /** Returns false when an event with this id is already stored (the first copy wins). */
     insert(leadId: number, event: EngagementEventInput, now: string): boolean {
       const at = new Date(event.occurredAt);

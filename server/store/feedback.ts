@@ -97,7 +97,12 @@ export function createFeedbackStore(db: Db) {
        OR (dimension = 'region' AND value = ?))`,
   );
 
+  /** Counts this connection's verdict writes, so caches of the tallies know when to reload. */
+  let writes = 0;
+
   return {
+    /** How many verdicts this store has written or withdrawn (other processes: see `cache/lookup-cache.ts`). */
+    writes: (): number => writes,
     get(id: string): StoredFeedback | null {
       const row = byId.get(id);
       return row ? { feedback: toFeedback(row), repTokenId: row.rep_token_id, inputJson: row.input_json } : null;
@@ -107,7 +112,7 @@ export function createFeedbackStore(db: Db) {
       context: { segments: Segments; repTokenId: string; repName: string; now: string },
     ): Feedback {
       const at = new Date(input.occurredAt);
-      insert.run({
+      const row: Omit<FeedbackRow, 'withdrawn_at'> = {
         id: input.id,
         target_kind: input.target.kind,
         target_id: input.target.id,
@@ -124,14 +129,15 @@ export function createFeedbackStore(db: Db) {
         occurred_ms: at.getTime(),
         received_at: context.now,
         input_json: canonicalFeedback(input),
-      });
-      const row = byId.get(input.id);
-      if (!row) throw new Error('feedback vanished during write');
-      return toFeedback(row);
+      };
+      insert.run(row);
+      writes++;
+      // The row as stored, without reading it back: the input was validated at the boundary.
+      return toFeedback({ ...row, withdrawn_at: null });
     },
     /** Sets `withdrawnAt` once; withdrawing again changes nothing. */
     withdraw(id: string, now: string): Feedback | null {
-      withdraw.run(now, id);
+      if (withdraw.run(now, id).changes > 0) writes++;
       const row = byId.get(id);
       return row ? toFeedback(row) : null;
     },
@@ -196,3 +202,95 @@ export function createFeedbackStore(db: Db) {
 }
 
 export type FeedbackStore = ReturnType<typeof createFeedbackStore>;
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/**
+ * Group commit: jobs handed to `run` in the same turn of the event loop are written in one
+ * transaction, flushed from `setImmediate` (after the I/O callbacks that queued them). Each job runs
+ * in its own savepoint, so one that throws rolls back alone and rejects alone; the others commit.
+ * Promises settle only after the commit, so a response is never sent for a write that is not yet
+ * in the WAL. A failed commit rejects every job of the batch. The transaction is `BEGIN IMMEDIATE`:
+ * with several worker processes writing, it waits for the write lock (busy_timeout) up front
+ * instead of failing to upgrade a read snapshot another worker has moved past.
+ */
+export function createGroupCommit(db: Db, { maxBatch = 512 }: { maxBatch?: number } = {}) {
+  const queue: { job: () => unknown; settle: (r: Settled<unknown>) => void }[] = [];
+  let scheduled = false;
+  let batches = 0;
+  // Waiting for another process's write lock must not stall this event loop (lookups keep being
+  // served meanwhile): BEGIN IMMEDIATE is tried with busy_timeout 0 and retried from a timer, up to
+  // the connection's own busy_timeout; after that the batch waits in SQLite like any other write.
+  const busyTimeout = Number(db.pragma('busy_timeout', { simple: true })) || 0;
+  let waitingSince: number | null = null;
+  let retryDelay = 1;
+
+  function flush(): void {
+    scheduled = false;
+    const batch = queue.splice(0, maxBatch);
+    if (batch.length === 0) return;
+    const results: Settled<unknown>[] = [];
+    const blocking = waitingSince !== null && Date.now() - waitingSince >= busyTimeout;
+    let began = false;
+    if (!blocking) db.pragma('busy_timeout = 0');
+    try {
+      db.transaction(() => {
+        began = true;
+        if (!blocking) db.pragma(`busy_timeout = ${busyTimeout}`);
+        for (const { job } of batch) {
+          try {
+            results.push({ ok: true, value: db.transaction(job)() });
+          } catch (error) {
+            results.push({ ok: false, error });
+          }
+        }
+      }).immediate();
+    } catch (error) {
+      if (!began) {
+        if (!blocking) db.pragma(`busy_timeout = ${busyTimeout}`);
+        if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+          // Another process holds the write lock: put the batch back (later arrivals join it) and retry.
+          queue.unshift(...batch);
+          waitingSince ??= Date.now();
+          setTimeout(flush, retryDelay);
+          retryDelay = Math.min(retryDelay * 2, 8);
+          scheduled = true;
+          return;
+        }
+      }
+      waitingSince = null;
+      retryDelay = 1;
+      for (const item of batch) item.settle({ ok: false, error });
+      if (queue.length > 0) schedule();
+      return;
+    }
+    waitingSince = null;
+    retryDelay = 1;
+    batches++;
+    for (const [i, item] of batch.entries()) item.settle(results[i] ?? { ok: false, error: new Error('job lost') });
+    if (queue.length > 0) schedule();
+  }
+
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(flush);
+  }
+
+  return {
+    /** Runs `job` inside the next group transaction; resolves with its result once that commits. */
+    run<T>(job: () => T): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        queue.push({
+          job,
+          settle: (r) => (r.ok ? resolve(r.value as T) : reject(r.error)),
+        });
+        schedule();
+      });
+    },
+    /** Transactions committed so far (tests and benchmarks). */
+    batches: (): number => batches,
+  };
+}
+
+export type GroupCommit = ReturnType<typeof createGroupCommit>;

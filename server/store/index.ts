@@ -3,6 +3,8 @@ import { createCampaignStore } from './campaigns.ts';
 import { createChangeStore } from './changes.ts';
 import { createEventStore } from './events.ts';
 import { createFeedbackStore } from './feedback.ts';
+import { createFunnelStore } from './funnel.ts';
+import { createStageHistoryStore } from './funnel-stages.ts';
 import { createLeadStore } from './leads.ts';
 import { createTalkingPointStore } from './talking-points.ts';
 import { createTokenStore } from './tokens.ts';
@@ -18,6 +20,8 @@ export function createStore(db: Db) {
     changes,
     feedback: createFeedbackStore(db),
     tokens: createTokenStore(db),
+    funnel: createFunnelStore(db),
+    stageHistory: createStageHistoryStore(db),
     /** Runs `fn` in one SQLite transaction (all or nothing, and much faster for batches). */
     transaction<T>(fn: () => T): T {
       return db.transaction(fn)();

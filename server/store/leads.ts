@@ -74,6 +74,11 @@ export function createLeadStore(db: Db) {
     'SELECT DISTINCT campaign_key FROM lead_campaigns WHERE lead_id = ? ORDER BY campaign_key',
   );
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM leads');
+  // Funnel history: one row per stage change a lead upsert brings (see store/funnel-stages.ts).
+  const insertStageChange = db.prepare<[number, string | null, string, string, number, string]>(
+    `INSERT INTO stage_changes (lead_id, from_stage, to_stage, changed_at, changed_ms, received_at)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
 
   function toProfile(row: LeadRow): LeadProfile {
     const stage = LifecycleStage.safeParse(row.lifecycle_stage);
@@ -116,6 +121,11 @@ export function createLeadStore(db: Db) {
       }
     }
     const { id, created } = ensure(input.email, now);
+    const stored = existing?.lifecycle_stage ?? null;
+    if (input.lifecycleStage && input.lifecycleStage !== stored) {
+      const at = input.lifecycleStageChangedAt ?? now;
+      insertStageChange.run(id, stored, input.lifecycleStage, new Date(at).toISOString(), Date.parse(at), now);
+    }
     update.run({
       id,
       now,

@@ -70,6 +70,7 @@ function values(id: string, input: TalkingPointInput, now: string) {
 export function createTalkingPointStore(db: Db, changes: ChangeStore) {
   const byId = db.prepare<[string], TalkingPointRow>('SELECT * FROM talking_points WHERE id = ?');
   const byStatus = db.prepare<[string], TalkingPointRow>('SELECT * FROM talking_points WHERE status = ? ORDER BY id');
+  const idExists = db.prepare<[string], number>('SELECT 1 FROM talking_points WHERE id = ?').pluck();
   const upsert = db.prepare(
     `INSERT INTO talking_points (id, campaign_key, title, body, status, priority, audience_json, triggers_json,
        valid_from, valid_to, author, version, created_at, updated_at)
@@ -122,10 +123,12 @@ export function createTalkingPointStore(db: Db, changes: ChangeStore) {
   return {
     /** Writes a point under the given id (new ids come from the caller); an existing id is replaced, version bumped. */
     put(id: string, input: TalkingPointInput, author: string | null, now: string): TalkingPoint {
-      return db.transaction(() => {
-        upsert.run({ ...values(id, input, now), author });
-        return written(id, now);
-      })();
+      return db
+        .transaction(() => {
+          upsert.run({ ...values(id, input, now), author });
+          return written(id, now);
+        })
+        .immediate();
     },
     /**
      * Replaces every field but the author; call inside a transaction that checked the version. An
@@ -145,6 +148,10 @@ export function createTalkingPointStore(db: Db, changes: ChangeStore) {
     get(id: string): TalkingPoint | null {
       const row = byId.get(id);
       return row ? toTalkingPoint(row) : null;
+    },
+    /** Whether a point with this id exists, any status (no row is parsed). */
+    exists(id: string): boolean {
+      return idExists.get(id) !== undefined;
     },
     /** Every point with status live; the validity window is checked by ranking against its `now`. */
     listLive(): TalkingPoint[] {

@@ -108,7 +108,7 @@ describe('CLI', () => {
     const tokenFile = join(dir, 'demo-tokens.json');
     expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
     const tokens = JSON.parse(readFileSync(tokenFile, 'utf8')) as Record<string, string>;
-    expect(Object.keys(tokens).sort()).toEqual(['admin', 'marketer', 'rep']);
+    expect(Object.keys(tokens).sort()).toEqual(['admin', 'manager', 'marketer', 'rep']);
     for (const t of Object.values(tokens)) expect(seeded.stdout).toContain(t);
 
     const again = await run(['seed', '--demo', '--if-empty', '--db', db]);

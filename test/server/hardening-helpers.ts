@@ -9,7 +9,7 @@ import { openStore, type Store } from '../../server/store/index.ts';
 import { tempDir } from './helpers.ts';
 
 export type Caller = Role | 'none' | 'revoked';
-export const CALLERS: readonly Caller[] = ['none', 'revoked', 'rep', 'marketer', 'admin'];
+export const CALLERS: readonly Caller[] = ['none', 'revoked', 'rep', 'manager', 'marketer', 'admin'];
 
 export interface HardenedServer {
   url: string;
@@ -32,6 +32,7 @@ export async function startHardened(options: Omit<AppOptions, 'logger'> = {}): P
   store.tokens.revoke(revoked.id, now);
   const tokens = {
     rep: store.tokens.create('rep', 'Rep', now).token,
+    manager: store.tokens.create('manager', 'Manager', now).token,
     marketer: store.tokens.create('marketer', 'Marketer', now).token,
     admin: store.tokens.create('admin', 'Admin', now).token,
     revoked: revoked.token,

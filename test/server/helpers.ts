@@ -37,6 +37,7 @@ export async function startTestServer(): Promise<TestServer> {
   const now = new Date().toISOString();
   const tokens = {
     rep: store.tokens.create('rep', 'Test rep', now).token,
+    manager: store.tokens.create('manager', 'Test manager', now).token,
     marketer: store.tokens.create('marketer', 'Test marketer', now).token,
     admin: store.tokens.create('admin', 'Test admin', now).token,
   };

@@ -1,0 +1,300 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LookupResponse, TalkingPointInput } from '../../lib/contract/index.ts';
+import { createApp } from '../../server/app.ts';
+import { createGroupCommit } from '../../server/store/feedback.ts';
+import { openStore, type Store } from '../../server/store/index.ts';
+import { tempDir } from './helpers.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const dirs: string[] = [];
+const children: ChildProcess[] = [];
+const stores: Store[] = [];
+
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const s of stores) s.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+function newDb(): string {
+  const dir = tempDir();
+  dirs.push(dir);
+  return join(dir, 'coalface.db');
+}
+
+function open(file: string): Store {
+  const store = openStore(file);
+  stores.push(store);
+  return store;
+}
+
+const quiet = { info: () => {}, error: () => {} };
+const NOW = new Date('2026-03-02T12:00:00.000Z');
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+function seed(store: Store) {
+  const at = NOW.toISOString();
+  store.campaigns.upsert(
+    { key: 'q1', name: 'Q1 push', status: 'active', message: { headline: 'Q1', pitch: 'Q1 pitch', proofPoints: [] } },
+    at,
+  );
+  store.transaction(() => {
+    store.leads.upsert(
+      {
+        email: 'ana@example.com',
+        name: 'Ana',
+        campaigns: ['q1'],
+        segments: { industry: 'Finance', persona: 'CFO', region: 'EMEA' },
+      },
+      at,
+    );
+  });
+  const rep = store.tokens.create('rep', 'Rep', at).token;
+  return { rep };
+}
+
+const point = (title: string) =>
+  TalkingPointInput.parse({ campaign: 'q1', title, body: `${title} body`, status: 'live', priority: 3 });
+
+async function lookup(app: ReturnType<typeof createApp>, token: string) {
+  const res = await app.fetch(
+    new Request('http://test/v1/context/lookup', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ leads: [{ email: 'ana@example.com' }] }),
+    }),
+  );
+  expect(res.status).toBe(200);
+  const [result] = LookupResponse.parse(await res.json()).results;
+  if (!result?.found) throw new Error('lead not found');
+  return result.context;
+}
+
+describe('lookup cache', () => {
+  it('sees talking points, campaigns and verdicts written by another connection (another process)', async () => {
+    const file = newDb();
+    const served = open(file);
+    const { rep } = seed(served);
+    const app = createApp(served, { clock: () => NOW, rateLimit: false, logger: quiet });
+    const other = open(file); // a second connection, as the CLI import or another worker has
+
+    expect((await lookup(app, rep)).talkingPoints).toEqual([]);
+    other.talkingPoints.put('tp_1', point('Close the books faster'), 'M', NOW.toISOString());
+    expect((await lookup(app, rep)).talkingPoints.map((p) => p.id)).toEqual(['tp_1']);
+
+    other.campaigns.upsert(
+      { key: 'q1', name: 'Q1 push', status: 'draft', message: { headline: 'Q1', pitch: 'Q1 pitch', proofPoints: [] } },
+      NOW.toISOString(),
+    );
+    const paused = await lookup(app, rep);
+    expect(paused.campaign).toBeNull();
+    expect(paused.talkingPoints).toEqual([]);
+    other.campaigns.upsert(
+      {
+        key: 'q1',
+        name: 'Q1 push',
+        status: 'active',
+        message: { headline: 'Q1 again', pitch: 'Q1 pitch', proofPoints: [] },
+      },
+      NOW.toISOString(),
+    );
+    expect((await lookup(app, rep)).campaign?.message.headline).toBe('Q1 again');
+
+    const verdict = (verdict: 'landed' | 'didnt_land') => ({
+      id: randomUUID(),
+      target: { kind: 'talkingPoint' as const, id: 'tp_1' },
+      verdict,
+      lead: { emailHash: sha('ana@example.com') },
+      occurredAt: NOW.toISOString(),
+    });
+    const segments = { industry: 'Finance', persona: 'CFO', region: 'EMEA' };
+    const ctx = { segments, repTokenId: 'tok_x', repName: 'Other', now: NOW.toISOString() };
+    const first = verdict('didnt_land');
+    other.feedback.insert(first, ctx);
+    expect((await lookup(app, rep)).talkingPoints[0]?.fared).toEqual({ landed: 0, didntLand: 1 });
+    other.feedback.insert(verdict('landed'), ctx);
+    expect((await lookup(app, rep)).talkingPoints[0]?.fared).toEqual({ landed: 1, didntLand: 1 });
+    other.feedback.withdraw(first.id, NOW.toISOString());
+    expect((await lookup(app, rep)).talkingPoints[0]?.fared).toEqual({ landed: 1, didntLand: 0 });
+
+    // And this process's own writes, through the API's store.
+    served.feedback.insert(verdict('didnt_land'), ctx);
+    const fresh = await lookup(app, rep);
+    expect(fresh.talkingPoints[0]?.fared).toEqual({ landed: 1, didntLand: 1 });
+    expect(fresh.talkingPoints[0]?.reasons.some((r) => r.code === 'feedback')).toBe(true);
+  });
+});
+
+describe('group commit', () => {
+  it('writes a burst of verdicts in few transactions, each answered after its commit', async () => {
+    const file = newDb();
+    const store = open(file);
+    const { rep } = seed(store);
+    store.talkingPoints.put('tp_1', point('P'), 'M', NOW.toISOString());
+    const app = createApp(store, { clock: () => NOW, rateLimit: false, logger: quiet });
+    const body = (id: string, verdict = 'landed') => ({
+      id,
+      target: { kind: 'talkingPoint', id: 'tp_1' },
+      verdict,
+      lead: { emailHash: sha('ana@example.com') },
+      occurredAt: NOW.toISOString(),
+    });
+    const post = (b: unknown) =>
+      app.fetch(
+        new Request('http://test/v1/feedback', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${rep}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(b),
+        }),
+      );
+    const dup = randomUUID();
+    const bodies = [
+      ...Array.from({ length: 40 }, () => body(randomUUID())),
+      body(dup),
+      body(dup),
+      body(dup, 'didnt_land'),
+    ];
+    const statuses = (await Promise.all(bodies.map(post))).map((r) => r.status);
+    expect(statuses.slice(0, 40).every((s) => s === 201)).toBe(true);
+    expect(statuses.slice(40)).toEqual([201, 200, 422]);
+    const count = store.db.prepare('SELECT count(*) AS n FROM feedback').get() as { n: number };
+    expect(count.n).toBe(41);
+    const tally = store.db
+      .prepare("SELECT landed FROM feedback_tallies WHERE target_id = 'tp_1' AND dimension = 'all'")
+      .get() as { landed: number };
+    expect(tally.landed).toBe(41);
+  });
+
+  it('rolls back only the job that failed, and settles each job after the commit', async () => {
+    const store = open(newDb());
+    const writer = createGroupCommit(store.db);
+    store.db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY)');
+    const insert = store.db.prepare('INSERT INTO t (id) VALUES (?)');
+    const results = await Promise.allSettled([
+      writer.run(() => insert.run(1).changes),
+      writer.run(() => {
+        insert.run(2);
+        throw new Error('no');
+      }),
+      writer.run(() => insert.run(3).changes),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(store.db.prepare('SELECT id FROM t ORDER BY id').pluck().all()).toEqual([1, 3]);
+    expect(writer.batches()).toBe(1);
+  });
+});
+
+describe('group commit under another connection holding the write lock', () => {
+  it('waits for the lock without blocking the event loop, then commits', async () => {
+    const file = newDb();
+    const store = open(file);
+    store.db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY)');
+    const other = open(file);
+    const writer = createGroupCommit(store.db);
+    other.db.exec('BEGIN IMMEDIATE');
+    other.db.exec('INSERT INTO t (id) VALUES (1)');
+    const started = Date.now();
+    const done = writer.run(() => store.db.prepare('INSERT INTO t (id) VALUES (2)').run().changes);
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 5);
+    await new Promise((r) => setTimeout(r, 100));
+    other.db.exec('COMMIT');
+    expect(await done).toBe(1);
+    clearInterval(ticker);
+    expect(ticks).toBeGreaterThan(5); // timers ran while the write waited
+    expect(Date.now() - started).toBeGreaterThanOrEqual(95);
+    expect(store.db.prepare('SELECT id FROM t ORDER BY id').pluck().all()).toEqual([1, 2]);
+  });
+});
+
+interface Served {
+  url: string;
+  child: ChildProcess;
+}
+
+function serve(file: string, workers: number): Promise<Served> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/cli.ts', 'serve', '--port', '0', '--db', file, '--workers', String(workers)],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  children.push(child);
+  return new Promise((done, fail) => {
+    const lines: string[] = [];
+    createInterface({ input: child.stdout as NonNullable<ChildProcess['stdout']> }).on('line', (line) => {
+      lines.push(line);
+      const url = /^Coalface endpoint listening on (http:\/\/\S+)$/.exec(line)?.[1];
+      if (url && lines.length === 1) done({ url, child });
+      else fail(new Error(`unexpected stdout: ${lines.join('\n')}`));
+    });
+    child.once('exit', (code) => fail(new Error(`serve exited early with ${code}`)));
+  });
+}
+
+describe('serve --workers 2', () => {
+  it('prints one listening line, shares the port, and streams changes written by the other worker', async () => {
+    const file = newDb();
+    const setup = open(file);
+    const at = NOW.toISOString();
+    const rep = setup.tokens.create('rep', 'Rep', at).token;
+    const marketer = setup.tokens.create('marketer', 'Marketer', at).token;
+    setup.close();
+    const { url, child } = await serve(file, 2);
+
+    for (let i = 0; i < 4; i++) {
+      const res = await fetch(`${url}/healthz`, { headers: { Connection: 'close' } });
+      expect(res.status).toBe(200);
+    }
+
+    const abort = new AbortController();
+    const stream = await fetch(`${url}/v1/stream`, {
+      headers: { Authorization: `Bearer ${rep}`, Connection: 'close' },
+      signal: abort.signal,
+    });
+    expect(stream.status).toBe(200);
+    const body = stream.body;
+    if (!body) throw new Error('no body');
+    const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    const seen = (id: string) => text.includes(`"id":"${id}"`);
+
+    // Writes over fresh connections land on both workers in turn; every one must reach the stream.
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await fetch(`${url}/v1/talking-points`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${marketer}`, 'Content-Type': 'application/json', Connection: 'close' },
+        body: JSON.stringify({ title: `Point ${i}`, body: 'b', status: 'live' }),
+      });
+      expect(res.status).toBe(201);
+      ids.push(((await res.json()) as { id: string }).id);
+    }
+    // And a write by another process altogether (the CLI import's path).
+    const other = open(file);
+    other.talkingPoints.put('tp_other_process', point('From elsewhere'), 'M', at);
+    ids.push('tp_other_process');
+
+    const deadline = Date.now() + 5000;
+    let pending = reader.read();
+    while (!ids.every(seen) && Date.now() < deadline) {
+      const tick = new Promise<null>((r) => setTimeout(() => r(null), 250));
+      const read = await Promise.race([pending, tick]);
+      if (read === null) continue;
+      if (read.done) break;
+      text += read.value;
+      pending = reader.read();
+    }
+    pending.catch(() => {}); // the abort rejects the read still waiting
+    abort.abort();
+    expect(ids.filter((id) => !seen(id))).toEqual([]);
+
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 60_000);
+});
