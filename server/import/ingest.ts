@@ -3,7 +3,7 @@ import { describeIssues } from '../problem.ts';
 import type { Store } from '../store/index.ts';
 
 /**
- * The batch ingests, as `POST /v1/leads` and `POST /v1/engagement/events` do them: each item is
+ * The batch ingests behind `POST /v1/leads`, `POST /v1/engagement/events` and the CSV import: each item is
  * checked on its own with the contract's schema, good ones are written in one transaction, bad
  * ones are reported by index.
  */
