@@ -31,6 +31,7 @@ Coalface is ready.
   Console         ${endpoint}/console
   Demo tokens     rep       ${tokens.rep ?? '(see data/demo-tokens.json)'}
                   marketer  ${tokens.marketer ?? ''}
+                  manager   ${tokens.manager ?? ''}
                   admin     ${tokens.admin ?? ''}
 
 Load the extension in Chrome or Chromium:
