@@ -1,6 +1,7 @@
 import { looksLikeEmail, normaliseEmail } from './email.ts';
+import { uniqueLeads } from './people.ts';
 import { anyOf, firstHit, type Probe, rankOf, tally } from './probe.ts';
-import type { PageLead, PageLeads, SiteAdapter, Trace, View } from './types.ts';
+import type { PageLeads, SiteAdapter, Trace, View } from './types.ts';
 
 /**
  * Gmail's markup as observed, newest alternative first. Semantic attributes (`email`,
@@ -516,15 +517,8 @@ function detect(doc: Document, url: URL, trace?: Trace): PageLeads | null {
     for (const person of everyone) if (person.isMe) rep.add(person.email);
     if (self) rep.add(self);
 
-    const leads = new Map<string, PageLead>();
-    for (const person of everyone) {
-      if (rep.has(person.email)) continue;
-      const known = leads.get(person.email);
-      if (!known)
-        leads.set(person.email, person.name ? { email: person.email, name: person.name } : { email: person.email });
-      else if (!known.name && person.name) known.name = person.name;
-    }
-    const page: PageLeads = { site: 'gmail', view, leads: [...leads.values()].slice(0, MAX_LEADS) };
+    const leads = uniqueLeads(everyone, (email) => rep.has(email)).slice(0, MAX_LEADS);
+    const page: PageLeads = { site: 'gmail', view, leads };
     if (self) page.self = self;
     return page;
   } catch {

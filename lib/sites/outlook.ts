@@ -1,6 +1,7 @@
 import { looksLikeEmail, normaliseEmail } from './email.ts';
+import { uniqueLeads } from './people.ts';
 import { anyOf, firstHit, type Probe, tally } from './probe.ts';
-import type { PageLead, PageLeads, SiteAdapter, Trace, View } from './types.ts';
+import type { PageLeads, SiteAdapter, Trace, View } from './types.ts';
 
 /**
  * Outlook on the web's markup as observed, newest alternative first. OWA hashes its class names per
@@ -415,15 +416,9 @@ function detect(doc: Document, url: URL, trace?: Trace): PageLeads | null {
     const thread = pane ? peopleInThread(pane, keep, trace) : { senders: [], recipients: [] };
 
     const self = findSelf(doc, forms, trace);
-    const leads = new Map<string, PageLead>();
-    for (const person of [...composing, ...thread.senders, ...thread.recipients]) {
-      if (person.email === self) continue;
-      const known = leads.get(person.email);
-      if (!known)
-        leads.set(person.email, person.name ? { email: person.email, name: person.name } : { email: person.email });
-      else if (!known.name && person.name) known.name = person.name;
-    }
-    const page: PageLeads = { site: 'outlook', view, leads: [...leads.values()].slice(0, MAX_LEADS) };
+    const everyone = [...composing, ...thread.senders, ...thread.recipients];
+    const leads = uniqueLeads(everyone, (email) => email === self).slice(0, MAX_LEADS);
+    const page: PageLeads = { site: 'outlook', view, leads };
     if (self) page.self = self;
     return page;
   } catch {

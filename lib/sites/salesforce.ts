@@ -12,6 +12,7 @@
  *   id by its first 15, so converting here would add nothing.
  */
 import { looksLikeEmail, normaliseEmail } from './email.ts';
+import { uniqueLeads } from './people.ts';
 import { anyOf, firstHit, type Probe, tally } from './probe.ts';
 import type { PageLead, PageLeads, SiteAdapter, Trace, View } from './types.ts';
 
@@ -240,7 +241,7 @@ function relatedPeople(root: Element, trace?: Trace): PageLead[] {
   const hit = hitsOutside(root, SELECTORS.mailto, anyOf(SELECTORS.feed));
   trace?.('mailto', hit?.alternative ?? null, hit?.elements.length ?? 0);
   const links = tally('recordLink', trace);
-  const leads = new Map<string, PageLead>();
+  const mentions: { email: string; name?: string; crmRef?: PageLead['crmRef'] }[] = [];
   for (const anchor of hit?.elements ?? []) {
     const email = emailOf(anchor);
     if (!email) continue;
@@ -248,16 +249,10 @@ function relatedPeople(root: Element, trace?: Trace): PageLead[] {
     // A row with two addresses cannot say whose name is whose.
     const alone =
       row && root.contains(row) && new Set(Array.from(row.querySelectorAll('a[href^="mailto:"]'), emailOf)).size === 1;
-    const person = alone ? rowPerson(row, links) : {};
-    const known = leads.get(email);
-    if (!known) leads.set(email, { email, ...person });
-    else {
-      if (!known.name && person.name) known.name = person.name;
-      if (!known.crmRef && person.crmRef) known.crmRef = person.crmRef;
-    }
+    mentions.push({ email, ...(alone ? rowPerson(row, links) : {}) });
   }
   links.report();
-  return [...leads.values()];
+  return uniqueLeads(mentions);
 }
 
 function detect(doc: Document, url: URL, trace?: Trace): PageLeads | null {
