@@ -7,15 +7,15 @@ import { CONSOLE_DIST, launchChromium, seriousAxeViolations, signInToConsole } f
 import {
   type Browser,
   connectThroughOptions,
+  DANA_THREAD,
   dockFrame,
   type Endpoint,
-  fixture,
   launchWithExtension,
   screenshotPath,
+  serveGmailThread,
   startEndpoint,
 } from './harness.ts';
 
-const DANA_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmvNqLzPhBXwdRjcTvSb';
 const NEW_MQL = 'Fits our profile, has engaged twice in 30 days, and a rep can reach them this week.';
 /** The extension revalidates a cached lead once it is older than this (lib/background/cache.ts). */
 const REVALIDATE_AFTER_MS = 30_000;
@@ -52,9 +52,7 @@ beforeAll(async () => {
   if (!managerToken) throw new Error('the demo tokens have no manager token');
   plain = await launchChromium();
   extension = await launchWithExtension();
-  await extension.context.route('https://mail.google.com/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: fixture('gmail/thread-single.html') }),
-  );
+  await serveGmailThread(extension);
 });
 
 afterAll(async () => {

@@ -3,15 +3,16 @@ import { LookupResponse } from '../../lib/contract/lookup.ts';
 import {
   type Browser,
   connectThroughOptions,
+  DANA_THREAD,
   dockFrame,
   type Endpoint,
   fixture,
   launchWithExtension,
   screenshotPath,
+  serveGmailThread,
   startEndpoint,
 } from './harness.ts';
 
-const DANA_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmvNqLzPhBXwdRjcTvSb';
 const RAJ_HASH = '#inbox/18c2f0a9b3d4e5f6';
 
 let endpoint: Endpoint;
@@ -31,9 +32,7 @@ async function expectedContext(email: string) {
 beforeAll(async () => {
   endpoint = await startEndpoint();
   browser = await launchWithExtension();
-  await browser.context.route('https://mail.google.com/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: fixture('gmail/thread-single.html') }),
-  );
+  await serveGmailThread(browser);
 });
 
 afterAll(async () => {

@@ -154,6 +154,17 @@ export function screenshotPath(name: string): string {
   return join(dir, name);
 }
 
+/** Dana Lee's thread in Gmail, at the real host; served by `serveGmailThread`. */
+export const DANA_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmvNqLzPhBXwdRjcTvSb';
+
+/** Serves a Gmail fixture for every mail.google.com page of this browser. */
+export async function serveGmailThread(browser: Browser, path = 'gmail/thread-single.html'): Promise<void> {
+  const body = fixture(path);
+  await browser.context.route('https://mail.google.com/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body }),
+  );
+}
+
 export function fixture(path: string): string {
   return readFileSync(join(ROOT, 'test/fixtures', path), 'utf8');
 }

@@ -5,14 +5,13 @@ import { TalkingPoint } from '../../lib/contract/talking-points.ts';
 import {
   type Browser,
   connectThroughOptions,
+  DANA_THREAD,
   dockFrame,
   type Endpoint,
-  fixture,
   launchWithExtension,
+  serveGmailThread,
   startEndpoint,
 } from './harness.ts';
-
-const DANA_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmvNqLzPhBXwdRjcTvSb';
 
 let endpoint: Endpoint;
 let browser: Browser;
@@ -29,9 +28,7 @@ async function api(method: string, path: string, token: string, body?: unknown) 
 beforeAll(async () => {
   endpoint = await startEndpoint();
   browser = await launchWithExtension();
-  await browser.context.route('https://mail.google.com/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: fixture('gmail/thread-single.html') }),
-  );
+  await serveGmailThread(browser);
   await connectThroughOptions(browser, endpoint.url, endpoint.tokens.rep);
 });
 

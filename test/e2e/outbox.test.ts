@@ -7,26 +7,20 @@ import { LookupResponse } from '../../lib/contract/lookup.ts';
 import {
   type Browser,
   connectThroughOptions,
+  DANA_THREAD,
   dockFrame,
   type Endpoint,
-  fixture,
   launchWithExtension,
+  serveGmailThread,
   startEndpoint,
   stopServiceWorker,
 } from './harness.ts';
 
 const DANA = 'dana.lee@acme-robotics.com';
-const DANA_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmvNqLzPhBXwdRjcTvSb';
 
 let endpoint: Endpoint;
 let browser: Browser;
 let titles: string[];
-
-async function serveGmail(target: Browser) {
-  await target.context.route('https://mail.google.com/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: fixture('gmail/thread-single.html') }),
-  );
-}
 
 async function verdictsOnEndpoint() {
   const response = await fetch(`${endpoint.url}/v1/feedback?limit=200`, {
@@ -67,7 +61,7 @@ beforeAll(async () => {
   titles = result?.found ? result.context.talkingPoints.map((p) => p.title) : [];
   if (titles.length < 4) throw new Error('the demo data should give Dana at least four talking points');
   browser = await launchWithExtension();
-  await serveGmail(browser);
+  await serveGmailThread(browser);
   await connectThroughOptions(browser, endpoint.url, endpoint.tokens.rep);
 });
 
@@ -92,7 +86,7 @@ describe('verdicts given while the endpoint is unreachable', () => {
     await browser.close({ keepProfile: true });
     // The endpoint is back (no abort route in the new run); the same profile comes up again.
     browser = await launchWithExtension({ profile: browser.profile });
-    await serveGmail(browser);
+    await serveGmailThread(browser);
 
     await expect.poll(async () => (await verdictsOnEndpoint()).length, { timeout: 20_000 }).toBe(3);
     await new Promise((resolve) => setTimeout(resolve, 2_000));

@@ -6,15 +6,15 @@ import { createTalkingPoint, openWhatLands, signInToConsole } from './console-he
 import {
   type Browser,
   connectThroughOptions,
+  DANA_THREAD,
   dockFrame,
   type Endpoint,
-  fixture,
   launchWithExtension,
   screenshotPath,
+  serveGmailThread,
   startEndpoint,
 } from './harness.ts';
 
-const DANA_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKmvNqLzPhBXwdRjcTvSb';
 const NOTE = 'They renewed their AWS commit last month; the savings angle is stale.';
 
 let endpoint: Endpoint;
@@ -23,9 +23,7 @@ let browser: Browser;
 beforeAll(async () => {
   endpoint = await startEndpoint();
   browser = await launchWithExtension();
-  await browser.context.route('https://mail.google.com/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: fixture('gmail/thread-single.html') }),
-  );
+  await serveGmailThread(browser);
   await connectThroughOptions(browser, endpoint.url, endpoint.tokens.rep);
 });
 
