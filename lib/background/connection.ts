@@ -68,6 +68,7 @@ export async function disconnect(): Promise<{ unsent: number }> {
   const db = await openDb();
   await db.delete('settings', KEY);
   await clearLocalData(true);
+  // Preferences and the dock's size go too: signing out leaves nothing of Coalface behind.
   await browser.storage.local.clear();
   return { unsent };
 }

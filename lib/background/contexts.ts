@@ -5,7 +5,7 @@ import type { LeadContext, LeadRef } from '../contract/lookup.ts';
 import type { PageLead } from '../messages.ts';
 import type { CachedContext } from '../store/db.ts';
 import { type Credentials, lookup } from './api.ts';
-import { needsRevalidation, readCached, touch, writeCached } from './cache.ts';
+import { readCached, touch, writeCached } from './cache.ts';
 import { leadKey } from './pages.ts';
 
 export function refOf(lead: PageLead): LeadRef {
@@ -14,6 +14,7 @@ export function refOf(lead: PageLead): LeadRef {
   throw new Error('a page lead without an email or a CRM reference');
 }
 
+const TOUCH_EVERY_MS = 60_000;
 const inFlight = new Map<string, Promise<CachedContext>>();
 
 /** Asks the endpoint and stores the answer (found or not). */
@@ -47,7 +48,8 @@ export interface LocalRead {
 export async function readLocal(lead: PageLead, now = Date.now()): Promise<LocalRead> {
   try {
     const entry = await readCached(leadKey(lead), now);
-    if (entry) void touch(entry, now).catch(() => undefined);
+    // Recency for the LRU bound needs no finer grain than a minute: no write on every repaint.
+    if (entry && now - entry.lastUsedAt > TOUCH_EVERY_MS) void touch(entry, now).catch(() => undefined);
     return { entry };
   } catch (error) {
     const reason = error instanceof Error && error.name === 'QuotaExceededError' ? 'it is full' : 'it failed';
@@ -57,5 +59,3 @@ export async function readLocal(lead: PageLead, now = Date.now()): Promise<Local
     };
   }
 }
-
-export { needsRevalidation };

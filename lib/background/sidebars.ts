@@ -14,9 +14,9 @@ import {
 } from '../messages.ts';
 import type { CachedContext } from '../store/db.ts';
 import { EndpointError, fetchTimeline } from './api.ts';
-import { appendTimeline } from './cache.ts';
+import { appendTimeline, needsRevalidation } from './cache.ts';
 import { type Connection, loadConnection } from './connection.ts';
-import { fetchContext, needsRevalidation, readLocal } from './contexts.ts';
+import { fetchContext, readLocal } from './contexts.ts';
 import { discard, enqueue, failedVerdicts, resend, undo, verdictsForLead } from './outbox.ts';
 import { leadKey, readTabPage, writeTabPage } from './pages.ts';
 
