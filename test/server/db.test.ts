@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { chmodSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,5 +39,24 @@ describe('openDb', () => {
     expect(raw.pragma('user_version', { simple: true })).toBe(99);
     raw.close();
     expect(() => openDb(file)).toThrow(/newer than this server/);
+  });
+
+  it('keeps the database to its owner: the file, its -wal and -shm 0600, the folders it makes 0700', () => {
+    const root = tempDir();
+    const file = join(root, 'data', 'deeper', 'coalface.db');
+    const db = openDb(file);
+    db.prepare("INSERT INTO tokens (id, hash, name, role, created_at) VALUES ('t', 'h', 'n', 'rep', 'now')").run();
+    const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
+    expect([file, `${file}-wal`, `${file}-shm`].map(mode)).toEqual(['600', '600', '600']);
+    expect([join(root, 'data'), join(root, 'data', 'deeper')].map(mode)).toEqual(['700', '700']);
+    db.close();
+  });
+
+  it('tightens a database file an older version left readable by others', () => {
+    const file = join(tempDir(), 'old.db');
+    writeFileSync(file, '');
+    chmodSync(file, 0o644);
+    openDb(file).close();
+    expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
   });
 });
