@@ -1,17 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, openSync, statfsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, statfsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultWorkers } from '../../server/serve.ts';
 import { openStore } from '../../server/store/index.ts';
+import { ROOT, spawnServer } from '../support/server-process.ts';
 import { DATA_DIR, ensureBenchDb } from './build.ts';
 import { sizesFor } from './dataset.ts';
 import { runRawBaseline } from './raw-lookup.ts';
 import { type Budget, printTable } from './report.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 /** Bytes per event row, leads and indexes included: the full build is 5.8 GB for 20M events. */
 const BYTES_PER_EVENT = 300;
 
@@ -45,35 +44,6 @@ function checkDisk(): void {
     process.stderr.write('Not enough disk space for this scale; free some space or use a smaller --scale.\n');
     process.exit(1);
   }
-}
-
-function startServer(file: string): Promise<{ url: string; child: ChildProcess }> {
-  const log = openSync(join(DATA_DIR, 'bench-server.log'), 'w');
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'server/cli.ts',
-      'serve',
-      '--port',
-      '0',
-      '--db',
-      file,
-      '--rate-limit',
-      'off',
-      ...(values.workers ? ['--workers', values.workers] : []),
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', log] },
-  );
-  return new Promise((done, fail) => {
-    createInterface({ input: child.stdout as NonNullable<ChildProcess['stdout']> }).once('line', (line) => {
-      const url = /listening on (http:\/\/\S+)$/.exec(line)?.[1];
-      if (url) done({ url, child });
-      else fail(new Error(`unexpected first line from the server: ${line}`));
-    });
-    child.once('exit', (code) => fail(new Error(`the server exited with ${code}; see bench/.data/bench-server.log`)));
-  });
 }
 
 export interface LoadResult {
@@ -120,7 +90,11 @@ const rawSeconds = Math.min(10, duration);
 process.stderr.write(`Raw SQL baseline, in-process, ${rawSeconds} s …\n`);
 const raw = runRawBaseline(file, leads, rawSeconds);
 
-const server = await startServer(file);
+const server = await spawnServer(file, join(DATA_DIR, 'bench-server.log'), [
+  '--rate-limit',
+  'off',
+  ...(values.workers ? ['--workers', values.workers] : []),
+]);
 try {
   const base = { url: server.url, token: rep.token, leads };
   process.stderr.write('Warm-up, then finding the concurrency with the best throughput (3 s per step) …\n');
