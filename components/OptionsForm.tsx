@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import { checkEndpoint } from '../lib/endpoint-url.ts';
 import { type ConnectionStatus, type OptionsRequest, OptionsResponse } from '../lib/messages.ts';
-import { checkEndpoint } from '../lib/ui/endpoint.ts';
 
 /** Delivers a request to the background and resolves with its raw, unchecked reply. */
 export type SendOptionsRequest = (request: OptionsRequest) => Promise<unknown>;

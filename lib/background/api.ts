@@ -6,6 +6,7 @@ import { Problem } from '../contract/common.ts';
 import { Feedback, type FeedbackInput } from '../contract/feedback.ts';
 import { type LookupRequest, LookupResponse, TimelinePage } from '../contract/lookup.ts';
 import { Me } from '../contract/me.ts';
+import { checkEndpoint } from '../endpoint-url.ts';
 import { parseRetryAfter } from './backoff.ts';
 
 export class EndpointError extends Error {
@@ -26,6 +27,9 @@ export interface Credentials {
 }
 
 async function send(credentials: Credentials, path: string, init: RequestInit = {}): Promise<Response> {
+  // The last gate before the token leaves: never over plain http to another computer.
+  const allowed = checkEndpoint(credentials.endpoint);
+  if (!allowed.ok) throw new EndpointError(allowed.message, null);
   try {
     return await fetch(`${credentials.endpoint}${path}`, {
       ...init,

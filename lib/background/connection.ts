@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { Me } from '../contract/me.ts';
+import { checkEndpoint } from '../endpoint-url.ts';
 import type { ConnectionStatus } from '../messages.ts';
 import { openDb } from '../store/db.ts';
 import { fetchMe } from './api.ts';
@@ -8,7 +9,12 @@ import { clearCache } from './cache.ts';
 import { clearCursor, stopStream } from './live.ts';
 import { clearVerdicts, flush, pendingCount } from './outbox.ts';
 
-const Connection = z.object({ endpoint: z.string(), token: z.string(), me: Me });
+// A connection an older version kept for an address the rule now refuses is not used.
+const Connection = z.object({
+  endpoint: z.string().refine((endpoint) => checkEndpoint(endpoint).ok),
+  token: z.string(),
+  me: Me,
+});
 export type Connection = z.infer<typeof Connection>;
 
 const KEY = 'connection';
@@ -23,18 +29,11 @@ export function publicStatus(connection: Connection | null): ConnectionStatus {
   return connection ? { connected: true, endpoint: connection.endpoint, me: connection.me } : { connected: false };
 }
 
-/** Normalises what a rep typed: trims, drops a trailing slash, insists on http(s). */
+/** Normalises what a rep typed: trims, drops a trailing slash, and holds it to the endpoint rule. */
 export function normaliseEndpoint(input: string): string {
-  const trimmed = input.trim();
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    throw new Error(`"${trimmed}" is not a URL. Type the endpoint's address, like https://coalface.example.com.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error('The endpoint URL must start with https:// (or http:// for a local endpoint).');
-  }
+  const checked = checkEndpoint(input);
+  if (!checked.ok) throw new Error(checked.message);
+  const url = new URL(checked.endpoint);
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 

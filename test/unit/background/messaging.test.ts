@@ -2,10 +2,12 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { fetchMe } from '../../../lib/background/api.ts';
 import { loadConnection, normaliseEndpoint } from '../../../lib/background/connection.ts';
 import { handleMessage } from '../../../lib/background/messaging.ts';
 import { mergePage, readTabPage } from '../../../lib/background/pages.ts';
 import type { PageLeads } from '../../../lib/messages.ts';
+import { openDb } from '../../../lib/store/db.ts';
 
 const gmailTab = (id: number) => ({
   id: browser.runtime.id,
@@ -76,6 +78,53 @@ describe('the endpoint URL a rep types', () => {
 
   it('must be http or https', () => {
     expect(() => normaliseEndpoint('ftp://coalface.example.com')).toThrow(/https:\/\//);
+  });
+  it('may be http:// only for an endpoint on this computer', () => {
+    expect(normaliseEndpoint('http://localhost:8787/')).toBe('http://localhost:8787');
+    expect(normaliseEndpoint('http://127.0.0.1:8787')).toBe('http://127.0.0.1:8787');
+    expect(normaliseEndpoint('http://[::1]:8787')).toBe('http://[::1]:8787');
+    expect(() => normaliseEndpoint('http://coalface.example.com')).toThrow(/unencrypted/);
+  });
+});
+
+describe('connecting to an endpoint over plain http', () => {
+  const me = { tokenId: 't1', name: 'Alex', role: 'rep' };
+  let network: ReturnType<typeof vi.fn>;
+  beforeEach(() => {
+    network = vi.fn(async () => new Response(JSON.stringify(me), { headers: { 'content-type': 'application/json' } }));
+    vi.stubGlobal('fetch', network);
+    return () => vi.unstubAllGlobals();
+  });
+
+  it('is refused for another host before the token is sent anywhere, with the reason', async () => {
+    const answer = await handleMessage(
+      { type: 'connect', endpoint: 'http://coalface.example.com', token: 'cf_rep_secret' },
+      optionsPage,
+    );
+    expect(answer).toEqual({ ok: false, message: expect.stringMatching(/Use https:\/\/.*unencrypted/) });
+    expect(network).not.toHaveBeenCalled();
+    expect(await loadConnection()).toBeNull();
+  });
+
+  it('goes ahead for an endpoint on this computer', async () => {
+    const answer = await handleMessage(
+      { type: 'connect', endpoint: 'http://localhost:8787', token: 'cf_rep_secret' },
+      optionsPage,
+    );
+    expect(answer).toMatchObject({ ok: true, connection: { connected: true, endpoint: 'http://localhost:8787' } });
+    expect(String(network.mock.calls[0]?.[0])).toBe('http://localhost:8787/v1/me');
+  });
+
+  it('a cleartext connection kept by an older version is not used: no request carries the token', async () => {
+    const db = await openDb();
+    await db.put('settings', { endpoint: 'http://coalface.example.com', token: 'cf_rep_secret', me }, 'connection');
+    expect(await loadConnection()).toBeNull();
+    expect(await handleMessage({ type: 'connection' }, optionsPage)).toEqual({
+      ok: true,
+      connection: { connected: false },
+    });
+    await expect(fetchMe('http://coalface.example.com', 'cf_rep_secret')).rejects.toThrow(/unencrypted/);
+    expect(network).not.toHaveBeenCalled();
   });
 });
 

@@ -57,9 +57,39 @@ describe('OptionsForm', () => {
     render(<OptionsForm send={send} />);
     await screen.findByText('Not connected.');
     fillIn(endpoint, 'secret-token');
-    expect((await screen.findByRole('alert')).textContent).toMatch(/http:\/\/ or https:\/\/|not a URL/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/must start with https:\/\/|not a URL/);
     expect(screen.getByLabelText('Endpoint URL').getAttribute('aria-invalid')).toBe('true');
     expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    'http://coalface.northwind.example',
+    'http://10.0.0.5:8787',
+    'http://127.0.0.1.nip.io:8787',
+  ])('refuses %s: the token would travel unencrypted, and the field says so', async (endpoint) => {
+    const send = fakeBackground(notConnected);
+    render(<OptionsForm send={send} />);
+    await screen.findByText('Not connected.');
+    fillIn(endpoint, 'secret-token');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/Use https:\/\//);
+    expect(alert.textContent).toMatch(/unencrypted/);
+    expect(screen.getByLabelText('Endpoint URL').getAttribute('aria-describedby')).toBe(alert.id);
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    'http://localhost:8787',
+    'http://127.0.0.1:8787',
+    'http://[::1]:8787',
+    'https://coalface.northwind.example',
+  ])('accepts %s (https, or http on this computer)', async (endpoint) => {
+    const send = fakeBackground(notConnected, connectedAsDana);
+    render(<OptionsForm send={send} />);
+    await screen.findByText('Not connected.');
+    fillIn(endpoint, 'cf_rep_abc123');
+    await screen.findByRole('button', { name: 'Disconnect' });
+    expect(send).toHaveBeenLastCalledWith({ type: 'connect', endpoint, token: 'cf_rep_abc123' });
   });
 
   it('connects and says as whom', async () => {
