@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { type Preferences, PreferencesResponse, type SiteId } from '../lib/messages.ts';
 import { askFor, type SendOptionsRequest } from './options/ask.ts';
 
@@ -22,28 +22,39 @@ interface Props {
   send: SendOptionsRequest;
 }
 
-/** Which sites Coalface reads, and which domains are colleagues (never leads). */
+type Where = 'sites' | 'domains';
+
+/**
+ * Which sites Coalface reads, and which domains are colleagues (never leads). A site checkbox shows
+ * the rep's click at once and is put back, with the reason, only if the save fails.
+ */
 export function OptionsPreferences({ send }: Props) {
   const domainsId = useId();
   const domainsHintId = useId();
   const domainsErrorId = useId();
-  const [saved, setSaved] = useState<Preferences | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [sitesOff, setSitesOff] = useState<SiteId[]>([]);
   const [domains, setDomains] = useState('');
   const [status, setStatus] = useState('Loading your preferences…');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ where: Where; message: string } | null>(null);
   const [pending, setPending] = useState(false);
+  /** What the background last confirmed, and what the rep last asked for (possibly still on its way). */
+  const confirmed = useRef<Preferences | null>(null);
+  const intended = useRef<Preferences | null>(null);
+  const saves = useRef({ sent: 0, confirmed: 0 });
 
   useEffect(() => {
     let current = true;
     askFor(send, { type: 'preferences' }, PreferencesResponse).then((outcome) => {
       if (!current) return;
+      setStatus('');
       if (outcome.ok) {
-        setSaved(outcome.preferences);
+        confirmed.current = intended.current = outcome.preferences;
+        setSitesOff(outcome.preferences.sitesOff);
         setDomains(outcome.preferences.internalDomains.join('\n'));
-        setStatus('');
+        setLoaded(true);
       } else {
-        setStatus('');
-        setError(outcome.message);
+        setError({ where: 'domains', message: outcome.message });
       }
     });
     return () => {
@@ -51,49 +62,75 @@ export function OptionsPreferences({ send }: Props) {
     };
   }, [send]);
 
-  const save = async (next: Preferences, done: string): Promise<boolean> => {
+  const save = async (next: Preferences, done: string, where: Where, failed: string): Promise<boolean> => {
+    intended.current = next;
+    const ticket = ++saves.current.sent;
     setPending(true);
     setError(null);
     const outcome = await askFor(send, { type: 'set-preferences', preferences: next }, PreferencesResponse);
+    if (outcome.ok && ticket > saves.current.confirmed) {
+      saves.current.confirmed = ticket;
+      confirmed.current = outcome.preferences;
+    }
+    // Each save carries the whole of what the rep asked for, so the newest one decides what shows.
+    if (ticket !== saves.current.sent) return outcome.ok;
     setPending(false);
     if (!outcome.ok) {
-      setError(outcome.message);
+      intended.current = confirmed.current;
+      setSitesOff(confirmed.current?.sitesOff ?? []);
       setStatus('');
+      setError({ where, message: `${failed} ${outcome.message}` });
       return false;
     }
-    setSaved(outcome.preferences);
+    setSitesOff(outcome.preferences.sitesOff);
     setStatus(done);
     return true;
   };
 
   const toggleSite = (site: SiteId, on: boolean) => {
-    if (!saved) return;
-    const sitesOff = on ? saved.sitesOff.filter((s) => s !== site) : [...saved.sitesOff, site];
-    void save({ ...saved, sitesOff }, `${SITE_NAMES[site]} is ${on ? 'on' : 'off'}. Reload its open tabs to apply.`);
+    const base = intended.current;
+    if (!base) return;
+    const next = on ? base.sitesOff.filter((s) => s !== site) : [...base.sitesOff.filter((s) => s !== site), site];
+    setSitesOff(next);
+    const name = SITE_NAMES[site];
+    void save(
+      { ...base, sitesOff: next },
+      `${name} is ${on ? 'on' : 'off'}. Reload its open tabs to apply.`,
+      'sites',
+      `${name} is still ${on ? 'off' : 'on'}: the change could not be saved.`,
+    );
   };
 
   const saveDomains = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!saved) return;
+    const base = intended.current;
+    if (!base) return;
     const internalDomains = domainsFrom(domains);
-    if (await save({ ...saved, internalDomains }, 'Internal domains saved.')) setDomains(internalDomains.join('\n'));
+    if (await save({ ...base, internalDomains }, 'Internal domains saved.', 'domains', 'Not saved.'))
+      setDomains(internalDomains.join('\n'));
   };
 
+  const domainsError = error?.where === 'domains' ? error.message : null;
   return (
     <div className="cf-options">
-      <fieldset className="cf-fieldset" disabled={!saved || pending}>
+      <fieldset className="cf-fieldset" disabled={!loaded}>
         <legend>Sites</legend>
         <p className="cf-meta">Coalface shows its sidebar on the sites ticked here.</p>
         {SITES.map((site) => (
           <label key={site} className="cf-check">
             <input
               type="checkbox"
-              checked={saved ? !saved.sitesOff.includes(site) : true}
+              checked={!sitesOff.includes(site)}
               onChange={(event) => toggleSite(site, event.currentTarget.checked)}
             />
             {SITE_NAMES[site]}
           </label>
         ))}
+        {error?.where === 'sites' && (
+          <p className="cf-error" role="alert">
+            {error.message}
+          </p>
+        )}
       </fieldset>
       <form className="cf-form" onSubmit={saveDomains} noValidate aria-busy={pending}>
         <div className="cf-field">
@@ -108,20 +145,20 @@ export function OptionsPreferences({ send }: Props) {
             spellCheck={false}
             autoComplete="off"
             value={domains}
-            disabled={!saved}
+            disabled={!loaded}
             onChange={(event) => setDomains(event.currentTarget.value)}
-            aria-invalid={error !== null}
-            aria-describedby={error ? `${domainsHintId} ${domainsErrorId}` : domainsHintId}
+            aria-invalid={domainsError !== null}
+            aria-describedby={domainsError ? `${domainsHintId} ${domainsErrorId}` : domainsHintId}
           />
         </div>
-        <button type="submit" className="cf-button cf-button--primary" disabled={!saved || pending}>
+        <button type="submit" className="cf-button cf-button--primary" disabled={!loaded || pending}>
           Save
         </button>
       </form>
       <output className="cf-status">{status}</output>
-      {error && (
+      {domainsError && (
         <p id={domainsErrorId} className="cf-error" role="alert">
-          {error}
+          {domainsError}
         </p>
       )}
     </div>

@@ -47,6 +47,77 @@ describe('OptionsPreferences', () => {
     expect(hubspot.checked).toBe(false);
   });
 
+  /** A background whose saves wait until the test settles them, as a slow storage round trip does. */
+  function slowBackground() {
+    let stored: Preferences = { sitesOff: [], internalDomains: [] };
+    const saves: { settle(ok: boolean): void }[] = [];
+    const send = vi.fn<SendOptionsRequest>(async (request: OptionsRequest): Promise<PreferencesResponse> => {
+      if (request.type === 'preferences') return { ok: true, preferences: stored };
+      if (request.type !== 'set-preferences') throw new Error(`unexpected ${request.type}`);
+      const next = request.preferences as Preferences;
+      return new Promise((resolve) =>
+        saves.push({
+          settle(ok) {
+            if (ok) stored = next;
+            resolve(ok ? { ok: true, preferences: stored } : { ok: false, message: 'The browser could not save that.' });
+          },
+        }),
+      );
+    });
+    return { send, saves };
+  }
+
+  async function readyBox(name: string) {
+    const box = (await screen.findByRole('checkbox', { name })) as HTMLInputElement;
+    await waitFor(() => expect(box.disabled).toBe(false));
+    return box;
+  }
+
+  it('a site checkbox answers the click at once, before the save comes back', async () => {
+    const { send, saves } = slowBackground();
+    render(<OptionsPreferences send={send} />);
+    const hubspot = await readyBox('HubSpot');
+    fireEvent.click(hubspot);
+    expect(hubspot.checked).toBe(false);
+    await waitFor(() => expect(saves).toHaveLength(1));
+    saves[0]?.settle(true);
+    await screen.findByText(/HubSpot is off/);
+    expect(hubspot.checked).toBe(false);
+  });
+
+  it('a second site can be switched while the first is still saving, and both stick', async () => {
+    const { send, saves } = slowBackground();
+    render(<OptionsPreferences send={send} />);
+    const hubspot = await readyBox('HubSpot');
+    const gmail = await readyBox('Gmail');
+    fireEvent.click(hubspot);
+    fireEvent.click(gmail);
+    expect([hubspot.checked, gmail.checked]).toEqual([false, false]);
+    await waitFor(() => expect(saves).toHaveLength(2));
+    expect(send).toHaveBeenLastCalledWith({
+      type: 'set-preferences',
+      preferences: { sitesOff: ['hubspot', 'gmail'], internalDomains: [] },
+    });
+    saves[0]?.settle(true);
+    saves[1]?.settle(true);
+    await screen.findByText(/Gmail is off/);
+    expect([hubspot.checked, gmail.checked]).toEqual([false, false]);
+  });
+
+  it('a save that fails puts the checkbox back and says why', async () => {
+    const { send, saves } = slowBackground();
+    render(<OptionsPreferences send={send} />);
+    const hubspot = await readyBox('HubSpot');
+    fireEvent.click(hubspot);
+    expect(hubspot.checked).toBe(false);
+    await waitFor(() => expect(saves).toHaveLength(1));
+    saves[0]?.settle(false);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('HubSpot is still on');
+    expect(alert.textContent).toContain('The browser could not save that.');
+    expect(hubspot.checked).toBe(true);
+  });
+
   it('shows the saved internal domains and saves edits on Save, one per line', async () => {
     const send = fakeBackground({ sitesOff: ['salesforce'], internalDomains: ['northwind.io'] });
     render(<OptionsPreferences send={send} />);
