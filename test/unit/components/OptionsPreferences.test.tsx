@@ -59,7 +59,9 @@ describe('OptionsPreferences', () => {
         saves.push({
           settle(ok) {
             if (ok) stored = next;
-            resolve(ok ? { ok: true, preferences: stored } : { ok: false, message: 'The browser could not save that.' });
+            resolve(
+              ok ? { ok: true, preferences: stored } : { ok: false, message: 'The browser could not save that.' },
+            );
           },
         }),
       );
