@@ -1,6 +1,11 @@
 // CSV for spreadsheets: RFC 4180 quoting, and no cell that a spreadsheet would run as a formula.
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A spreadsheet runs a cell as a formula when it starts with = + - @ (Excel also after leading spaces
+ * and line breaks, and some locales take the full-width ＝ ＋ － ＠ for them); a leading tab or CR is
+ * refused as well, as the usual guidance says.
+ */
+const FORMULA_START = /^(?:[\t\r]|[\s\p{Cc}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/u;
 
 /** One cell: guarded against formula injection, then quoted when it holds a comma, quote or line break. */
 export function csvCell(value: string | number | null | undefined): string {

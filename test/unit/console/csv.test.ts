@@ -16,6 +16,18 @@ describe('CSV export', () => {
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
   });
 
+  it('neutralises a formula behind leading spaces or line breaks, a leading tab or CR, and full-width signs', () => {
+    expect(csvCell(' =1+1')).toBe("' =1+1");
+    expect(csvCell('\n=1')).toBe('"\'\n=1"');
+    expect(csvCell('\r\n @SUM(A1)')).toBe('"\'\r\n @SUM(A1)"');
+    expect(csvCell('\u3000+1')).toBe("'\u3000+1");
+    expect(csvCell('\tplain')).toBe("'\tplain");
+    expect(csvCell('\rplain')).toBe('"\'\rplain"');
+    for (const sign of ['＝', '＋', '－', '＠']) expect(csvCell(`${sign}1`)).toBe(`'${sign}1`);
+    expect(csvCell('  spaced, not a formula')).toBe('"  spaced, not a formula"');
+    expect(csvCell('Landed 8 of 11 = 73%')).toBe('Landed 8 of 11 = 73%');
+  });
+
   it('leaves numbers as numbers, empties empty, and ends every row with CRLF', () => {
     expect(
       toCsv(
