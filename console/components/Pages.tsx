@@ -6,6 +6,7 @@ import { CampaignEditorPage } from './CampaignEditorPage.tsx';
 import { CampaignList } from './CampaignList.tsx';
 import { FunnelPage } from './FunnelPage.tsx';
 import { LandsPage } from './LandsPage.tsx';
+import { NotFound } from './NotFound.tsx';
 import { TalkingPointEditorPage } from './TalkingPointEditorPage.tsx';
 import { TalkingPointList } from './TalkingPointList.tsx';
 
@@ -18,11 +19,12 @@ const TITLES = {
   newPoint: 'New talking point',
   lands: 'What lands',
   funnel: 'Funnel',
+  notFound: 'Page not found',
 } as const;
 
 /** A sales manager uses the funnel and reads what lands; campaigns and talking points are marketing's. */
 export function pageAllowed(role: Role, page: Route['page']): boolean {
-  return role !== 'manager' || page === 'funnel' || page === 'lands';
+  return role !== 'manager' || page === 'funnel' || page === 'lands' || page === 'notFound';
 }
 
 /** The page for the current path. */
@@ -51,5 +53,15 @@ export function Pages() {
       return <LandsPage />;
     case 'funnel':
       return <FunnelPage />;
+    case 'notFound':
+      return (
+        <NotFound
+          home={
+            pageAllowed(me.role, 'campaigns')
+              ? { route: { page: 'campaigns' }, label: 'Go to campaigns' }
+              : { route: { page: 'funnel' }, label: 'Go to the funnel' }
+          }
+        />
+      );
   }
 }

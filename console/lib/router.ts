@@ -11,12 +11,25 @@ export type Route =
   | { page: 'point'; id: string }
   | { page: 'newPoint' }
   | { page: 'lands' }
-  | { page: 'funnel' };
+  | { page: 'funnel' }
+  /** An address that names no page, or one that is not even well-formed (`%E0%A4%A`). */
+  | { page: 'notFound'; path: string };
+
+/** Each segment decoded, or null when one is malformed percent-encoding. */
+function segments(rest: string): string[] | null {
+  try {
+    return rest.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+}
 
 export function parseRoute(pathname: string): Route {
   const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
-  const parts = rest.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = segments(rest);
+  if (!parts) return { page: 'notFound', path: pathname };
   const [first, second] = parts;
+  if (first === undefined || (first === 'campaigns' && !second)) return { page: 'campaigns' };
   if (first === 'new-campaign') return { page: 'newCampaign' };
   if (first === 'campaigns' && second) return { page: 'campaign', key: second };
   if (first === 'talking-points' && second === 'new') return { page: 'newPoint' };
@@ -24,7 +37,7 @@ export function parseRoute(pathname: string): Route {
   if (first === 'talking-points') return { page: 'points' };
   if (first === 'lands') return { page: 'lands' };
   if (first === 'funnel') return { page: 'funnel' };
-  return { page: 'campaigns' };
+  return { page: 'notFound', path: pathname };
 }
 
 export function routePath(route: Route): string {
@@ -45,6 +58,8 @@ export function routePath(route: Route): string {
       return `${BASE}/lands`;
     case 'funnel':
       return `${BASE}/funnel`;
+    case 'notFound':
+      return route.path;
   }
 }
 
