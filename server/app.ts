@@ -2,10 +2,11 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { AppEnv } from './env.ts';
+import type { StreamLimits } from './limits/stream-slots.ts';
 import { type Logger, redact, requestLog, stderrLogger } from './log.ts';
 import { OPENAPI_PATH, openapiRoutes } from './openapi.ts';
 import { problem } from './problem.ts';
-import { clientAddress, DEFAULT_RATE_LIMIT, type RateLimit, rateLimit } from './rate-limit.ts';
+import { clientAddress, createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { changesRoutes } from './routes/changes.ts';
 import { consoleRoutes } from './routes/console.ts';
@@ -32,6 +33,8 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Per-token limit on /v1 (each of lookups, writes and reads has its own bucket); `false` turns it off. */
   rateLimit?: RateLimit | false;
+  /** Open `GET /v1/stream` connections allowed per token and in all (defaults: 5 and 1,000). */
+  streams?: Partial<StreamLimits>;
   /** Behind a TLS-terminating reverse proxy: believe `X-Forwarded-Proto` (HSTS) and `X-Forwarded-For`. */
   trustProxy?: boolean;
 }
@@ -61,7 +64,8 @@ export function createApp(store: Store, options: AppOptions = {}) {
       maxAge: 600,
     }),
   );
-  if (limit) app.use('/v1/*', rateLimit(limit, clientAddress(trustProxy)));
+  const limiter = limit ? createRateLimiter(limit, store.tokens, clientAddress(trustProxy)) : null;
+  if (limiter) app.use('/v1/*', limiter.middleware);
   app.use(
     '/v1/*',
     bodyLimit({
@@ -78,7 +82,7 @@ export function createApp(store: Store, options: AppOptions = {}) {
   app.route(OPENAPI_PATH, openapiRoutes(VERSION));
   app.route('/console', consoleRoutes());
   app.route('/v1/me', meRoutes(store));
-  app.route('/v1/context/lookup', lookupRoutes(store, clock));
+  app.route('/v1/context/lookup', lookupRoutes(store, clock, limiter?.chargeLeads));
   app.route('/v1/campaigns', campaignRoutes(store, clock));
   app.route('/v1/talking-points', talkingPointRoutes(store, clock));
   app.route('/v1/leads/events', timelineRoutes(store));
@@ -86,7 +90,7 @@ export function createApp(store: Store, options: AppOptions = {}) {
   app.route('/v1/feedback', feedbackRoutes(store, clock));
   app.route('/v1/funnel', funnelRoutes(store, clock));
   app.route('/v1/changes', changesRoutes(store));
-  app.route('/v1/stream', streamRoutes(store));
+  app.route('/v1/stream', streamRoutes(store, { limits: options.streams ?? {} }));
   app.route('/v1/engagement/events', eventRoutes(store, clock));
 
   app.notFound((c) =>

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Role } from '../lib/contract/index.ts';
+import type { Me, Role } from '../lib/contract/index.ts';
 import type { AppEnv } from './env.ts';
 import { problem } from './problem.ts';
 import type { TokenStore } from './store/tokens.ts';
@@ -9,17 +9,40 @@ function unauthenticated(c: Context, detail: string) {
   return problem(c, 401, 'unauthenticated', detail);
 }
 
+/** The token in `Authorization: Bearer <token>` (the scheme in any case, any spaces around); null if none. */
+export function bearerToken(header: string | undefined): string | null {
+  return (header && /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1]) || null;
+}
+
+/** Who sent a request: a live token's owner, or why not (the `detail` of the 401). */
+export type Caller = { ok: true; me: Me; token: string } | { ok: false; detail: string };
+
+function refusal(header: string | undefined, token: string | null): string {
+  if (!header) return 'Send your access token as "Authorization: Bearer <token>".';
+  if (!token) return 'The Authorization header must be "Bearer <token>".';
+  return 'This access token is not valid (unknown or revoked). Ask an admin for a new one.';
+}
+
+/** Per request, so the rate limiter and `authenticate` verify a token once between them. */
+const callers = new WeakMap<Request, Caller>();
+
+export function identify(c: Context, tokens: TokenStore): Caller {
+  const known = callers.get(c.req.raw);
+  if (known) return known;
+  const header = c.req.header('Authorization');
+  const token = bearerToken(header);
+  const me = token ? tokens.verify(token) : null;
+  const caller: Caller = token && me ? { ok: true, me, token } : { ok: false, detail: refusal(header, token) };
+  callers.set(c.req.raw, caller);
+  return caller;
+}
+
 /** Resolves `Authorization: Bearer <token>` to the caller; 401 when absent or not a live token. */
 export function authenticate(tokens: TokenStore): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const header = c.req.header('Authorization');
-    if (!header) return unauthenticated(c, 'Send your access token as "Authorization: Bearer <token>".');
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match?.[1]) return unauthenticated(c, 'The Authorization header must be "Bearer <token>".');
-    const me = tokens.verify(match[1]);
-    if (!me)
-      return unauthenticated(c, 'This access token is not valid (unknown or revoked). Ask an admin for a new one.');
-    c.set('me', me);
+    const caller = identify(c, tokens);
+    if (!caller.ok) return unauthenticated(c, caller.detail);
+    c.set('me', caller.me);
     await next();
   };
 }

@@ -1,17 +1,17 @@
-import { createHash } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
+import { identify } from './auth.ts';
+import type { AppEnv } from './env.ts';
+import { memoryRateStore, type RateLimit, type RateStore } from './limits/rate-store.ts';
 import { problem } from './problem.ts';
+import type { TokenStore } from './store/tokens.ts';
 
-/** Sustained requests per second and the burst a bucket holds, per token and per class of request. */
-export interface RateLimit {
-  perSecond: number;
-  burst: number;
-}
+export { createBuckets, type RateLimit } from './limits/rate-store.ts';
 
+/** Per token, each class of request; a lookup costs one unit per lead it asks for. */
 export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 20, burst: 60 };
 
-/** Each class has its own bucket per caller, so a burst of lookups does not block a rep's feedback. */
+/** Each class has its own bucket per token, so a burst of lookups does not block a rep's feedback. */
 export type RateClass = 'lookup' | 'write' | 'read';
 
 export function rateClass(method: string, path: string): RateClass {
@@ -19,86 +19,64 @@ export function rateClass(method: string, path: string): RateClass {
   return method === 'GET' || method === 'HEAD' ? 'read' : 'write';
 }
 
-interface Bucket {
-  tokens: number;
-  at: number;
-}
+/** Charges a lookup for its leads once its body is parsed: null when allowed, else the 429 to send. */
+export type LeadCharge = (c: Context<AppEnv>, leads: number) => Promise<Response | null>;
 
-/** Beyond this many callers, buckets that have refilled completely are forgotten (they hold nothing). */
-const SWEEP_AT = 10_000;
-
-/** Token buckets in memory: refilled lazily on each take, so an idle caller costs nothing. */
-export function createBuckets(limit: RateLimit, now: () => number = () => performance.now()) {
-  const buckets = new Map<string, Bucket>();
-  const refill = (b: Bucket, t: number) => Math.min(limit.burst, b.tokens + ((t - b.at) / 1000) * limit.perSecond);
-  return {
-    /** Seconds until `key` could take a token (0: it could now), without taking one. */
-    peek(key: string): number {
-      const b = buckets.get(key);
-      if (!b) return 0;
-      const tokens = refill(b, now());
-      return tokens >= 1 ? 0 : (1 - tokens) / limit.perSecond;
-    },
-    /** Takes one token; returns 0 when allowed, else the seconds until one is available. */
-    take(key: string): number {
-      const t = now();
-      if (buckets.size > SWEEP_AT) {
-        for (const [k, b] of buckets) if (refill(b, t) >= limit.burst) buckets.delete(k);
-      }
-      const b = buckets.get(key) ?? { tokens: limit.burst, at: t };
-      b.tokens = refill(b, t);
-      b.at = t;
-      buckets.set(key, b);
-      if (b.tokens >= 1) {
-        b.tokens -= 1;
-        return 0;
-      }
-      return (1 - b.tokens) / limit.perSecond;
-    },
-    size: () => buckets.size,
-  };
-}
-
-/** The caller: the token (hashed, so no token sits in memory in the clear), else the client address. */
-function callerKey(c: Context, clientAddress: (c: Context) => string): string {
-  const auth = c.req.header('Authorization');
-  if (auth) return `t:${createHash('sha256').update(auth.trim()).digest('base64url')}`;
-  return `a:${clientAddress(c)}`;
+export interface RateLimiter {
+  middleware: MiddlewareHandler<AppEnv>;
+  chargeLeads: LeadCharge;
 }
 
 /**
- * Per-token rate limit on /v1: 429 with `Retry-After` (whole seconds) and a problem saying when to
- * retry. Requests without a token are limited by client address; so are refused tokens (401s), in
- * a bucket of their own, which keeps anyone from guessing tokens faster than the limit.
+ * Rate limits on /v1, 429 with `Retry-After` (whole seconds) and a problem saying when to retry.
+ * A live token is limited by its token id (however the header is spelled), in one bucket per class
+ * of request. Requests with no token or a refused one are limited by client address, in a bucket
+ * of their own, so guessing tokens is slow while valid tokens behind the same NAT are unaffected.
  */
-export function rateLimit(limit: RateLimit, clientAddress: (c: Context) => string): MiddlewareHandler {
-  const classes: Record<RateClass, ReturnType<typeof createBuckets>> = {
-    lookup: createBuckets(limit),
-    write: createBuckets(limit),
-    read: createBuckets(limit),
-  };
-  const refused = createBuckets(limit);
+export function createRateLimiter(
+  limit: RateLimit,
+  tokens: TokenStore,
+  clientAddress: (c: Context) => string,
+  store: RateStore = memoryRateStore(limit),
+): RateLimiter {
+  const rate = `the limit is ${limit.perSecond} per second (bursts of ${limit.burst})`;
   const tooMany = (c: Context, wait: number, what: string) => {
     const seconds = Math.max(1, Math.ceil(wait));
     c.header('Retry-After', String(seconds));
-    return problem(
-      c,
-      429,
-      'rate-limited',
-      `Too many ${what}: the limit is ${limit.perSecond} per second (bursts of ${limit.burst}). ` +
-        `Wait ${seconds} s and try again.`,
-    );
+    return problem(c, 429, 'rate-limited', `Too many ${what}: ${rate}. Wait ${seconds} s and try again.`);
   };
-  return async (c, next) => {
-    if (c.req.method === 'OPTIONS') return next();
-    const address = `a:${clientAddress(c)}`;
-    const guessing = refused.peek(address);
-    if (guessing > 0) return tooMany(c, guessing, 'refused tokens from this address');
-    const kind = rateClass(c.req.method, c.req.path);
-    const wait = classes[kind].take(callerKey(c, clientAddress));
-    if (wait > 0) return tooMany(c, wait, `${kind} requests for this token`);
-    await next();
-    if (c.res.status === 401 && c.req.header('Authorization')) refused.take(address);
+  const lookups = 'lookup requests for this token';
+  const perLead = `${lookups} (each lead asked for counts one)`;
+  return {
+    middleware: async (c, next) => {
+      if (c.req.method === 'OPTIONS') return next();
+      const caller = identify(c, tokens);
+      if (!caller.ok) {
+        // Charged before the 401, so guesses sent all at once get no more through than one by one.
+        const wait = await store.take(`refused:${clientAddress(c)}`, 1);
+        if (wait > 0) return tooMany(c, wait, 'requests without a valid token from this address');
+        return next();
+      }
+      // A lookup's first unit is taken here, before its body is read; `chargeLeads` takes the rest.
+      const kind = rateClass(c.req.method, c.req.path);
+      const wait = await store.take(`${kind}:${caller.me.tokenId}`, 1);
+      if (wait > 0) return tooMany(c, wait, kind === 'lookup' ? perLead : `${kind} requests for this token`);
+      return next();
+    },
+    chargeLeads: async (c, leads) => {
+      if (leads > limit.burst) {
+        return problem(
+          c,
+          429,
+          'rate-limited',
+          `This lookup asks for ${leads} leads; each lead counts one and ${rate}, so ask for at most ` +
+            `${limit.burst} leads at a time.`,
+        );
+      }
+      if (leads <= 1) return null;
+      const wait = await store.take(`lookup:${c.get('me').tokenId}`, leads - 1);
+      return wait > 0 ? tooMany(c, wait, perLead) : null;
+    },
   };
 }
 

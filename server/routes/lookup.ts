@@ -8,6 +8,7 @@ import { SCORE_HALF_LIFE_DAYS } from '../domain/engagement.ts';
 import { stageDefinitionFor } from '../domain/funnel.ts'; // [funnel]
 import { DAY_MS } from '../domain/time.ts';
 import type { AppEnv } from '../env.ts';
+import type { LeadCharge } from '../rate-limit.ts';
 import type { Store } from '../store/index.ts';
 import type { StoredLead } from '../store/leads.ts';
 
@@ -57,12 +58,15 @@ export function leadContext(store: Store, cache: LookupCache, lead: StoredLead, 
   });
 }
 
-export function lookupRoutes(store: Store, clock: () => Date) {
+/** `chargeLeads` (from the rate limiter, when there is one) charges the token one unit per lead asked for. */
+export function lookupRoutes(store: Store, clock: () => Date, chargeLeads?: LeadCharge) {
   const app = new Hono<AppEnv>();
   const cache = createLookupCache(store);
   app.post('/', authenticate(store.tokens), requireRole('rep', 'marketer'), async (c) => {
     const parsed = await parseBody(c, LookupRequest);
     if (!parsed.ok) return parsed.response;
+    const refused = await chargeLeads?.(c, parsed.data.leads.length);
+    if (refused) return refused;
     const now = clock();
     // One read transaction (deferred: it takes no write lock, so lookups in every worker run side by
     // side): every lead in the answer sees the same snapshot.
