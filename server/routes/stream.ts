@@ -1,8 +1,9 @@
 import { type Context, Hono } from 'hono';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import { ChangesQuery } from '../../lib/contract/index.ts';
-import { authenticate, requireRole } from '../auth.ts';
+import { authenticate, identify, requireRole } from '../auth.ts';
 import type { AppEnv } from '../env.ts';
+import { createStreamSlots, DEFAULT_STREAM_LIMITS, type StreamLimits } from '../limits/stream-slots.ts';
 import { problem } from '../problem.ts';
 import type { Store } from '../store/index.ts';
 import { parseQuery } from './support/query.ts';
@@ -12,7 +13,13 @@ export interface StreamOptions {
   pingMs?: number;
   /** How often to look for changes written by another process (the CLI import); in-process writes wake at once. */
   pollMs?: number;
+  /** How often an open stream checks that its token is still live (`token revoke` runs in another process). */
+  recheckMs?: number;
+  limits?: Partial<StreamLimits>;
 }
+
+/** What a client refused a stream is told to wait: streams end when browsers close, not on a schedule. */
+const FULL_RETRY_SECONDS = 30;
 
 const PAGE = 100;
 const StreamQuery = ChangesQuery.pick({ since: true });
@@ -40,7 +47,15 @@ function startCursor(c: Context, store: Store): { ok: true; cursor: number } | {
   return { ok: true, cursor: store.changes.latest() };
 }
 
-async function pump(stream: SSEStreamingApi, store: Store, from: number, options: Required<StreamOptions>) {
+type PumpOptions = Required<Omit<StreamOptions, 'limits'>>;
+
+async function pump(
+  stream: SSEStreamingApi,
+  store: Store,
+  from: number,
+  stillLive: () => boolean,
+  options: PumpOptions,
+) {
   let cursor = from;
   let wake: (() => void) | null = null;
   const poke = () => {
@@ -51,9 +66,17 @@ async function pump(stream: SSEStreamingApi, store: Store, from: number, options
   const unsubscribe = store.changes.subscribe(poke);
   stream.onAbort(poke);
   let lastWrite = Date.now();
+  let lastCheck = Date.now();
   try {
     await stream.write(`: connected; changes after ${cursor} follow\n\n`);
     while (!stream.aborted && !stream.closed && store.db.open) {
+      if (Date.now() - lastCheck >= options.recheckMs) {
+        lastCheck = Date.now();
+        if (!stillLive()) {
+          await stream.write(': the token was revoked\n\n');
+          break;
+        }
+      }
       const page = store.changes.page(cursor, PAGE);
       for (const change of page.changes) {
         await stream.writeSSE({ event: 'change', id: change.cursor, data: JSON.stringify(change) });
@@ -66,7 +89,7 @@ async function pump(stream: SSEStreamingApi, store: Store, from: number, options
         lastWrite = Date.now();
       }
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, Math.min(options.pollMs, options.pingMs));
+        const timer = setTimeout(done, Math.min(options.pollMs, options.pingMs, options.recheckMs));
         // Never the reason the process stays up: a SIGTERM ends it even with streams open.
         timer.unref();
         function done() {
@@ -86,18 +109,44 @@ async function pump(stream: SSEStreamingApi, store: Store, from: number, options
 
 /**
  * Server-sent events: each change as `event: change`, `id: <cursor>`, `data: <Change JSON>`. Bearer
- * auth like every other route (the extension reads it with fetch, which can send the header).
+ * auth like every other route (the extension reads it with fetch, which can send the header). Open
+ * streams are capped per token and in all (429 beyond), and a stream ends once its token is revoked.
  */
 export function streamRoutes(store: Store, options: StreamOptions = {}) {
-  const settings = { pingMs: options.pingMs ?? 15_000, pollMs: options.pollMs ?? 500 };
+  const settings: PumpOptions = {
+    pingMs: options.pingMs ?? 15_000,
+    pollMs: options.pollMs ?? 500,
+    recheckMs: options.recheckMs ?? 2_000,
+  };
+  const limits = { ...DEFAULT_STREAM_LIMITS, ...options.limits };
+  const slots = createStreamSlots(limits);
   const app = new Hono<AppEnv>();
   app.get('/', authenticate(store.tokens), requireRole('rep', 'marketer'), (c) => {
     const start = startCursor(c, store);
     if (!start.ok) return start.response;
+    const caller = identify(c, store.tokens);
+    if (!caller.ok) return problem(c, 401, 'unauthenticated', caller.detail);
+    const slot = slots.acquire(caller.me.tokenId);
+    if (!slot.ok) {
+      c.header('Retry-After', String(FULL_RETRY_SECONDS));
+      const detail =
+        slot.full === 'token'
+          ? `This token already has ${limits.perToken} open streams, the most one token may hold. Close one ` +
+            `(another browser or tab) or wait ${FULL_RETRY_SECONDS} s and try again.`
+          : `The server already has ${limits.total} open streams in all, the most it holds. Wait ` +
+            `${FULL_RETRY_SECONDS} s and try again; GET /v1/changes serves the same changes meanwhile.`;
+      return problem(c, 429, 'too-many-streams', detail);
+    }
+    const { me, token } = caller;
+    const stillLive = () => store.tokens.verify(token)?.tokenId === me.tokenId;
     c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, async (stream) => {
-      c.req.raw.signal.addEventListener('abort', () => stream.abort(), { once: true });
-      await pump(stream, store, start.cursor, settings);
+      try {
+        c.req.raw.signal.addEventListener('abort', () => stream.abort(), { once: true });
+        await pump(stream, store, start.cursor, stillLive, settings);
+      } finally {
+        slot.release();
+      }
     });
   });
   return app;
