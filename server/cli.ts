@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { Role } from '../lib/contract/index.ts';
 import { COLUMNS, ImportError, type ImportKind } from './import/columns.ts';
 import { importCsv, summaryLine } from './import/run.ts';
+import { DEFAULT_STREAM_LIMITS } from './limits/stream-slots.ts';
 import { stderrLogger } from './log.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.ts';
 import { createDemoTokens, seedDemo } from './seed/demo.ts';
@@ -17,7 +18,7 @@ const DEFAULT_PORT = 8787;
 
 const USAGE = {
   serve:
-    'npm run server -- serve [--port N] [--db FILE] [--host H] [--workers N] [--trust-proxy] [--rate-limit N|off] [--rate-burst N]',
+    'npm run server -- serve [--port N] [--db FILE] [--host H] [--workers N] [--trust-proxy] [--rate-limit N|off] [--rate-burst N] [--streams-per-token N] [--streams-max N]',
   seed: 'npm run server -- seed --demo [--db FILE] [--if-empty]',
   token: 'npm run server -- token create --role rep|manager|marketer|admin --name NAME [--db FILE]',
   tokenRevoke: 'npm run server -- token revoke TOKEN_ID [--db FILE]',
@@ -42,9 +43,11 @@ const HELP = `Coalface endpoint
 
   serve options: --workers N processes sharing the port (default ${defaultWorkers()}: one per CPU, at most 4;
   --workers 1 serves from this process alone); --trust-proxy when a TLS-terminating reverse proxy is in front (HSTS, X-Forwarded-For);
-  --rate-limit N requests per second per token for each of lookups, writes and reads
-  (default ${DEFAULT_RATE_LIMIT.perSecond}, "off" to disable; env COALFACE_RATE_LIMIT), --rate-burst N
+  --rate-limit N units per second per token for each of lookups, writes and reads, a request
+  costing one and a lookup one per lead (default ${DEFAULT_RATE_LIMIT.perSecond}, "off" to disable; env COALFACE_RATE_LIMIT), --rate-burst N
   (default ${DEFAULT_RATE_LIMIT.burst}; env COALFACE_RATE_BURST). COALFACE_TRUST_PROXY=1 = --trust-proxy.
+  --streams-per-token N open GET /v1/stream connections per token (default ${DEFAULT_STREAM_LIMITS.perToken}), --streams-max N
+  in all, per process (default ${DEFAULT_STREAM_LIMITS.total}).
 `;
 
 class UsageError extends Error {}
@@ -75,6 +78,13 @@ function parsePort(value: string | undefined): number {
 function parseCount(flag: string, value: string): number {
   const n = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value) || n <= 0) fail(`${flag} must be a positive number, not "${value}"`, USAGE.serve);
+  return n;
+}
+
+function parseWhole(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1) fail(`${flag} must be a whole number from 1, not "${value}"`, USAGE.serve);
   return n;
 }
 
@@ -109,6 +119,8 @@ async function serve(args: string[]): Promise<void> {
       'trust-proxy': { type: 'boolean' },
       'rate-limit': { type: 'string' },
       'rate-burst': { type: 'string' },
+      'streams-per-token': { type: 'string' },
+      'streams-max': { type: 'string' },
       workers: { type: 'string' },
     },
     USAGE.serve,
@@ -116,6 +128,10 @@ async function serve(args: string[]): Promise<void> {
   const port = parsePort(opts.port);
   const workers = parseWorkers(opts.workers);
   const rateLimit = parseRateLimit(opts['rate-limit'], opts['rate-burst']);
+  const streams = {
+    perToken: parseWhole('--streams-per-token', opts['streams-per-token'], DEFAULT_STREAM_LIMITS.perToken),
+    total: parseWhole('--streams-max', opts['streams-max'], DEFAULT_STREAM_LIMITS.total),
+  };
   const trustProxy = opts['trust-proxy'] === true || process.env.COALFACE_TRUST_PROXY === '1';
   const host = opts.host ?? DEFAULT_HOST;
   if (!host) fail('--host must not be empty', USAGE.serve);
@@ -144,7 +160,7 @@ async function serve(args: string[]): Promise<void> {
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     const listenPort = worker === undefined ? port : Number(worker);
-    server = await startServer(store, { host, port: listenPort, logger: stderrLogger, rateLimit, trustProxy });
+    server = await startServer(store, { host, port: listenPort, logger: stderrLogger, rateLimit, streams, trustProxy });
   } catch (error) {
     store.close();
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';

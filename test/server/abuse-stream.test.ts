@@ -1,7 +1,11 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { spawnServer } from '../../bench/support/server-process.ts';
 import { Problem } from '../../lib/contract/index.ts';
 import { openStore } from '../../server/store/index.ts';
 import { type HardenedServer, startHardened } from './hardening-helpers.ts';
+import { tempDir } from './helpers.ts';
 import { type OpenedStream, openStream } from './sse-client.ts';
 
 async function openMany(s: HardenedServer, token: string, n: number): Promise<OpenedStream[]> {
@@ -79,6 +83,36 @@ describe('GET /v1/stream limits', () => {
     } finally {
       stream.close();
       await s.close();
+    }
+  }, 15_000);
+
+  it('takes its caps from `serve --streams-per-token N --streams-max N`', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'coalface.db');
+    const setup = openStore(file);
+    const at = new Date().toISOString();
+    const rep = setup.tokens.create('rep', 'Rep', at).token;
+    const marketer = setup.tokens.create('marketer', 'Marketer', at).token;
+    const manager = setup.tokens.create('manager', 'Manager', at).token;
+    setup.close();
+    const server = await spawnServer(file, join(dir, 'serve.log'), [
+      '--workers',
+      '1',
+      '--streams-per-token',
+      '1',
+      '--streams-max',
+      '2',
+    ]);
+    const open: OpenedStream[] = [];
+    try {
+      for (const token of [rep, rep, marketer, manager]) open.push(await openStream(server.url, token));
+      expect(open.map((o) => o.status)).toEqual([200, 429, 200, 429]);
+    } finally {
+      for (const o of open) o.close();
+      const exited = new Promise((resolve) => server.child.once('exit', resolve));
+      server.child.kill('SIGTERM');
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 15_000);
 });
