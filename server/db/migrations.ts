@@ -241,4 +241,34 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX stage_changes_time ON stage_changes(changed_ms);
     `,
   },
+  {
+    version: 4,
+    name: 'per-lead event totals',
+    sql: `
+      -- A lookup shows all-time counts per type and the last touch per campaign; counting them from
+      -- events costs as much as the lead's whole history. These running totals, kept by the trigger
+      -- below (events are only ever inserted, or deleted with their lead), cost a few rows instead.
+      -- campaign_key '' stands for "no campaign" (keys are never empty).
+      CREATE TABLE event_totals (
+        lead_id INTEGER NOT NULL REFERENCES leads(id) ON DELETE CASCADE,
+        type TEXT NOT NULL,
+        campaign_key TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        last_ms INTEGER NOT NULL,
+        PRIMARY KEY (lead_id, type, campaign_key)
+      ) WITHOUT ROWID;
+
+      INSERT INTO event_totals (lead_id, type, campaign_key, n, last_ms)
+        SELECT lead_id, type, coalesce(campaign_key, ''), count(*), max(occurred_ms) FROM events
+        GROUP BY lead_id, type, coalesce(campaign_key, '');
+
+      CREATE TRIGGER events_total AFTER INSERT ON events
+      BEGIN
+        INSERT INTO event_totals (lead_id, type, campaign_key, n, last_ms)
+          VALUES (new.lead_id, new.type, coalesce(new.campaign_key, ''), 1, new.occurred_ms)
+        ON CONFLICT (lead_id, type, campaign_key) DO UPDATE SET
+          n = n + 1, last_ms = max(last_ms, excluded.last_ms);
+      END;
+    `,
+  },
 ];

@@ -15,7 +15,12 @@ import type { StoredLead } from '../store/leads.ts';
 export const TIMELINE_LIMIT = 50;
 /** Events older than this add under 1% to the score (half-life 14 days) and trigger nothing. */
 const RECENT_DAYS = 90;
-const RECENT_LIMIT = 1000;
+/**
+ * At most this many of a lead's newest events feed its score, trend, topics and triggers, so a
+ * lookup costs the same however long a history is (a lead has ~20 events in 104 days; 200 means
+ * 2 a day for 3 months). The all-time counts come from running totals and stay exact.
+ */
+export const RECENT_LIMIT = 200;
 
 /**
  * One lead's context. Request-independent inputs (campaigns, live points, feedback tallies) come

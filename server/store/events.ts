@@ -52,13 +52,6 @@ export function createEventStore(db: Db) {
   const since = db.prepare<[number, number, number], EventRow>(
     `SELECT ${COLUMNS} FROM events WHERE lead_id = ? AND occurred_ms >= ? ORDER BY occurred_ms DESC, id DESC LIMIT ?`,
   );
-  const counts = db.prepare<[number], { type: EventType; n: number; last_ms: number; last_at: string }>(
-    'SELECT type, count(*) AS n, max(occurred_ms) AS last_ms, max(occurred_at) AS last_at FROM events WHERE lead_id = ? GROUP BY type',
-  );
-  const lastTouch = db.prepare<[number], { campaign_key: string; last_ms: number }>(
-    `SELECT campaign_key, max(occurred_ms) AS last_ms FROM events
-     WHERE lead_id = ? AND campaign_key IS NOT NULL GROUP BY campaign_key`,
-  );
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
   const before = db.prepare<[number, number, number, string, number], EventRow & { occurred_ms: number }>(
     `SELECT ${COLUMNS}, occurred_ms FROM events
@@ -69,25 +62,23 @@ export function createEventStore(db: Db) {
   const newestAll = db.prepare<[number], EventRow & { occurred_ms: number }>(
     `SELECT ${COLUMNS}, occurred_ms FROM events WHERE lead_id = ? ORDER BY occurred_ms DESC, id DESC`,
   );
+  // Kept by the events_total trigger: a few rows per lead whatever the length of its history.
   const totalsByTypeAndCampaign = db.prepare<
     [number],
-    { type: EventType; campaign_key: string | null; n: number; last_ms: number }
-  >(
-    `SELECT type, campaign_key, count(*) AS n, max(occurred_ms) AS last_ms FROM events WHERE lead_id = ?
-     GROUP BY type, campaign_key`,
-  );
+    { type: EventType; campaign_key: string; n: number; last_ms: number }
+  >('SELECT type, campaign_key, n, last_ms FROM event_totals WHERE lead_id = ?');
 
-  /** `stats` and `lastTouchByCampaign` from (type, campaign, count, newest ms) groups. */
-  function totalsOf(groups: Iterable<{ type: EventType; campaign_key: string | null; n: number; last_ms: number }>) {
+  /** All-time `stats` and `lastTouchByCampaign` of a lead, from its running totals. */
+  function totalsOf(leadId: number) {
     const countsByType: Partial<Record<EventType, number>> = {};
     const lastTouch = new Map<string, number>();
     let total = 0;
     let lastMs: number | null = null;
-    for (const g of groups) {
+    for (const g of totalsByTypeAndCampaign.all(leadId)) {
       countsByType[g.type] = (countsByType[g.type] ?? 0) + g.n;
       total += g.n;
       if (lastMs === null || g.last_ms > lastMs) lastMs = g.last_ms;
-      if (g.campaign_key !== null) {
+      if (g.campaign_key !== '') {
         const seen = lastTouch.get(g.campaign_key);
         if (seen === undefined || g.last_ms > seen) lastTouch.set(g.campaign_key, g.last_ms);
       }
@@ -102,18 +93,16 @@ export function createEventStore(db: Db) {
 
   return {
     /**
-     * Everything a lookup reads about one lead's events, in one pass over its index where it can:
-     * the first timeline page (as `page(leadId, null, timelineLimit)`), the events at or after
-     * `sinceMs` (as `since(leadId, sinceMs, recentLimit)`), and the all-time `stats` and
-     * `lastTouchByCampaign`. The newest-first scan stops once both lists are full; a lead whose events
-     * all fit is counted from those rows, a longer history by one grouped query.
+     * Everything a lookup reads about one lead's events: the first timeline page (as
+     * `page(leadId, null, timelineLimit)`) and the events at or after `sinceMs` (as `since(leadId,
+     * sinceMs, recentLimit)`) in one newest-first pass over its index that stops once both are full,
+     * and the all-time `stats` and `lastTouchByCampaign` from the running totals. So its cost is
+     * bounded by the two limits, however long the lead's history.
      */
     forLookup(leadId: number, sinceMs: number, timelineLimit: number, recentLimit: number) {
       const timeline: TimelineEvent[] = [];
       const recent: TimelineEvent[] = [];
       let nextBefore: string | null = null;
-      const groups = new Map<string, { type: EventType; campaign_key: string | null; n: number; last_ms: number }>();
-      let complete = true;
       let i = 0;
       for (const row of newestAll.iterate(leadId)) {
         if (i === timelineLimit) {
@@ -122,22 +111,13 @@ export function createEventStore(db: Db) {
         }
         const inTimeline = i < timelineLimit;
         const inRecent = row.occurred_ms >= sinceMs && recent.length < recentLimit;
-        if (!inTimeline && !inRecent) {
-          complete = false;
-          break;
-        }
+        if (!inTimeline && !inRecent) break;
         const event = toTimelineEvent(row);
         if (inTimeline) timeline.push(event);
         if (inRecent) recent.push(event);
-        const key = row.campaign_key === null ? row.type : `${row.type}\u0000${row.campaign_key}`;
-        const g = groups.get(key);
-        if (g) {
-          g.n++;
-          if (row.occurred_ms > g.last_ms) g.last_ms = row.occurred_ms;
-        } else groups.set(key, { type: row.type, campaign_key: row.campaign_key, n: 1, last_ms: row.occurred_ms });
         i++;
       }
-      const { stats, lastTouch } = totalsOf(complete ? groups.values() : totalsByTypeAndCampaign.all(leadId));
+      const { stats, lastTouch } = totalsOf(leadId);
       return { timeline, nextBefore, recent, stats, lastTouchByCampaign: lastTouch };
     },
     /** Returns false when an event with this id is already stored (the first copy wins). */
@@ -184,22 +164,6 @@ export function createEventStore(db: Db) {
     },
     since(leadId: number, sinceMs: number, limit: number): TimelineEvent[] {
       return since.all(leadId, sinceMs, limit).map(toTimelineEvent);
-    },
-    stats(leadId: number): EventStats {
-      const rows = counts.all(leadId);
-      const countsByType: Partial<Record<EventType, number>> = {};
-      let total = 0;
-      let last: { ms: number; at: string } | null = null;
-      for (const r of rows) {
-        countsByType[r.type] = r.n;
-        total += r.n;
-        if (!last || r.last_ms > last.ms) last = { ms: r.last_ms, at: new Date(r.last_ms).toISOString() };
-      }
-      return { total, countsByType, lastTouchAt: last?.at ?? null };
-    },
-    /** Most recent touch (ms) per campaign named by the lead's events. */
-    lastTouchByCampaign(leadId: number): Map<string, number> {
-      return new Map(lastTouch.all(leadId).map((r) => [r.campaign_key, r.last_ms]));
     },
     count(): number {
       return countAll.get()?.n ?? 0;
