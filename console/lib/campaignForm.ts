@@ -1,6 +1,7 @@
 import { type Campaign, CampaignInput, type CampaignPatch, type CampaignStatus } from '../../lib/contract/campaigns.ts';
 import type { CurrentCampaign } from '../../lib/contract/lookup.ts';
-import { type FieldErrors, fieldErrors } from './errors.ts';
+import { windowInOrder } from '../../lib/contract/window.ts';
+import { type FieldErrors, fieldErrors, WINDOW_OUT_OF_ORDER } from './errors.ts';
 import { fromLocalInput, toLocalInput } from './format.ts';
 
 type Status = (typeof CampaignStatus.options)[number];
@@ -59,7 +60,7 @@ export function isCampaignForm(value: unknown): value is CampaignForm {
 }
 
 /** The form as the endpoint's `CampaignInput`, before checking. A CTA with neither label nor URL is none. */
-function candidate(form: CampaignForm): unknown {
+function candidate(form: CampaignForm) {
   const hasCta = form.ctaLabel.trim() !== '' || form.ctaUrl.trim() !== '';
   return {
     key: form.key.trim(),
@@ -80,8 +81,12 @@ export type CampaignCheck = { ok: true; input: CampaignInput } | { ok: false; er
 
 /** Checked with the contract's own schema, so the form says what the endpoint would. */
 export function checkCampaign(form: CampaignForm): CampaignCheck {
-  const parsed = CampaignInput.safeParse(candidate(form));
-  return parsed.success ? { ok: true, input: parsed.data } : { ok: false, errors: fieldErrors(parsed.error) };
+  const input = candidate(form);
+  const parsed = CampaignInput.safeParse(input);
+  if (parsed.success) return { ok: true, input: parsed.data };
+  // The contract's rule, in the form's words (its fields are labelled "Starts" and "Ends").
+  const window = windowInOrder(input.startsAt, input.endsAt) ? {} : { endsAt: WINDOW_OUT_OF_ORDER };
+  return { ok: false, errors: { ...fieldErrors(parsed.error), ...window } };
 }
 
 /** Every editable field, so the stored campaign ends up exactly as the form shows it. */

@@ -13,6 +13,9 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return errors;
 }
 
+/** A window's end before its start, under the end field (the rule itself is `windowInOrder`). */
+export const WINDOW_OUT_OF_ORDER = 'must not be before the start';
+
 /** The endpoint's own field errors (422), in the same shape. */
 export function problemFieldErrors(problem: Problem): FieldErrors {
   const errors: Record<string, string> = {};

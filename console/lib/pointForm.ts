@@ -6,7 +6,8 @@ import {
   type TalkingPointPatch,
   TalkingPointStatus,
 } from '../../lib/contract/talking-points.ts';
-import { type FieldErrors, fieldErrors } from './errors.ts';
+import { windowInOrder } from '../../lib/contract/window.ts';
+import { type FieldErrors, fieldErrors, WINDOW_OUT_OF_ORDER } from './errors.ts';
 import { fromLocalInput, toLocalInput } from './format.ts';
 
 export type PointStatus = (typeof TalkingPointStatus.options)[number];
@@ -90,7 +91,7 @@ export function isPointForm(value: unknown): value is PointForm {
   );
 }
 
-function candidate(form: PointForm, status: PointStatus): unknown {
+function candidate(form: PointForm, status: PointStatus) {
   return {
     ...(form.campaign ? { campaign: form.campaign } : {}),
     title: form.title,
@@ -111,15 +112,14 @@ function candidate(form: PointForm, status: PointStatus): unknown {
 
 export type PointCheck = { ok: true; input: TalkingPointInput } | { ok: false; errors: FieldErrors };
 
-/** Checked with the contract's schema (and the window's order, which the endpoint checks too). */
+/** Checked with the contract's schema, so the form says what the endpoint would. */
 export function checkPoint(form: PointForm, status: PointStatus = form.status): PointCheck {
-  const parsed = TalkingPointInput.safeParse(candidate(form, status));
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
-  const { validFrom, validTo } = parsed.data;
-  if (validFrom && validTo && Date.parse(validFrom) > Date.parse(validTo)) {
-    return { ok: false, errors: { validTo: 'must not be before the start' } };
-  }
-  return { ok: true, input: parsed.data };
+  const input = candidate(form, status);
+  const parsed = TalkingPointInput.safeParse(input);
+  if (parsed.success) return { ok: true, input: parsed.data };
+  // The contract's rule, in the form's words (its fields are labelled "Valid from" and "Valid to").
+  const window = windowInOrder(input.validFrom, input.validTo) ? {} : { validTo: WINDOW_OUT_OF_ORDER };
+  return { ok: false, errors: { ...fieldErrors(parsed.error), ...window } };
 }
 
 /** Every field, so the stored point ends up exactly as the form shows it (`null` clears). */

@@ -1,30 +1,33 @@
 import { z } from 'zod';
-import { HttpUrl, Key, Timestamp } from './common.ts';
+import { displayText, HttpUrl, Key, PlannedInstant, Timestamp } from './common.ts';
+import { windowCheck } from './window.ts';
 
 export const CampaignStatus = z.enum(['draft', 'active', 'ended']);
 
+const Cta = z.strictObject({ label: displayText(80), url: HttpUrl });
+const ProofPoints = z.array(displayText(400)).max(10);
+
 export const CampaignMessage = z.strictObject({
-  headline: z.string().trim().min(1).max(200),
-  pitch: z.string().trim().min(1).max(2000),
-  proofPoints: z.array(z.string().trim().min(1).max(400)).max(10).default([]),
-  cta: z.strictObject({ label: z.string().trim().min(1).max(80), url: HttpUrl }).optional(),
+  headline: displayText(200),
+  pitch: displayText(2000, { lines: 'many' }),
+  proofPoints: ProofPoints.default([]),
+  cta: Cta.optional(),
 });
 export type CampaignMessage = z.infer<typeof CampaignMessage>;
+
+const CampaignName = displayText(200);
 
 /** `POST /v1/campaigns`: create or replace a campaign, keyed by `key`. */
 export const CampaignInput = z
   .strictObject({
     key: Key,
-    name: z.string().trim().min(1).max(200),
+    name: CampaignName,
     status: CampaignStatus,
-    startsAt: Timestamp.optional(),
-    endsAt: Timestamp.optional(),
+    startsAt: PlannedInstant.optional(),
+    endsAt: PlannedInstant.optional(),
     message: CampaignMessage,
   })
-  .refine((c) => !c.startsAt || !c.endsAt || c.startsAt <= c.endsAt, {
-    error: 'endsAt must not be before startsAt',
-    path: ['endsAt'],
-  });
+  .superRefine(windowCheck('startsAt', 'endsAt'));
 export type CampaignInput = z.infer<typeof CampaignInput>;
 
 export const Campaign = z.object({
@@ -46,19 +49,16 @@ export type Campaign = z.infer<typeof Campaign>;
  */
 export const CampaignPatch = z
   .strictObject({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: CampaignName.optional(),
     status: CampaignStatus.optional(),
-    startsAt: Timestamp.nullable().optional(),
-    endsAt: Timestamp.nullable().optional(),
+    startsAt: PlannedInstant.nullable().optional(),
+    endsAt: PlannedInstant.nullable().optional(),
     message: z
       .strictObject({
         headline: CampaignMessage.shape.headline.optional(),
         pitch: CampaignMessage.shape.pitch.optional(),
-        proofPoints: z.array(z.string().trim().min(1).max(400)).max(10).optional(),
-        cta: z
-          .strictObject({ label: z.string().trim().min(1).max(80), url: HttpUrl })
-          .nullable()
-          .optional(),
+        proofPoints: ProofPoints.optional(),
+        cta: Cta.nullable().optional(),
       })
       .optional(),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanDisplayText, type TextLines } from './display-text.ts';
 
 /** Lower-cased and trimmed: the one form a lead's address is stored, hashed and compared in. */
 export const Email = z
@@ -16,6 +17,48 @@ export const Timestamp = z.iso.datetime({
   offset: true,
   error: 'must be an ISO 8601 date-time like 2026-11-02T09:30:00Z',
 });
+
+/** Before this an instant is a typo or a default (year 0, 1900, the Unix epoch), never marketing data. */
+const EARLIEST = Date.UTC(2000, 0, 1);
+/** A plan reaching past 2100 is a typo or "forever" written as 9999. */
+const LATEST_PLAN = Date.UTC(2101, 0, 1);
+/** The sources' clocks drift and their time zones get mislabelled; a day covers both. */
+const AHEAD_SLACK_MS = 86_400_000;
+
+/** Milliseconds since the epoch; a malformed value passes here, as the format check already reports it. */
+const within = (value: string, from: number, to: number) => {
+  const time = Date.parse(value);
+  return Number.isNaN(time) || (time >= from && time <= to);
+};
+
+/**
+ * When something happened (a verdict, an event, a stage change): not before 2000, and not more than a
+ * day ahead of the clock of whoever checks it. A date in 9999 would sort first for ever.
+ */
+export const PastInstant = Timestamp.refine((v) => within(v, EARLIEST, Number.POSITIVE_INFINITY), {
+  error: 'must not be before 2000-01-01',
+}).refine((v) => within(v, Number.NEGATIVE_INFINITY, Date.now() + AHEAD_SLACK_MS), {
+  error: 'must not be more than a day in the future: it records something that has happened',
+});
+
+/** An instant in a plan (a campaign's or a talking point's window): may be ahead, but within 2000–2100. */
+export const PlannedInstant = Timestamp.refine((v) => within(v, EARLIEST, LATEST_PLAN - 1), {
+  error: 'must be in the years 2000 to 2100',
+});
+
+/**
+ * Text that people read (names, titles, segment values, messages, notes): trimmed, with invisible and
+ * control characters stripped (see display-text.ts for which, and why stripped rather than refused);
+ * `many` keeps line breaks and tabs, `one` turns them into spaces.
+ */
+export function displayText(max: number, { lines = 'one', min = 1 }: { lines?: TextLines; min?: number } = {}) {
+  return z
+    .string()
+    .overwrite((text) => cleanDisplayText(text, lines))
+    .trim()
+    .min(min)
+    .max(max);
+}
 
 /** Short machine keys: campaign keys, content ids, topics. */
 export const Key = z
@@ -45,10 +88,13 @@ export const CrmRef = z.strictObject({
 });
 export type CrmRef = z.infer<typeof CrmRef>;
 
+/** A segment value (industry, persona, region) as leads carry it and talking points target it. */
+export const SegmentValue = displayText(80);
+
 export const Segments = z.strictObject({
-  industry: z.string().trim().min(1).max(80).optional(),
-  persona: z.string().trim().min(1).max(80).optional(),
-  region: z.string().trim().min(1).max(80).optional(),
+  industry: SegmentValue.optional(),
+  persona: SegmentValue.optional(),
+  region: SegmentValue.optional(),
 });
 export type Segments = z.infer<typeof Segments>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, HttpUrl, Key, Timestamp } from './common.ts';
+import { displayText, Email, HttpUrl, Key, PastInstant } from './common.ts';
 import { MAX_BATCH } from './leads.ts';
 
 export const EventType = z.enum([
@@ -20,9 +20,9 @@ export type EventType = z.infer<typeof EventType>;
 
 export const Content = z.strictObject({
   id: Key,
-  title: z.string().trim().min(1).max(300),
+  title: displayText(300),
   url: HttpUrl.optional(),
-  topic: z.string().trim().min(1).max(80).optional(),
+  topic: displayText(80).optional(),
 });
 export type Content = z.infer<typeof Content>;
 
@@ -30,7 +30,7 @@ export const EngagementEventInput = z.strictObject({
   id: z.string().min(1).max(200),
   email: Email,
   type: EventType,
-  occurredAt: Timestamp,
+  occurredAt: PastInstant,
   content: Content.optional(),
   campaign: Key.optional(),
 });

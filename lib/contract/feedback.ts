@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EmailHash, Key, Segments, Timestamp } from './common.ts';
+import { displayText, EmailHash, Key, PastInstant, Segments, Timestamp } from './common.ts';
 
 export const FeedbackReason = z.enum([
   'not_relevant',
@@ -33,9 +33,9 @@ export const FeedbackInput = z
     target: FeedbackTarget,
     verdict: Verdict,
     reason: FeedbackReason.optional(),
-    note: z.string().trim().max(2000).optional(),
+    note: displayText(2000, { lines: 'many', min: 0 }).optional(),
     lead: z.strictObject({ emailHash: EmailHash }),
-    occurredAt: Timestamp,
+    occurredAt: PastInstant,
   })
   .refine((f) => f.verdict !== 'didnt_land' || f.reason !== undefined, {
     error: "a didn't-land verdict needs a reason",

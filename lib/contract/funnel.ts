@@ -1,23 +1,23 @@
 import { z } from 'zod';
-import { LifecycleStage, Role, Timestamp } from './common.ts';
+import { displayText, LifecycleStage, Role, Timestamp } from './common.ts';
 
 /** Which team owns a stage: marketing works it until the hand-off, sales after. */
 export const FunnelTeam = z.enum(['marketing', 'sales']);
 export type FunnelTeam = z.infer<typeof FunnelTeam>;
 
-const Text = (max: number) => z.string().trim().min(1).max(max);
+const Prose = (max: number, min = 1) => displayText(max, { lines: 'many', min });
 
 /** One stage of the funnel as both teams read it. */
 export const FunnelStage = z.strictObject({
   stage: LifecycleStage,
-  name: Text(80),
+  name: displayText(80),
   /** In plain language: what a lead in this stage is. */
-  definition: Text(1000),
+  definition: Prose(1000),
   /** What must be true for a lead to enter this stage. */
-  entryCriteria: Text(1000),
+  entryCriteria: Prose(1000),
   owner: FunnelTeam,
   /** How a lead moves on to the next stage (who does what, by when); may be empty on the last stage. */
-  handoff: z.string().trim().max(1000),
+  handoff: Prose(1000, 0),
 });
 export type FunnelStage = z.infer<typeof FunnelStage>;
 
@@ -31,7 +31,7 @@ export const FunnelInput = z.strictObject({
       error: 'must name each lifecycle stage at most once',
     }),
   /** Why it changed, for the history. */
-  note: z.string().trim().max(500).optional(),
+  note: Prose(500, 0).optional(),
 });
 export type FunnelInput = z.infer<typeof FunnelInput>;
 

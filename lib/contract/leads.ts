@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { CrmRef, Email, Key, LifecycleStage, Segments, Timestamp } from './common.ts';
+import { CrmRef, displayText, Email, Key, LifecycleStage, PastInstant, Segments } from './common.ts';
 
 export const LeadInput = z.strictObject({
   email: Email,
-  name: z.string().trim().min(1).max(200).optional(),
-  company: z.string().trim().min(1).max(200).optional(),
-  title: z.string().trim().min(1).max(200).optional(),
+  name: displayText(200).optional(),
+  company: displayText(200).optional(),
+  title: displayText(200).optional(),
   lifecycleStage: LifecycleStage.optional(),
   /** When the stage changed in the source system; the funnel history uses the time received when absent. */
-  lifecycleStageChangedAt: Timestamp.optional(),
+  lifecycleStageChangedAt: PastInstant.optional(),
   segments: Segments.optional(),
   crmRefs: z.array(CrmRef).max(10).optional(),
   campaigns: z.array(Key).max(50).optional(),

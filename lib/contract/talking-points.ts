@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { Key, LifecycleStage, Timestamp } from './common.ts';
+import { displayText, Key, LifecycleStage, PlannedInstant, SegmentValue, Timestamp } from './common.ts';
 import { EventType } from './events.ts';
+import { windowCheck } from './window.ts';
 
 export const TalkingPointStatus = z.enum(['draft', 'live', 'retired']);
 
-const Label = z.string().trim().min(1).max(80);
+/** Audience values and topics are matched against what leads and events carry, so they are cleaned alike. */
+const Label = SegmentValue;
 
 export const Audience = z.strictObject({
   personas: z.array(Label).max(20).default([]),
@@ -22,17 +24,19 @@ export const Triggers = z.strictObject({
 export type Triggers = z.infer<typeof Triggers>;
 
 /** `POST /v1/talking-points`. Priority 1 (low) to 5 (high). */
-export const TalkingPointInput = z.strictObject({
-  campaign: Key.optional(),
-  title: z.string().trim().min(1).max(200),
-  body: z.string().trim().min(1).max(2000),
-  status: TalkingPointStatus.default('draft'),
-  priority: z.number().int().min(1).max(5).default(3),
-  audience: Audience.default({ personas: [], industries: [], regions: [], lifecycleStages: [] }),
-  triggers: Triggers.default({ contentIds: [], topics: [], eventTypes: [] }),
-  validFrom: Timestamp.optional(),
-  validTo: Timestamp.optional(),
-});
+export const TalkingPointInput = z
+  .strictObject({
+    campaign: Key.optional(),
+    title: displayText(200),
+    body: displayText(2000, { lines: 'many' }),
+    status: TalkingPointStatus.default('draft'),
+    priority: z.number().int().min(1).max(5).default(3),
+    audience: Audience.default({ personas: [], industries: [], regions: [], lifecycleStages: [] }),
+    triggers: Triggers.default({ contentIds: [], topics: [], eventTypes: [] }),
+    validFrom: PlannedInstant.optional(),
+    validTo: PlannedInstant.optional(),
+  })
+  .superRefine(windowCheck('validFrom', 'validTo'));
 export type TalkingPointInput = z.infer<typeof TalkingPointInput>;
 
 export const TalkingPoint = z.object({
@@ -67,8 +71,8 @@ export const TalkingPointPatch = z
     priority: z.number().int().min(1).max(5).optional(),
     audience: Audience.optional(),
     triggers: Triggers.optional(),
-    validFrom: Timestamp.nullable().optional(),
-    validTo: Timestamp.nullable().optional(),
+    validFrom: PlannedInstant.nullable().optional(),
+    validTo: PlannedInstant.nullable().optional(),
   })
   .refine((p) => Object.keys(p).length > 0, { error: 'must change at least one field' });
 export type TalkingPointPatch = z.infer<typeof TalkingPointPatch>;

@@ -8,10 +8,7 @@ import type { Store } from '../store/index.ts';
 import { checkIfMatch, versionTag } from './support/versioning.ts';
 
 /** The stored campaign with the patch applied, as a full input to check again (`null` clears). */
-export function applyCampaignPatch(
-  campaign: Campaign,
-  patch: CampaignPatch,
-): { startsAt: string | undefined; endsAt: string | undefined } & Record<string, unknown> {
+export function applyCampaignPatch(campaign: Campaign, patch: CampaignPatch): Record<string, unknown> {
   const { cta: patchCta, ...messageFields } = patch.message ?? {};
   const { cta: storedCta, ...storedMessage } = campaign.message;
   const cta = patchCta === undefined ? storedCta : (patchCta ?? undefined);
@@ -60,13 +57,8 @@ export function campaignRoutes(store: Store, clock: () => Date) {
       if (!campaign) return notFound(c, key);
       const stale = checkIfMatch(c, 'campaign', campaign.version);
       if (stale) return stale;
-      const merged = applyCampaignPatch(campaign, parsed.data);
-      if (merged.startsAt && merged.endsAt && Date.parse(merged.startsAt) > Date.parse(merged.endsAt)) {
-        return problem(c, 422, 'validation-failed', 'endsAt must not be before startsAt.', [
-          { path: 'endsAt', message: 'must not be before startsAt' },
-        ]);
-      }
-      const next = CampaignInput.safeParse(merged);
+      // The merged campaign is checked as a whole, window included, by the same schema as a new one.
+      const next = CampaignInput.safeParse(applyCampaignPatch(campaign, parsed.data));
       if (!next.success) return validationProblem(c, next.error);
       const updated = store.campaigns.update(next.data, clock().toISOString());
       c.header('ETag', versionTag(updated.version));

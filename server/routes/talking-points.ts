@@ -9,7 +9,7 @@ import {
 import { authenticate, requireRole } from '../auth.ts';
 import { parseBody } from '../body.ts';
 import type { AppEnv } from '../env.ts';
-import { problem } from '../problem.ts';
+import { problem, validationProblem } from '../problem.ts';
 import type { Store } from '../store/index.ts';
 import { parseCursor, parseQuery } from './support/query.ts';
 import { checkIfMatch, versionTag } from './support/versioning.ts';
@@ -18,13 +18,8 @@ export function newTalkingPointId(): string {
   return `tp_${randomBytes(12).toString('base64url')}`;
 }
 
-/** What the schema cannot check: the window's order and that the campaign exists. */
-function checkInput(c: Context, store: Store, input: TalkingPointInput): Response | null {
-  if (input.validFrom && input.validTo && Date.parse(input.validFrom) > Date.parse(input.validTo)) {
-    return problem(c, 422, 'validation-failed', 'validTo must not be before validFrom.', [
-      { path: 'validTo', message: 'must not be before validFrom' },
-    ]);
-  }
+/** What the schema cannot check: that the campaign exists. */
+function checkCampaign(c: Context, store: Store, input: TalkingPointInput): Response | null {
   if (input.campaign && !store.campaigns.get(input.campaign)) {
     return problem(
       c,
@@ -72,7 +67,7 @@ export function talkingPointRoutes(store: Store, clock: () => Date) {
   app.post('/', async (c) => {
     const parsed = await parseBody(c, TalkingPointInput);
     if (!parsed.ok) return parsed.response;
-    const bad = checkInput(c, store, parsed.data);
+    const bad = checkCampaign(c, store, parsed.data);
     if (bad) return bad;
     const point = store.talkingPoints.put(newTalkingPointId(), parsed.data, c.get('me').name, clock().toISOString());
     c.header('Location', `/v1/talking-points/${point.id}`);
@@ -97,10 +92,12 @@ export function talkingPointRoutes(store: Store, clock: () => Date) {
       if (!point) return notFound(c, id);
       const stale = checkIfMatch(c, 'talking point', point.version);
       if (stale) return stale;
-      const next = applyPatch(point, parsed.data);
-      const bad = checkInput(c, store, next);
+      // The merged point is checked as a whole, window included, by the same schema as a new one.
+      const next = TalkingPointInput.safeParse(applyPatch(point, parsed.data));
+      if (!next.success) return validationProblem(c, next.error);
+      const bad = checkCampaign(c, store, next.data);
       if (bad) return bad;
-      const updated = store.talkingPoints.update(id, next, clock().toISOString());
+      const updated = store.talkingPoints.update(id, next.data, clock().toISOString());
       c.header('ETag', versionTag(updated.version));
       return c.json(updated);
     });

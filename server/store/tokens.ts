@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { cleanDisplayText } from '../../lib/contract/display-text.ts';
 import { type Me, Role } from '../../lib/contract/index.ts';
 import type { Db } from '../db/open.ts';
 
@@ -35,11 +36,14 @@ export function createTokenStore(db: Db) {
   );
 
   return {
-    /** The token itself is returned once, here; only its hash is stored. */
+    /**
+     * The token itself is returned once, here; only its hash is stored. The name is shown to others
+     * (as a verdict's rep, a point's author), so it is cleaned like any display text.
+     */
     create(role: Role, name: string, now: string): { id: string; token: string } {
       const token = generateToken();
       const id = `tok_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
-      insert.run(id, hashToken(token), name, role, now);
+      insert.run(id, hashToken(token), cleanDisplayText(name, 'one').trim(), role, now);
       return { id, token };
     },
     verify(token: string): Me | null {
