@@ -7,6 +7,7 @@ import { type Logger, redact, requestLog, stderrLogger } from './log.ts';
 import { OPENAPI_PATH, openapiRoutes } from './openapi.ts';
 import { problem } from './problem.ts';
 import { clientAddress, createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.ts';
+import { refuseUnprintablePath, routingPath } from './request-path.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { changesRoutes } from './routes/changes.ts';
 import { consoleRoutes } from './routes/console.ts';
@@ -48,7 +49,7 @@ export function createApp(store: Store, options: AppOptions = {}) {
   const logger = options.logger ?? stderrLogger;
   const clock = options.clock ?? (() => new Date());
   const maxSize = options.maxBodyBytes ?? MAX_BODY_BYTES;
-  const app = new Hono<AppEnv>();
+  const app = new Hono<AppEnv>({ getPath: routingPath });
 
   const trustProxy = options.trustProxy ?? false;
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
@@ -77,6 +78,7 @@ export function createApp(store: Store, options: AppOptions = {}) {
       },
     }),
   );
+  app.use('*', refuseUnprintablePath());
 
   app.route('/healthz', healthRoutes(VERSION));
   app.route(OPENAPI_PATH, openapiRoutes(VERSION));

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { replaceUnprintable } from './unprintable.ts';
 
 export interface Logger {
   info(line: string): void;
@@ -17,17 +18,37 @@ export const silentLogger: Logger = { info: () => {}, error: () => {} };
 const EMAIL = /[^\s/?#]+(?:@|%(?:25)*40)[^\s/?#]+/gi;
 const TOKEN = /cf_[A-Za-z0-9_-]+/g;
 
-/** Strips anything that looks like an email address or a token; logs must carry neither. */
-export function redact(text: string): string {
-  return text.replace(EMAIL, '[email]').replace(TOKEN, '[token]');
+const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** Control, format and line-separator characters as escapes: `\n`, `\x1b`, `\u2028`, `\u{e0001}`. */
+export function escapeUnprintable(text: string): string {
+  return replaceUnprintable(text, (char) => {
+    const named = NAMED_ESCAPES[char];
+    if (named) return named;
+    const code = char.codePointAt(0) ?? 0;
+    const hex = code.toString(16);
+    if (code < 0x100) return `\\x${hex.padStart(2, '0')}`;
+    return code < 0x10000 ? `\\u${hex.padStart(4, '0')}` : `\\u{${hex}}`;
+  });
 }
 
-/** One line per request: method, path (never the query), status, milliseconds. */
+/**
+ * Strips anything that looks like an email address or a token (logs must carry neither), then
+ * escapes what could break or disguise a log line.
+ */
+export function redact(text: string): string {
+  return escapeUnprintable(text.replace(EMAIL, '[email]').replace(TOKEN, '[token]'));
+}
+
+/**
+ * One line per request: method, path (never the query), status, milliseconds. Spaces in the path
+ * are written `%20`, so a line always splits into those four fields and a path cannot pose as one.
+ */
 export function requestLog(logger: Logger): MiddlewareHandler {
   return async (c, next) => {
     const start = performance.now();
     await next();
     const ms = (performance.now() - start).toFixed(1);
-    logger.info(`${c.req.method} ${redact(c.req.path)} ${c.res.status} ${ms}ms`);
+    logger.info(`${c.req.method} ${redact(c.req.path).replaceAll(' ', '%20')} ${c.res.status} ${ms}ms`);
   };
 }
