@@ -85,8 +85,9 @@ export function checkCampaign(form: CampaignForm): CampaignCheck {
   const parsed = CampaignInput.safeParse(input);
   if (parsed.success) return { ok: true, input: parsed.data };
   // The contract's rule, in the form's words (its fields are labelled "Starts" and "Ends").
-  const window = windowInOrder(input.startsAt, input.endsAt) ? {} : { endsAt: WINDOW_OUT_OF_ORDER };
-  return { ok: false, errors: { ...fieldErrors(parsed.error), ...window } };
+  const errors: Record<string, string> = { ...fieldErrors(parsed.error) };
+  if (!windowInOrder(input.startsAt, input.endsAt)) errors.endsAt = WINDOW_OUT_OF_ORDER;
+  return { ok: false, errors };
 }
 
 /** Every editable field, so the stored campaign ends up exactly as the form shows it. */

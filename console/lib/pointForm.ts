@@ -118,8 +118,9 @@ export function checkPoint(form: PointForm, status: PointStatus = form.status): 
   const parsed = TalkingPointInput.safeParse(input);
   if (parsed.success) return { ok: true, input: parsed.data };
   // The contract's rule, in the form's words (its fields are labelled "Valid from" and "Valid to").
-  const window = windowInOrder(input.validFrom, input.validTo) ? {} : { validTo: WINDOW_OUT_OF_ORDER };
-  return { ok: false, errors: { ...fieldErrors(parsed.error), ...window } };
+  const errors: Record<string, string> = { ...fieldErrors(parsed.error) };
+  if (!windowInOrder(input.validFrom, input.validTo)) errors.validTo = WINDOW_OUT_OF_ORDER;
+  return { ok: false, errors };
 }
 
 /** Every field, so the stored point ends up exactly as the form shows it (`null` clears). */
