@@ -6,10 +6,10 @@ import { FailedFeedbackPanel } from './FailedFeedbackPanel.tsx';
 import { FreshnessBanner } from './FreshnessBanner.tsx';
 import { LeadBrief } from './LeadBrief.tsx';
 import { LeadSwitcher } from './LeadSwitcher.tsx';
-import { ErrorView, LoadingView, NoLeadView, NotConnectedView, NotFoundView } from './SidebarStates.tsx';
+import { ErrorView, LoadingView, NoLeadView, NotConnectedView, NotFoundView, RefusedView } from './SidebarStates.tsx';
 
 /** The states that are about one of the page's leads. */
-type LeadState = Exclude<SidebarState, { status: 'not_connected' | 'no_lead' }>;
+type LeadState = Exclude<SidebarState, { status: 'refused' | 'not_connected' | 'no_lead' }>;
 
 interface SidebarProps {
   /** null until the background's first state arrives. */
@@ -37,6 +37,7 @@ export function Sidebar({ state, onIntent, notices = NO_NOTICES, linked = true, 
 
 function SidebarBody({ state, onIntent, now }: { state: SidebarState | null; onIntent: SendIntent; now: number }) {
   if (state === null) return <LoadingView lead={undefined} />;
+  if (state.status === 'refused') return <RefusedView />;
   if (state.status === 'not_connected')
     return <NotConnectedView onOpenOptions={() => onIntent({ type: 'open-options' })} />;
   if (state.status === 'no_lead') return <NoLeadView />;

@@ -16,6 +16,16 @@ export function NotConnectedView({ onOpenOptions }: { onOpenOptions: () => void 
   );
 }
 
+/** A copy of the sidebar page that Coalface's dock did not open, e.g. one a web page framed itself. */
+export function RefusedView() {
+  return (
+    <div className="cf-state">
+      <p>{t('refused')}</p>
+      <p className="cf-meta">{t('refusedHelp')}</p>
+    </div>
+  );
+}
+
 export function NoLeadView() {
   return (
     <div className="cf-state">

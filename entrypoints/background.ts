@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { acceptsSidebarPort, handleMessage } from '../lib/background/messaging.ts';
+import { forgetFrameTickets } from '../lib/background/frame-tickets.ts';
+import { connectSidebarPort, handleMessage } from '../lib/background/messaging.ts';
 import { forgetTab } from '../lib/background/pages.ts';
 import { openSidePanelOnActionClick } from '../lib/background/side-panel.ts';
-import { attachSidebar, followActiveTab, setSidebarHooks } from '../lib/background/sidebars.ts';
+import { followActiveTab, setSidebarHooks } from '../lib/background/sidebars.ts';
 import {
   ensureSyncAlarm,
   followSidebars,
@@ -21,12 +22,9 @@ export default defineBackground(() => {
     sidebarsChanged: (open) => quietly(followSidebars(open)),
   });
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
-  browser.runtime.onConnect.addListener((port) => {
-    if (acceptsSidebarPort(port)) attachSidebar(port);
-    else port.disconnect();
-  });
+  browser.runtime.onConnect.addListener(connectSidebarPort);
   browser.tabs.onActivated.addListener(() => quietly(followActiveTab()));
-  browser.tabs.onRemoved.addListener((tabId) => quietly(forgetTab(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => quietly(Promise.all([forgetTab(tabId), forgetFrameTickets(tabId)])));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) quietly(runOutbox());
     if (alarm.name === SYNC_ALARM) quietly(Promise.all([runOutbox(), pollWhenClosed()]));

@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { watchCompose } from '../lib/content/compose.ts';
 import { createDock } from '../lib/content/dock.ts';
 import { isContentRequest, isPageLeadsReply } from '../lib/content/requests.ts';
+import { ticketedSidebarUrl } from '../lib/content/sidebar-frame-url.ts';
 import { watchPage } from '../lib/content/watch.ts';
 import type { ContentMessage, InsertReply } from '../lib/messages.ts';
 import { SITE_MATCHES } from '../lib/sites/hosts.ts';
@@ -11,7 +12,7 @@ export default defineContentScript({
   matches: [...SITE_MATCHES],
   runAt: 'document_idle',
   main(ctx) {
-    const dock = createDock(browser.runtime.getURL('/sidebar.html'));
+    const dock = createDock(ticketedSidebarUrl);
     const composer = watchCompose(document, location.hostname, ctx.signal);
     ctx.onInvalidated(() => dock.destroy());
     let reports = 0;

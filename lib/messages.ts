@@ -5,6 +5,7 @@ import { CrmRef, Email } from './contract/common.ts';
 import { FeedbackReason, FeedbackTarget, Verdict } from './contract/feedback.ts';
 import { LeadContext } from './contract/lookup.ts';
 import { Me } from './contract/me.ts';
+import { FRAME_TICKET_PATTERN } from './frame-ticket.ts';
 
 export const SiteId = z.enum(['gmail', 'outlook', 'salesforce', 'hubspot']);
 export type SiteId = z.infer<typeof SiteId>;
@@ -47,6 +48,8 @@ export const ContentMessage = z.discriminatedUnion('type', [
     page: PageLeads.nullable(),
     trace: z.array(TraceEntry).max(100).optional(),
   }),
+  /** A one-time ticket for the dock's iframe about to load in this tab (lib/frame-ticket.ts). */
+  z.strictObject({ type: z.literal('frame-ticket') }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
@@ -68,8 +71,29 @@ export const InsertReply = z.strictObject({
 });
 export type InsertReply = z.infer<typeof InsertReply>;
 
-/** sidebar → background, over the port named `SIDEBAR_PORT`. */
+export const FrameTicket = z.string().regex(FRAME_TICKET_PATTERN);
+/** The background's answer to `frame-ticket`. */
+export const FrameTicketReply = z.strictObject({ ticket: FrameTicket });
+export type FrameTicketReply = z.infer<typeof FrameTicketReply>;
+
+/**
+ * sidebar → background, over a port named `SIDEBAR_PORT`, or `SIDEBAR_PORT#<ticket>` from the dock's
+ * iframe: a frame inside a tab is heard only with the ticket its tab's content script was given.
+ */
 export const SIDEBAR_PORT = 'sidebar';
+export const SidebarPortName = z.union([
+  z.literal(SIDEBAR_PORT).transform(() => ({ ticket: undefined })),
+  z
+    .string()
+    .startsWith(`${SIDEBAR_PORT}#`)
+    .transform((name) => name.slice(SIDEBAR_PORT.length + 1))
+    .pipe(FrameTicket)
+    .transform((ticket) => ({ ticket })),
+]);
+export function sidebarPortName(ticket: string | undefined): string {
+  return ticket === undefined ? SIDEBAR_PORT : `${SIDEBAR_PORT}#${ticket}`;
+}
+
 export const SidebarIntent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('select-lead'), index: z.number().int().min(0).max(49) }),
   z.strictObject({ type: z.literal('retry') }),
@@ -123,6 +147,8 @@ const WithLeads = {
 
 /** background → sidebar: the whole state to render; the sidebar keeps none of its own. */
 export const SidebarState = z.discriminatedUnion('status', [
+  /** This copy of the sidebar page was not framed by our content script (no valid ticket): it shows nothing. */
+  z.strictObject({ status: z.literal('refused') }),
   z.strictObject({ status: z.literal('not_connected') }),
   z.strictObject({ status: z.literal('no_lead') }),
   z.strictObject({ status: z.literal('loading'), ...WithLeads }),

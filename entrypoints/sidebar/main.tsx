@@ -3,12 +3,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { Sidebar } from '../../components/Sidebar.tsx';
-import { SIDEBAR_PORT } from '../../lib/messages.ts';
+import { frameTicketFromHash } from '../../lib/frame-ticket.ts';
+import { sidebarPortName } from '../../lib/messages.ts';
 import { type PortLike, useSidebarState } from '../../lib/ui/useSidebarState.ts';
 import '../../lib/ui/theme.css';
 import './style.css';
 
-const connectToBackground = (): PortLike => browser.runtime.connect({ name: SIDEBAR_PORT });
+// In the dock, the content script put this frame's ticket in the URL's fragment; the side panel has none.
+const ticket = frameTicketFromHash(location.hash);
+const connectToBackground = (): PortLike => browser.runtime.connect({ name: sidebarPortName(ticket) });
 
 function SidebarPage() {
   const { state, linked, send, notices } = useSidebarState(connectToBackground);

@@ -6,6 +6,7 @@ import type { ConnectionStatus } from '../messages.ts';
 import { openDb } from '../store/db.ts';
 import { fetchMe } from './api.ts';
 import { clearCache } from './cache.ts';
+import { FRAME_TICKETS_KEY } from './frame-tickets.ts';
 import { clearCursor, stopStream } from './live.ts';
 import { clearVerdicts, flush, pendingCount } from './outbox.ts';
 
@@ -77,8 +78,13 @@ export async function clearLocalData(includingOutbox: boolean): Promise<void> {
   await Promise.all([
     clearCache(),
     clearCursor(),
-    browser.storage.session.clear(),
+    clearSessionButFrameTickets(),
     browser.storage.local.remove('diagnostics'),
     includingOutbox ? clearVerdicts() : Promise.resolve(),
   ]);
+}
+
+async function clearSessionButFrameTickets(): Promise<void> {
+  const keys = Object.keys(await browser.storage.session.get(null)).filter((key) => key !== FRAME_TICKETS_KEY);
+  await browser.storage.session.remove(keys);
 }

@@ -5,19 +5,22 @@ import { browser } from 'wxt/browser';
 import {
   ContentMessage,
   type DiagnosticsResponse,
+  type FrameTicketReply,
   OptionsRequest,
   type OptionsResponse,
   type PageLeadsReply,
   type PreferencesResponse,
-  SIDEBAR_PORT,
+  SidebarPortName,
 } from '../messages.ts';
 import { clearLocalData, connect, disconnect, loadConnection, publicStatus } from './connection.ts';
 import { diagnosticsText, recordTrace } from './diagnostics.ts';
+import { issueFrameTicket, redeemFrameTicket } from './frame-tickets.ts';
 import { mergePage, readTabPage, writeTabPage } from './pages.ts';
 import { loadPreferences, savePreferences, withoutColleagues } from './preferences.ts';
-import { refresh, refreshAll } from './sidebars.ts';
+import { attachSidebar, refresh, refreshAll } from './sidebars.ts';
 
 type Sender = Browser.runtime.MessageSender;
+type Port = Browser.runtime.Port;
 type OptionsReply = OptionsResponse | PreferencesResponse | DiagnosticsResponse;
 
 /**
@@ -34,9 +37,25 @@ export function isExtensionPage(sender: Sender | undefined): boolean {
   }
 }
 
-/** The sidebar's port, from the sidebar page (side panel or dock) only: never from a content script. */
-export function acceptsSidebarPort(port: { name: string; sender?: Sender }): boolean {
-  return port.name === SIDEBAR_PORT && isExtensionPage(port.sender);
+/**
+ * Whether a sidebar port may see lead data: from the sidebar page only, never a content script; and
+ * from a frame inside a tab (the dock's iframe, or a page's own iframe of the sidebar page) only with
+ * a frame ticket that tab's content script was given. The side panel is in no tab and needs none.
+ */
+export async function admitSidebarPort(port: { name: string; sender?: Sender }): Promise<boolean> {
+  const name = SidebarPortName.safeParse(port.name);
+  if (!name.success || !isExtensionPage(port.sender) || !port.sender) return false;
+  if (port.sender.tab === undefined) return true;
+  return name.data.ticket !== undefined && redeemFrameTicket(name.data.ticket, port.sender);
+}
+
+/** A port opened to the background: a sidebar is attached once admitted, anything else let go. */
+export function connectSidebarPort(port: Port): void {
+  if (!isExtensionPage(port.sender)) {
+    port.disconnect();
+    return;
+  }
+  attachSidebar(port, admitSidebarPort(port));
 }
 
 export function isContentScript(sender: Sender): boolean {
@@ -46,10 +65,15 @@ export function isContentScript(sender: Sender): boolean {
 export async function handleMessage(
   message: unknown,
   sender: Sender,
-): Promise<OptionsReply | PageLeadsReply | undefined> {
+): Promise<OptionsReply | PageLeadsReply | FrameTicketReply | undefined> {
   if (isContentScript(sender) && sender.tab?.id !== undefined) {
     const parsed = ContentMessage.safeParse(message);
     if (!parsed.success) return undefined;
+    if (parsed.data.type === 'frame-ticket') {
+      // Our content script runs in the top frame only; the dock's iframe is its child.
+      if (sender.frameId !== 0) return undefined;
+      return { ticket: await issueFrameTicket(sender.tab.id) };
+    }
     return handlePageLeads(sender.tab.id, parsed.data);
   }
   if (isExtensionPage(sender)) {
@@ -64,7 +88,10 @@ export async function handleMessage(
  * A content script's report of its page. A switched-off site keeps nothing and gets no dock; the rep
  * and colleagues are dropped; a lead view with nobody left gets only the quiet handle.
  */
-async function handlePageLeads(tabId: number, message: ContentMessage): Promise<PageLeadsReply> {
+async function handlePageLeads(
+  tabId: number,
+  message: Extract<ContentMessage, { type: 'page-leads' }>,
+): Promise<PageLeadsReply> {
   const preferences = await loadPreferences();
   const reported = message.page;
   if (reported && preferences.sitesOff.includes(reported.site)) {

@@ -51,23 +51,51 @@ export function openSidebarCount(): number {
   return sidebars.size;
 }
 
-export function attachSidebar(port: Port): void {
-  const sidebar: Sidebar = { port, dockTab: port.sender?.tab?.id, tabId: port.sender?.tab?.id };
-  sidebars.add(sidebar);
-  hooks.sidebarsChanged(sidebars.size);
+/** Messages a sidebar may send before its admission is decided; more are dropped. */
+const MAX_HELD = 50;
+
+/**
+ * Serves a sidebar port once `admission` says it may see lead data. Until then its intents are
+ * held; a refused port is told `refused`, gets nothing else and is let go.
+ */
+export function attachSidebar(port: Port, admission: Promise<boolean>): void {
+  let sidebar: Sidebar | undefined;
+  let gone = false;
+  const held: unknown[] = [];
   port.onDisconnect.addListener(() => {
+    gone = true;
+    if (!sidebar) return;
     sidebars.delete(sidebar);
     hooks.sidebarsChanged(sidebars.size);
   });
   port.onMessage.addListener((message: unknown) => {
-    const intent = SidebarIntentSchema.safeParse(message);
-    if (!intent.success) return;
-    void handleIntent(sidebar, intent.data).catch(() => undefined);
+    if (sidebar) hear(sidebar, message);
+    else if (held.length < MAX_HELD) held.push(message);
   });
-  void (async () => {
-    sidebar.tabId ??= await activeTabId();
-    await refresh(sidebar.tabId);
-  })();
+  void admission
+    .catch(() => false)
+    .then(async (admitted) => {
+      if (gone) return;
+      if (!admitted) {
+        port.postMessage({ status: 'refused' } satisfies SidebarState);
+        port.disconnect();
+        return;
+      }
+      const admittedSidebar: Sidebar = { port, dockTab: port.sender?.tab?.id, tabId: port.sender?.tab?.id };
+      sidebar = admittedSidebar;
+      sidebars.add(admittedSidebar);
+      hooks.sidebarsChanged(sidebars.size);
+      for (const message of held.splice(0)) hear(admittedSidebar, message);
+      admittedSidebar.tabId ??= await activeTabId();
+      await refresh(admittedSidebar.tabId);
+    })
+    .catch(() => undefined);
+}
+
+function hear(sidebar: Sidebar, message: unknown): void {
+  const intent = SidebarIntentSchema.safeParse(message);
+  if (!intent.success) return;
+  void handleIntent(sidebar, intent.data).catch(() => undefined);
 }
 
 /** The side panel follows the tab the rep is looking at. */

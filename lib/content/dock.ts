@@ -1,7 +1,8 @@
 // The dock: the extension's sidebar page in an extension-origin iframe, fixed at the right of the
 // host page, collapsible to a handle and resizable from its left edge. The iframe keeps lead data
-// and what the rep types out of the page's reach; the shadow root only keeps the page's CSS off the
-// handle. It is open so tests can find the iframe; closing it would add no protection.
+// and what the rep types out of the page's reach. The shadow root is closed and kept only here, so a
+// page script cannot read the iframe's URL (it carries the frame's one-time ticket), swap its src or
+// re-frame it; the sidebar page shows lead data only with that ticket (lib/frame-ticket.ts).
 import type { SiteId } from '../sites/types.ts';
 import { clampWidth, type DockMemory, MAX_WIDTH, MIN_WIDTH, recall, remember } from './dock-memory.ts';
 import { safe } from './safe.ts';
@@ -32,12 +33,14 @@ iframe { width: var(--cf-width, 360px); height: 100%; border: 0; border-left: 1p
   box-shadow: -2px 0 8px rgba(0,0,0,.12); color-scheme: normal; }
 :host([data-collapsed]) .panel { display: none; }`;
 
-export function createDock(sidebarUrl: string): Dock {
+/** `frameUrl` gives the sidebar page's URL with a fresh frame ticket, once per iframe built. */
+export function createDock(frameUrl: () => Promise<string | undefined>): Dock {
   let mode: DockMode = 'none';
   let expanded = false;
   let site: SiteId | undefined;
   let width = 360;
   let host: HTMLElement | undefined;
+  let root: ShadowRoot | undefined;
   let handle: HTMLButtonElement | undefined;
   let panel: HTMLElement | undefined;
   let grip: HTMLElement | undefined;
@@ -105,16 +108,29 @@ export function createDock(sidebarUrl: string): Dock {
     frame.title = 'Coalface sidebar';
     // Copy in the sidebar writes to the clipboard from inside this frame.
     frame.allow = 'clipboard-write';
-    // An iframe added before the host page's load event would hold that event back: wait for it.
-    if (document.readyState === 'complete') frame.src = sidebarUrl;
-    else addEventListener('load', () => frame.setAttribute('src', sidebarUrl), { once: true });
     panel.append(grip, frame);
     root.append(panel);
+    const built = panel;
+    frameUrl()
+      .then((url) => {
+        if (!url || panel !== built) return;
+        // An iframe loading before the host page's load event would hold that event back: wait for it.
+        if (document.readyState === 'complete') frame.src = url;
+        else addEventListener('load', () => frame.setAttribute('src', url), { once: true });
+      })
+      .catch(() => undefined);
+  }
+
+  /** An iframe taken out of the document loads again when put back: it is built anew, with a new ticket. */
+  function dropPanel() {
+    panel?.remove();
+    panel = undefined;
+    grip = undefined;
   }
 
   function build(): HTMLElement {
     const element = document.createElement('coalface-dock');
-    const root = element.attachShadow({ mode: 'open' });
+    root = element.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = CSS;
     handle = document.createElement('button');
@@ -131,11 +147,13 @@ export function createDock(sidebarUrl: string): Dock {
   function render() {
     if (mode === 'none') {
       host?.remove();
+      dropPanel();
       return;
     }
     host ??= build();
+    if (!host.isConnected) dropPanel();
     // The sidebar page loads only once the rep first sees it: a handle costs the host page nothing.
-    if (expanded && !panel && host.shadowRoot) buildPanel(host.shadowRoot);
+    if (expanded && !panel && root) buildPanel(root);
     host.toggleAttribute('data-collapsed', !expanded);
     handle?.setAttribute('aria-expanded', String(expanded));
     applyWidth(width);
@@ -170,7 +188,9 @@ export function createDock(sidebarUrl: string): Dock {
       generation++;
       mode = 'none';
       host?.remove();
+      dropPanel();
       host = undefined;
+      root = undefined;
     },
   };
 }

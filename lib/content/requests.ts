@@ -1,6 +1,8 @@
 // Checks, by hand, what crosses into the content script: the content script carries no zod, so
-// these guards accept exactly the shapes of ContentRequest and PageLeadsReply in lib/messages.ts.
-import type { ContentRequest, PageLeadsReply } from '../messages.ts';
+// these guards accept exactly the shapes of ContentRequest, PageLeadsReply and FrameTicketReply in
+// lib/messages.ts.
+import { isFrameTicket } from '../frame-ticket.ts';
+import type { ContentRequest, FrameTicketReply, PageLeadsReply } from '../messages.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -20,4 +22,8 @@ export function isPageLeadsReply(value: unknown): value is PageLeadsReply {
     Object.keys(value).length === 1 &&
     (value.dock === 'open' || value.dock === 'handle' || value.dock === 'off')
   );
+}
+
+export function isFrameTicketReply(value: unknown): value is FrameTicketReply {
+  return isRecord(value) && Object.keys(value).length === 1 && isFrameTicket(value.ticket);
 }

@@ -56,8 +56,11 @@ export function useSidebarState(connect: () => PortLike): SidebarConnection {
     let disposed = false;
     let attempt = 0;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    // The background refused this frame (not opened by our dock): asking again would change nothing.
+    let refused = false;
 
     const scheduleReconnect = () => {
+      if (refused) return;
       portRef.current = null;
       setLinked(false);
       retryTimer = setTimeout(open, reconnectDelay(attempt));
@@ -76,6 +79,7 @@ export function useSidebarState(connect: () => PortLike): SidebarConnection {
         return;
       }
       attempt = 0;
+      if (parsed.data.status === 'refused') refused = true;
       setLinked(true);
       setState(parsed.data);
     };

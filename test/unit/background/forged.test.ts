@@ -9,9 +9,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { recordTrace } from '../../../lib/background/diagnostics.ts';
-import { acceptsSidebarPort, handleMessage } from '../../../lib/background/messaging.ts';
+import { forgetFrameTickets } from '../../../lib/background/frame-tickets.ts';
+import { admitSidebarPort, connectSidebarPort, handleMessage } from '../../../lib/background/messaging.ts';
 import { writeTabPage } from '../../../lib/background/pages.ts';
-import { OptionsRequest, SIDEBAR_PORT, SidebarIntent } from '../../../lib/messages.ts';
+import { FrameTicketReply, OptionsRequest, SIDEBAR_PORT, SidebarIntent } from '../../../lib/messages.ts';
 import { openDb } from '../../../lib/store/db.ts';
 
 type Sender = Parameters<typeof handleMessage>[1];
@@ -165,25 +166,133 @@ describe('what a content script may do', () => {
 
 describe('the sidebar port', () => {
   const port = (sender: Sender, name = SIDEBAR_PORT) => ({ name, sender });
+  // The dock's page is web-accessible with a dynamic URL: Chrome serves it from a per-session origin.
+  const dockUrl = browser.runtime
+    .getURL('/sidebar.html')
+    .replace(/\/\/[^/]+\//, '//5b0c9b1e-8d0e-4d6b-9a8e-1c2d3e4f5a6b/');
+  /** Our sidebar page loaded in frame `frameId` of tab `tabId`: the dock's iframe, or a page's own iframe of it. */
+  const frameInTab = (tabId: number, frameId: number): Sender => ({
+    id: browser.runtime.id,
+    url: dockUrl,
+    tab: { id: tabId } as never,
+    frameId,
+  });
+  const withTicket = (ticket: string) => `${SIDEBAR_PORT}#${ticket}`;
+  async function ticketFor(tabId: number): Promise<string> {
+    const reply = await handleMessage({ type: 'frame-ticket' }, { ...contentScript, tab: { id: tabId } as never });
+    const parsed = FrameTicketReply.safeParse(reply);
+    if (!parsed.success) throw new Error(`no ticket for tab ${tabId}: ${JSON.stringify(reply)}`);
+    return parsed.data.ticket;
+  }
 
-  it('is accepted from the side panel and from the dock, whose page Chrome serves from a dynamic origin', () => {
-    expect(acceptsSidebarPort(port({ id: browser.runtime.id, url: browser.runtime.getURL('/sidebar.html') }))).toBe(
+  it('is accepted from the side panel, which is in no tab and needs no ticket', async () => {
+    expect(await admitSidebarPort(port({ id: browser.runtime.id, url: browser.runtime.getURL('/sidebar.html') }))).toBe(
       true,
     );
-    const dynamic = browser.runtime
-      .getURL('/sidebar.html')
-      .replace(/\/\/[^/]+\//, '//5b0c9b1e-8d0e-4d6b-9a8e-1c2d3e4f5a6b/');
-    expect(acceptsSidebarPort(port({ id: browser.runtime.id, url: dynamic, tab: { id: 3 } as never }))).toBe(true);
   });
 
-  it.each(Object.entries(senders))('is refused from %s', (_name, sender) => {
-    expect(acceptsSidebarPort(port(sender))).toBe(false);
+  it('is accepted from the dock frame, with the ticket its tab’s content script was given', async () => {
+    const ticket = await ticketFor(3);
+    expect(await admitSidebarPort(port(frameInTab(3, 5), withTicket(ticket)))).toBe(true);
   });
 
-  it('is refused under another name, even from our own page', () => {
+  it('lets the same frame back in with its ticket, as after a service-worker restart', async () => {
+    const ticket = await ticketFor(3);
+    expect(await admitSidebarPort(port(frameInTab(3, 5), withTicket(ticket)))).toBe(true);
+    expect(await admitSidebarPort(port(frameInTab(3, 5), withTicket(ticket)))).toBe(true);
+  });
+
+  it('is refused from a frame in a tab that brings no ticket: a page’s own iframe of the sidebar', async () => {
+    await ticketFor(3);
+    expect(await admitSidebarPort(port(frameInTab(3, 9)))).toBe(false);
+  });
+
+  it('is refused with a forged ticket', async () => {
+    await ticketFor(3);
+    expect(await admitSidebarPort(port(frameInTab(3, 9), withTicket('A'.repeat(43))))).toBe(false);
+    expect(await admitSidebarPort(port(frameInTab(3, 9), withTicket('not a ticket')))).toBe(false);
+  });
+
+  it('is refused with a ticket replayed from another frame once the dock has used it', async () => {
+    const ticket = await ticketFor(3);
+    expect(await admitSidebarPort(port(frameInTab(3, 5), withTicket(ticket)))).toBe(true);
+    expect(await admitSidebarPort(port(frameInTab(3, 9), withTicket(ticket)))).toBe(false);
+    expect(await admitSidebarPort(port(frameInTab(4, 5), withTicket(ticket)))).toBe(false);
+  });
+
+  it('is refused with a ticket issued to another tab', async () => {
+    const ticket = await ticketFor(3);
+    expect(await admitSidebarPort(port(frameInTab(4, 5), withTicket(ticket)))).toBe(false);
+  });
+
+  it('is refused once the tab that was given the ticket has closed', async () => {
+    const ticket = await ticketFor(3);
+    await forgetFrameTickets(3);
+    expect(await admitSidebarPort(port(frameInTab(3, 5), withTicket(ticket)))).toBe(false);
+  });
+
+  it.each(Object.entries(senders))('is refused from %s', async (_name, sender) => {
+    const ticket = await ticketFor(3);
+    expect(await admitSidebarPort(port(sender))).toBe(false);
+    expect(await admitSidebarPort(port(sender, withTicket(ticket)))).toBe(false);
+  });
+
+  it('is refused under another name, even from our own page', async () => {
     expect(
-      acceptsSidebarPort(port({ id: browser.runtime.id, url: browser.runtime.getURL('/sidebar.html') }, 'x')),
+      await admitSidebarPort(port({ id: browser.runtime.id, url: browser.runtime.getURL('/sidebar.html') }, 'x')),
     ).toBe(false);
+  });
+
+  /** A runtime port as the background sees it, recording what it is sent. */
+  function fakePort(sender: Sender, name: string) {
+    const posted: unknown[] = [];
+    let disconnected = false;
+    const port = {
+      name,
+      sender,
+      postMessage: (message: unknown) => posted.push(message),
+      disconnect: () => {
+        disconnected = true;
+      },
+      onMessage: { addListener: () => undefined },
+      onDisconnect: { addListener: () => undefined },
+    };
+    return {
+      port: port as unknown as Parameters<typeof connectSidebarPort>[0],
+      posted,
+      disconnected: () => disconnected,
+    };
+  }
+
+  it('a refused frame is told so, gets no lead data and is let go; the dock frame gets its lead', async () => {
+    const ticket = await ticketFor(3);
+    const dock = fakePort(frameInTab(3, 5), withTicket(ticket));
+    const rogue = fakePort(frameInTab(3, 9), withTicket(ticket));
+    connectSidebarPort(dock.port);
+    await vi.waitFor(() => expect(JSON.stringify(dock.posted)).toContain('dana@acme.com'));
+    connectSidebarPort(rogue.port);
+    await vi.waitFor(() => expect(rogue.disconnected()).toBe(true));
+    expect(rogue.posted).toEqual([{ status: 'refused' }]);
+  });
+});
+
+describe('frame tickets', () => {
+  it('are given to our content script in the top frame of a tab', async () => {
+    const reply = await handleMessage({ type: 'frame-ticket' }, contentScript);
+    expect(FrameTicketReply.safeParse(reply).success).toBe(true);
+  });
+
+  it('differ every time', async () => {
+    const first = await handleMessage({ type: 'frame-ticket' }, contentScript);
+    const second = await handleMessage({ type: 'frame-ticket' }, contentScript);
+    expect(first).not.toEqual(second);
+  });
+
+  const others = Object.entries(senders).filter(([name]) => name !== 'a content script on Gmail');
+  it.each(others)('are not given to %s: no answer, no state change', async (_name, sender) => {
+    const before = await everything();
+    expect(await handleMessage({ type: 'frame-ticket' }, sender)).toBeUndefined();
+    expect(await everything()).toEqual(before);
   });
 });
 

@@ -33,6 +33,14 @@ describe('Sidebar states', () => {
     expect(screen.getByText('No lead on this page.')).toBeTruthy();
   });
 
+  it('refused (a copy of the sidebar our dock did not open): a neutral pointer to the real button, no lead, no controls', () => {
+    const { main } = renderSidebar({ status: 'refused' });
+    expect(main.getAttribute('aria-busy')).toBe('false');
+    expect(main.textContent).toContain('Open Coalface from its own button');
+    expect(screen.queryAllByRole('heading')).toHaveLength(0);
+    expect(screen.queryAllByRole('button')).toHaveLength(0);
+  });
+
   it('loading: is marked busy and keeps the ready layout', () => {
     const { main } = renderSidebar({ status: 'loading', leads: [danaOnPage], selected: 0 });
     expect(main.getAttribute('aria-busy')).toBe('true');

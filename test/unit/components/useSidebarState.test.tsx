@@ -97,6 +97,18 @@ describe('useSidebarState', () => {
     expect(result.current.state?.status).toBe('loading');
   });
 
+  it('a frame the background refused stays refused: no reconnecting, no retry loop', () => {
+    const ports: FakePort[] = [];
+    const connect = connectTo(ports);
+    const { result } = renderHook(() => useSidebarState(connect));
+    act(() => ports[0]?.emit({ status: 'refused' }));
+    act(() => ports[0]?.drop());
+    act(() => vi.advanceTimersByTime(60_000));
+    expect(connect).toHaveBeenCalledTimes(1);
+    expect(result.current.state).toEqual({ status: 'refused' });
+    expect(result.current.linked).toBe(true);
+  });
+
   it('keeps trying, more slowly, while the background cannot be reached', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const connect = vi.fn((): PortLike => {

@@ -1,25 +1,43 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createDock, type Dock } from '../../../lib/content/dock.ts';
 import { recall, remember } from '../../../lib/content/dock-memory.ts';
 
+// The dock's shadow root is closed, so a page cannot reach it; the test keeps the roots it attaches.
+const roots = new WeakMap<Element, ShadowRoot>();
+const attachShadow = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
+  const root = attachShadow.call(this, init);
+  roots.set(this, root);
+  return root;
+};
+
+let tickets = 0;
+/** Stands in for the content script asking the background for a one-time frame ticket. */
+const frameUrl = vi.fn(async () => `about:blank#ticket-${++tickets}`);
+
 let dock: Dock;
 beforeEach(() => {
   fakeBrowser.reset();
-  dock = createDock('about:blank');
+  frameUrl.mockClear();
+  dock = createDock(frameUrl);
 });
 afterEach(() => dock.destroy());
 
 const host = () => document.querySelector('coalface-dock');
-const frame = () => host()?.shadowRoot?.querySelector('iframe') ?? null;
-const handle = () => host()?.shadowRoot?.querySelector('button') ?? null;
+const inside = () => {
+  const element = host();
+  return element ? roots.get(element) : undefined;
+};
+const frame = () => inside()?.querySelector('iframe') ?? null;
+const handle = () => inside()?.querySelector('button') ?? null;
 
 describe('the dock', () => {
-  it('opens beside a lead, with the sidebar page in an iframe', async () => {
+  it('opens beside a lead, with the sidebar page in an iframe whose URL carries a fresh ticket', async () => {
     await dock.set('open', 'gmail');
-    expect(frame()?.getAttribute('src')).toBe('about:blank');
+    await vi.waitFor(() => expect(frame()?.getAttribute('src')).toMatch(/^about:blank#ticket-\d+$/));
     expect(host()?.hasAttribute('data-collapsed')).toBe(false);
     expect(handle()?.getAttribute('aria-expanded')).toBe('true');
   });
@@ -46,7 +64,7 @@ describe('the dock', () => {
     expect((await recall('hubspot')).collapsed).toBe(true);
     expect((await recall('gmail')).collapsed).toBe(false);
 
-    const again = createDock('about:blank');
+    const again = createDock(frameUrl);
     dock.destroy();
     await again.set('open', 'hubspot');
     expect(host()?.hasAttribute('data-collapsed')).toBe(true);
@@ -60,10 +78,46 @@ describe('the dock', () => {
     expect((await recall('salesforce')).width).toBe(560);
     await browser.storage.local.set({ dock: { salesforce: { collapsed: false, width: 420 } } });
     await dock.set('open', 'salesforce');
-    const grip = host()?.shadowRoot?.querySelector('[role="separator"]');
+    const grip = inside()?.querySelector('[role="separator"]');
     expect(grip?.getAttribute('aria-valuenow')).toBe('420');
     grip?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
     expect(grip?.getAttribute('aria-valuenow')).toBe('436');
     expect((host() as HTMLElement).style.getPropertyValue('--cf-width')).toBe('436px');
+  });
+
+  it('keeps its insides from the page: the shadow root is closed', async () => {
+    await dock.set('open', 'gmail');
+    expect(host()).not.toBeNull();
+    expect(host()?.shadowRoot).toBeNull();
+    expect(document.querySelector('iframe')).toBeNull();
+  });
+
+  it('asks for a new ticket whenever the sidebar frame is built again, never reusing one', async () => {
+    await dock.set('open', 'gmail');
+    await vi.waitFor(() => expect(frame()?.getAttribute('src')).toBeTruthy());
+    const first = frame()?.getAttribute('src');
+    await dock.set('none');
+    await dock.set('open', 'gmail');
+    await vi.waitFor(() => expect(frame()?.getAttribute('src')).toBeTruthy());
+    expect(frame()?.getAttribute('src')).not.toBe(first);
+    expect(frameUrl).toHaveBeenCalledTimes(2);
+  });
+
+  it('builds the frame again if the page takes the dock out of the document', async () => {
+    await dock.set('open', 'gmail');
+    await vi.waitFor(() => expect(frame()?.getAttribute('src')).toBeTruthy());
+    const first = frame()?.getAttribute('src');
+    host()?.remove();
+    await dock.set('open', 'gmail');
+    await vi.waitFor(() => expect(frame()?.getAttribute('src')).toBeTruthy());
+    expect(frame()?.getAttribute('src')).not.toBe(first);
+  });
+
+  it('collapsing and expanding keep the same frame: no new ticket', async () => {
+    await dock.set('open', 'gmail');
+    await vi.waitFor(() => expect(frame()?.getAttribute('src')).toBeTruthy());
+    dock.toggle();
+    dock.toggle();
+    expect(frameUrl).toHaveBeenCalledTimes(1);
   });
 });
