@@ -1,4 +1,5 @@
 import { type BatchResult, EngagementEventInput, LeadInput } from '../../lib/contract/index.ts';
+import { safeParseWithinCaps } from '../array-caps.ts';
 import { describeIssues } from '../problem.ts';
 import type { Store } from '../store/index.ts';
 
@@ -11,7 +12,7 @@ export function ingestLeads(store: Store, items: readonly unknown[], now: string
   const result: BatchResult = { received: items.length, accepted: 0, rejected: [] };
   store.transaction(() => {
     items.forEach((item, index) => {
-      const lead = LeadInput.safeParse(item);
+      const lead = safeParseWithinCaps(LeadInput, item);
       if (!lead.success) {
         result.rejected.push({ index, detail: describeIssues(lead.error.issues).detail });
         return;
@@ -33,7 +34,7 @@ export function ingestEvents(
   const result = { received: items.length, accepted: 0, rejected: [] as BatchResult['rejected'], duplicates: 0 };
   store.transaction(() => {
     items.forEach((item, index) => {
-      const event = EngagementEventInput.safeParse(item);
+      const event = safeParseWithinCaps(EngagementEventInput, item);
       if (!event.success) {
         result.rejected.push({ index, detail: describeIssues(event.error.issues).detail });
         return;
