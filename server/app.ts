@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { bodyLimits } from './body-limits.ts';
 import type { AppEnv } from './env.ts';
 import type { StreamLimits } from './limits/stream-slots.ts';
 import { type Logger, redact, requestLog, stderrLogger } from './log.ts';
@@ -25,13 +25,11 @@ import { securityHeaders } from './security-headers.ts';
 import type { Store } from './store/index.ts';
 
 export const VERSION = '0.1.0';
-export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface AppOptions {
   logger?: Logger;
   /** Injected so tests can pin "now" (ranking and relative dates depend on it). */
   clock?: () => Date;
-  maxBodyBytes?: number;
   /** Per-token limit on /v1 (each of lookups, writes and reads has its own bucket); `false` turns it off. */
   rateLimit?: RateLimit | false;
   /** Open `GET /v1/stream` connections allowed per token and in all (defaults: 5 and 1,000). */
@@ -48,7 +46,6 @@ export function isExtensionOrigin(origin: string): boolean {
 export function createApp(store: Store, options: AppOptions = {}) {
   const logger = options.logger ?? stderrLogger;
   const clock = options.clock ?? (() => new Date());
-  const maxSize = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const app = new Hono<AppEnv>({ getPath: routingPath });
 
   const trustProxy = options.trustProxy ?? false;
@@ -67,17 +64,7 @@ export function createApp(store: Store, options: AppOptions = {}) {
   );
   const limiter = limit ? createRateLimiter(limit, store.tokens, clientAddress(trustProxy)) : null;
   if (limiter) app.use('/v1/*', limiter.middleware);
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize,
-      onError: (c) => {
-        // The rest of the body is never read, so the connection cannot be reused for another request.
-        c.header('Connection', 'close');
-        return problem(c, 413, 'body-too-large', `The body is larger than ${maxSize} bytes; send smaller batches.`);
-      },
-    }),
-  );
+  app.use('*', bodyLimits());
   app.use('*', refuseUnprintablePath());
 
   app.route('/healthz', healthRoutes(VERSION));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchResult, Campaign, LookupResponse, Problem, TalkingPoint } from '../../lib/contract/index.ts';
+import { BODY_LIMITS } from '../../server/body-limits.ts';
 import { daysAgo, startTestServer, type TestServer } from './helpers.ts';
 
 const DANA = 'dana.lee@acme-robotics.com';
@@ -398,8 +399,9 @@ describe('bad input', () => {
     expect(poison.detail).toContain('__proto__');
   });
 
-  it('refuses bodies over 1 MB with 413', async () => {
-    const big = JSON.stringify({ leads: [{ email: `${'a'.repeat(1024 * 1024)}@example.com` }] });
+  it("refuses bodies over the route's limit with 413", async () => {
+    const limit = BODY_LIMITS.find((l) => l.path === '/v1/leads')?.bytes ?? 0;
+    const big = JSON.stringify({ leads: [{ email: `${'a'.repeat(limit)}@example.com` }] });
     const p = await expectProblem(await s.request('POST', '/v1/leads', { token: s.tokens.admin, body: big }), 413);
     expect(p.detail).toContain('larger than');
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Problem } from '../../lib/contract/index.ts';
+import { BODY_LIMITS } from '../../server/body-limits.ts';
 import { OPERATIONS } from '../../server/openapi.ts';
 import { CONSOLE_CSP } from '../../server/security-headers.ts';
 import { type HardenedServer, label, send, startHardened } from './hardening-helpers.ts';
@@ -71,15 +72,16 @@ describe('bad input gets a problem with a clear detail', () => {
     });
   }
 
-  it('a body over 1 MB is refused with 413, with or without Content-Length', async () => {
+  it("a body over the route's limit is refused with 413, with or without Content-Length", async () => {
     const op = OPERATIONS.find((o) => o.path === '/v1/engagement/events');
     if (!op) throw new Error('events ingest is not documented');
-    const big = JSON.stringify({ events: [{ id: 'x', note: 'a'.repeat(1024 * 1024) }] });
+    const limit = BODY_LIMITS.find((l) => l.path === op.path)?.bytes ?? 0;
+    const big = JSON.stringify({ events: [{ id: 'x', note: 'a'.repeat(limit) }] });
     const sized = await problemOf(
       await send(s, op, { token: s.tokens.admin, body: big, contentType: 'application/json' }),
       413,
     );
-    expect(sized.detail).toMatch(/larger than 1048576 bytes/);
+    expect(sized.detail).toContain(`larger than ${limit} bytes`);
     const bytes = new TextEncoder().encode(big);
     const chunked = new ReadableStream<Uint8Array>({
       start(controller) {

@@ -1,0 +1,170 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { problem } from './problem.ts';
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+export interface BodyLimit {
+  method: string;
+  /** OpenAPI form, `{name}` for a path parameter. */
+  path: string;
+  bytes: number;
+}
+
+/**
+ * The largest body each route takes. A lookup (20 lead references) or a verdict (a 2,000-character
+ * note) is a few KB; a campaign, talking point or funnel edit tens of KB at its longest. A realistic
+ * 5,000-item ingest batch (`test/server/realistic-batches.ts`) measures 2.6 MB of leads and 2.0 MB
+ * of events; the ingest limits leave about twice that.
+ */
+export const BODY_LIMITS: readonly BodyLimit[] = [
+  { method: 'POST', path: '/v1/context/lookup', bytes: 16 * KiB },
+  { method: 'POST', path: '/v1/feedback', bytes: 16 * KiB },
+  { method: 'POST', path: '/v1/funnel/signatures', bytes: 16 * KiB },
+  { method: 'POST', path: '/v1/campaigns', bytes: 128 * KiB },
+  { method: 'PATCH', path: '/v1/campaigns/{key}', bytes: 128 * KiB },
+  { method: 'POST', path: '/v1/talking-points', bytes: 128 * KiB },
+  { method: 'PATCH', path: '/v1/talking-points/{id}', bytes: 128 * KiB },
+  { method: 'PUT', path: '/v1/funnel', bytes: 128 * KiB },
+  { method: 'POST', path: '/v1/leads', bytes: 6 * MiB },
+  { method: 'POST', path: '/v1/engagement/events', bytes: 4 * MiB },
+];
+
+/** Every other request: none of them takes a body. */
+export const OTHER_BODY_LIMIT = 16 * KiB;
+
+/**
+ * After a 413 the rest of the body is read and thrown away (at most this much, for at most this
+ * long) before the connection closes, so that a client still sending reads the answer instead of
+ * a reset connection (as nginx's lingering close does).
+ */
+export const DRAIN = { bytes: 16 * MiB, ms: 5_000 } as const;
+
+interface Matched {
+  bytes: number;
+  /** `POST /v1/leads`, for the problem's detail. */
+  route: string;
+}
+
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: Matched) {
+    super(`body over ${limit.bytes} bytes`);
+    this.name = 'BodyTooLargeError';
+  }
+}
+
+/** The 413 problem for a body over `limit`. */
+export function bodyTooLarge(c: Context, limit: Matched): Response {
+  return problem(
+    c,
+    413,
+    'body-too-large',
+    `The body is larger than ${limit.bytes} bytes, the limit for ${limit.route}; split it into smaller requests.`,
+  );
+}
+
+function compile(limits: readonly BodyLimit[]) {
+  const routes = limits.map((l) => ({
+    ...l,
+    pattern: new RegExp(`^${l.path.replace(/\{\w+\}/g, '[^/]+')}/?$`),
+  }));
+  return (method: string, path: string): Matched => {
+    const hit = routes.find((r) => r.method === method && r.pattern.test(path));
+    return hit
+      ? { bytes: hit.bytes, route: `${hit.method} ${hit.path}` }
+      : { bytes: OTHER_BODY_LIMIT, route: `${method} requests to this path` };
+  };
+}
+
+/** Reads and discards what is left of the body, within DRAIN; then the connection may close cleanly. */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  const timer = setTimeout(() => void reader.cancel().catch(() => {}), DRAIN.ms);
+  timer.unref?.();
+  try {
+    let read = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      read += value.byteLength;
+      if (read > DRAIN.bytes) {
+        await reader.cancel();
+        return;
+      }
+    }
+  } catch {
+    // The client went away: nothing left to drain.
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The 413, sent at once, whose response stays open (its Content-Length already satisfied, so the
+ * client has the whole answer) until the rest of the request body is drained; only then does the
+ * server end it and, with `Connection: close`, close the connection.
+ */
+async function refuse(c: Context, limit: Matched, reader: ReadableStreamDefaultReader<Uint8Array>): Promise<Response> {
+  const answer = bodyTooLarge(c, limit);
+  const bytes = new Uint8Array(await answer.arrayBuffer());
+  const drained = drain(reader);
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes);
+    },
+    async pull(controller) {
+      await drained;
+      controller.close();
+    },
+  });
+  const headers = new Headers(answer.headers);
+  headers.set('Content-Length', String(bytes.byteLength));
+  headers.set('Connection', 'close');
+  return new Response(body, { status: 413, headers });
+}
+
+/**
+ * Per-route body limits (BODY_LIMITS). A Content-Length over the limit is refused before any of the
+ * body is read; a body without one is cut off as soon as it passes the limit. Either way the 413
+ * goes out at once and the rest of the body is drained within DRAIN.
+ */
+export function bodyLimits(limits: readonly BodyLimit[] = BODY_LIMITS): MiddlewareHandler {
+  const limitFor = compile(limits);
+  return async (c, next) => {
+    const body = c.req.raw.body;
+    if (!body) return next();
+    const limit = limitFor(c.req.method, c.req.path);
+    const declared = c.req.header('Content-Length');
+    if (declared !== undefined) {
+      // Node's parser ends the body at Content-Length, so a declared size within the limit holds.
+      if (Number(declared) > limit.bytes) return refuse(c, limit, body.getReader());
+      return next();
+    }
+    const reader = body.getReader();
+    let size = 0;
+    let over = false;
+    const limited = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        size += value.byteLength;
+        if (size > limit.bytes) {
+          over = true;
+          controller.error(new BodyTooLargeError(limit));
+          return;
+        }
+        controller.enqueue(value);
+      },
+      cancel(reason) {
+        return reader.cancel(reason);
+      },
+    });
+    c.req.raw = new Request(c.req.raw, { body: limited, duplex: 'half' } as RequestInit);
+    await next();
+    if (over) {
+      const refusal = await refuse(c, limit, reader);
+      c.res = refusal;
+      // Assigning c.res merges in the handler's headers; the refusal's length is the one that holds.
+      c.res.headers.set('Content-Length', refusal.headers.get('Content-Length') ?? '0');
+    }
+  };
+}
