@@ -5,9 +5,9 @@ import type { Frame, Page } from 'playwright-core';
 import {
   connectThroughOptions,
   demoLeadEmails,
+  dockFrame,
   gmailThreadFrom,
   launchWithExtension,
-  sidebarFrame,
   startEndpoint,
 } from '../../test/e2e/harness.ts';
 import { allowKeptNames, campaignVisibleAt, openThreadInPlace, percentile } from './measure.ts';
@@ -74,7 +74,7 @@ async function main() {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(THREAD_URL);
-    const frame = await sidebarFrame(page, browser.extensionId);
+    const frame = await dockFrame(page);
     await frame.waitForLoadState('domcontentloaded');
     await allowKeptNames(page);
     await allowKeptNames(frame);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Funnel } from '../../lib/contract/funnel.ts';
 import { CONSOLE_DIST, launchChromium, seriousAxeViolations, signInToConsole } from './console-helpers.ts';
 import {
+  ageCachedLeads,
   type Browser,
   connectThroughOptions,
   DANA_THREAD,
@@ -17,8 +18,6 @@ import {
 } from './harness.ts';
 
 const NEW_MQL = 'Fits our profile, has engaged twice in 30 days, and a rep can reach them this week.';
-/** The extension revalidates a cached lead once it is older than this (lib/background/cache.ts). */
-const REVALIDATE_AFTER_MS = 30_000;
 
 let endpoint: Endpoint;
 let managerToken = '';
@@ -98,7 +97,7 @@ describe('one funnel both teams signed', () => {
     await connectThroughOptions(extension, endpoint.url, endpoint.tokens.rep);
     const page = await extension.context.newPage();
     await page.goto(DANA_THREAD);
-    const sidebar = dockFrame(page);
+    const sidebar = await dockFrame(page);
     await sidebar.getByRole('heading', { name: 'Dana Lee' }).waitFor({ timeout: 15_000 });
     const chip = sidebar.getByRole('button', { name: /Lifecycle stage/ });
     const tip = sidebar.getByRole('tooltip');
@@ -125,24 +124,27 @@ describe('one funnel both teams signed', () => {
     });
     expect(res.status).toBe(200);
     // The change feed carries talking points and campaigns only, so the sidebar learns of the new
-    // version when it revalidates the cached lead: reopen the thread once the window has passed.
-    await page.waitForTimeout(REVALIDATE_AFTER_MS + 1_000);
+    // version when it revalidates the cached lead: make the cached copy old, then reopen the thread.
+    await ageCachedLeads(extension, 60 * 60_000);
     await page.reload();
-    await sidebar.getByRole('heading', { name: 'Dana Lee' }).waitFor({ timeout: 15_000 });
+    const reopened = await dockFrame(page);
+    await reopened.getByRole('heading', { name: 'Dana Lee' }).waitFor({ timeout: 15_000 });
+    const reopenedChip = reopened.getByRole('button', { name: /Lifecycle stage/ });
+    const reopenedTip = reopened.getByRole('tooltip');
     const pending = `Not agreed yet: marketing and sales haven't both signed version ${agreed.version + 1}.`;
     await expect
       .poll(
         async () => {
-          await chip.focus();
-          return tip.textContent();
+          await reopenedChip.focus();
+          return reopenedTip.textContent();
         },
         { timeout: 15_000 },
       )
       .toContain(pending);
-    await tip.waitFor({ state: 'visible' });
-    await chip.blur();
-    await chip.hover();
-    await tip.waitFor({ state: 'visible' });
+    await reopenedTip.waitFor({ state: 'visible' });
+    await reopenedChip.blur();
+    await reopenedChip.hover();
+    await reopenedTip.waitFor({ state: 'visible' });
     await page.screenshot({ path: screenshotPath('sidebar-stage-chip-not-agreed.png') });
     await page.close();
   }, 120_000);

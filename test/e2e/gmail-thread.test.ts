@@ -44,7 +44,7 @@ describe('a rep in Gmail', () => {
   it('is told the extension is not connected yet, with a way to the options', async () => {
     const page = await browser.context.newPage();
     await page.goto(DANA_THREAD);
-    const sidebar = dockFrame(page);
+    const sidebar = await dockFrame(page);
     await expect.poll(() => sidebar.getByText('Not connected').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await expect(sidebar.getByRole('button', { name: 'Open options' }).count()).resolves.toBe(1);
     await page.close();
@@ -60,7 +60,7 @@ describe('a rep in Gmail', () => {
 
     const page = await browser.context.newPage();
     await page.goto(DANA_THREAD);
-    const sidebar = dockFrame(page);
+    const sidebar = await dockFrame(page);
     await sidebar.getByRole('heading', { name: 'Dana Lee' }).waitFor({ timeout: 15_000 });
     await sidebar.getByText(dana.campaign.message.headline).waitFor();
     await sidebar.getByRole('heading', { name: point.title }).waitFor();

@@ -132,19 +132,32 @@ export async function launchWithExtension(options: { profile?: string } = {}): P
   };
 }
 
-/** Stops the extension's service worker through CDP, as Chrome does to an idle worker. */
-export async function stopServiceWorker(context: BrowserContext): Promise<void> {
+/** Stops the extension's service worker through CDP, as Chrome does to an idle worker, and waits until it has. */
+export async function stopServiceWorker(context: BrowserContext, timeoutMs = 15_000): Promise<void> {
   const page = context.pages()[0] ?? (await context.newPage());
   const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  const stopped = new Promise<void>((resolve) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
-    });
+  const status = new Map<string, string>();
+  let onChange = () => {};
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const version of versions) status.set(version.versionId, version.runningStatus);
+    onChange();
   });
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-  await cdp.detach();
+  const allStopped = () => status.size > 0 && [...status.values()].every((running) => running === 'stopped');
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the service worker did not stop')), timeoutMs);
+      onChange = () => {
+        if (!allStopped()) return;
+        clearTimeout(timer);
+        resolve();
+      };
+      onChange();
+    });
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** Screenshots land in test-results/screenshots; README shows copies from docs/screenshots. */
@@ -180,9 +193,93 @@ export async function connectThroughOptions(browser: Browser, endpoint: string, 
   await page.close();
 }
 
-/** The sidebar inside the dock on a host page. */
-export function dockFrame(page: Page) {
-  return page.frameLocator('coalface-dock iframe');
+/** The sidebar page, wherever it is loaded: the dock's iframe, or any frame a page made of it. */
+export function isSidebarUrl(url: string): boolean {
+  return url.startsWith('chrome-extension://') && new URL(url).pathname === '/sidebar.html';
+}
+
+/** The dock's own iframe: the sidebar page inside the closed shadow root of `coalface-dock`. */
+async function isDockFrame(frame: Frame): Promise<boolean> {
+  if (frame.isDetached() || !isSidebarUrl(frame.url())) return false;
+  const owner = await frame.frameElement().catch(() => null);
+  if (!owner) return false;
+  return owner
+    .evaluate((element) => {
+      const root = element.getRootNode();
+      return root instanceof ShadowRoot && root.host.localName === 'coalface-dock';
+    })
+    .catch(() => false);
+}
+
+/**
+ * The sidebar page inside the dock on a host page, once it has loaded there. The dock's shadow root
+ * is closed and Playwright's locators pierce open ones only, so the frame is found among the page's
+ * frames by its URL and by where its iframe sits. Call it again after the dock is rebuilt (a reload,
+ * or a view without leads in between): the old frame is gone.
+ */
+export async function dockFrame(page: Page, timeoutMs = 15_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    // Listen before looking, so a frame that arrives in between is not missed.
+    const next = page.waitForEvent('framenavigated', {
+      predicate: (frame) => isSidebarUrl(frame.url()),
+      timeout: Math.max(1, deadline - Date.now()),
+    });
+    for (const frame of page.frames()) {
+      if (await isDockFrame(frame)) {
+        next.catch(() => undefined);
+        return frame;
+      }
+    }
+    await next.catch(() => {
+      throw new Error(`the dock's sidebar frame did not appear within ${timeoutMs} ms`);
+    });
+  }
+}
+
+/**
+ * The dock's handle as assistive technology finds it (a button named Coalface; the closed shadow root
+ * keeps it from Playwright's locators), or null when the page shows none.
+ */
+export async function dockHandle(page: Page): Promise<{ expanded: boolean } | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodes } = await cdp.send('Accessibility.queryAXTree', {
+      nodeId: root.nodeId,
+      accessibleName: 'Coalface',
+      role: 'button',
+    });
+    const [handle] = nodes;
+    if (!handle) return null;
+    return { expanded: handle.properties?.find((property) => property.name === 'expanded')?.value.value === true };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Every cached lead's copy made `ageMs` old, as if fetched that long ago: the next view revalidates it. */
+export async function ageCachedLeads(browser: Browser, ageMs: number): Promise<void> {
+  const worker = await serviceWorker(browser);
+  await worker.evaluate(async (age) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('coalface');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const store = db.transaction('contexts', 'readwrite').objectStore('contexts');
+    await new Promise<void>((resolve, reject) => {
+      const cursor = store.openCursor();
+      cursor.onerror = () => reject(cursor.error);
+      cursor.onsuccess = () => {
+        const current = cursor.result;
+        if (!current) return resolve();
+        current.update({ ...current.value, fetchedAt: Date.now() - age });
+        current.continue();
+      };
+    });
+    db.close();
+  }, ageMs);
 }
 
 /** Serves fixture pages at their real hosts: set `pages[url]`, or a host's `*` entry, before navigating. */
@@ -230,21 +327,6 @@ export async function navigateInApp(page: Page, html: string, url: string, selec
     },
     { html, url, selector },
   );
-}
-
-/** The sidebar page's own frame inside the dock, for evaluating in it (axe, focus, timings). */
-export async function sidebarFrame(page: Page, extensionId: string, timeoutMs = 15_000): Promise<Frame> {
-  const origin = `chrome-extension://${extensionId}/`;
-  // The dock's page is web-accessible with `use_dynamic_url`: Chrome serves it from a per-session origin.
-  const isSidebar = (url: string) =>
-    url.startsWith(origin) || (url.startsWith('chrome-extension://') && new URL(url).pathname === '/sidebar.html');
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const frame = page.frames().find((candidate) => isSidebar(candidate.url()));
-    if (frame) return frame;
-    if (Date.now() > deadline) throw new Error('the dock frame did not appear');
-    await page.waitForTimeout(50);
-  }
 }
 
 /** A Gmail thread (thread-single.html) whose outside sender is someone else: any lead, demo or not. */

@@ -47,13 +47,13 @@ describe('a cached lead', () => {
     await browser.context.route(`${endpoint.url}/v1/context/lookup`, count);
     const first = await browser.context.newPage();
     await first.goto(DANA_THREAD);
-    await dockFrame(first).getByRole('heading', { name: 'Dana Lee' }).waitFor({ timeout: 15_000 });
+    await (await dockFrame(first)).getByRole('heading', { name: 'Dana Lee' }).waitFor({ timeout: 15_000 });
     const afterFirst = lookups.length;
     expect(afterFirst).toBeGreaterThanOrEqual(1);
 
     const second = await browser.context.newPage();
     await second.goto(DANA_THREAD);
-    await dockFrame(second).getByRole('heading', { name: 'Dana Lee' }).waitFor({ timeout: 15_000 });
+    await (await dockFrame(second)).getByRole('heading', { name: 'Dana Lee' }).waitFor({ timeout: 15_000 });
     expect(lookups.length).toBe(afterFirst);
     await browser.context.unroute(`${endpoint.url}/v1/context/lookup`, count);
     await Promise.all([first.close(), second.close()]);
@@ -64,7 +64,7 @@ describe('a talking point a marketer pushes', () => {
   it('appears in an open sidebar within 5 s, and leaves it when retired', async () => {
     const page = await browser.context.newPage();
     await page.goto(DANA_THREAD);
-    const sidebar = dockFrame(page);
+    const sidebar = await dockFrame(page);
     await sidebar.getByRole('heading', { name: 'Dana Lee' }).waitFor({ timeout: 15_000 });
 
     const title = `Budget season: lead with the savings calculator ${Date.now()}`;

@@ -1,10 +1,11 @@
 // Nothing a rep says is lost: verdicts survive an unreachable endpoint, a killed service worker
 // and a browser restart, and wait out a 429; a cached lead shows offline with the age of its data.
-import type { FrameLocator, Route } from 'playwright-core';
+import type { Frame, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedbackPage } from '../../lib/contract/feedback.ts';
 import { LookupResponse } from '../../lib/contract/lookup.ts';
 import {
+  ageCachedLeads,
   type Browser,
   connectThroughOptions,
   DANA_THREAD,
@@ -32,16 +33,16 @@ async function verdictsOnEndpoint() {
 async function openDana(target: Browser) {
   const page = await target.context.newPage();
   await page.goto(DANA_THREAD);
-  const sidebar = dockFrame(page);
+  const sidebar = await dockFrame(page);
   await sidebar.getByRole('heading', { name: 'Dana Lee' }).waitFor({ timeout: 15_000 });
   return { page, sidebar };
 }
 
-function point(sidebar: FrameLocator, title: string) {
+function point(sidebar: Frame, title: string) {
   return sidebar.locator('li.cf-point').filter({ has: sidebar.getByRole('heading', { name: title }) });
 }
 
-async function flagDidntLand(sidebar: FrameLocator, title: string) {
+async function flagDidntLand(sidebar: Frame, title: string) {
   const card = point(sidebar, title);
   await card.getByRole('button', { name: "Didn't land" }).click();
   await card.getByRole('radio', { name: 'Outdated' }).check();
@@ -89,17 +90,14 @@ describe('verdicts given while the endpoint is unreachable', () => {
     await serveGmailThread(browser);
 
     await expect.poll(async () => (await verdictsOnEndpoint()).length, { timeout: 20_000 }).toBe(3);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // Once the rep sees every verdict as Sent, the outbox is done with them: nothing more can go out.
+    const again = await openDana(browser);
+    for (const title of flagged) await point(again.sidebar, title).getByText('Sent').waitFor({ timeout: 10_000 });
+    await again.page.close();
     const arrived = await verdictsOnEndpoint();
     expect(arrived).toHaveLength(3);
     expect(new Set(arrived.map((verdict) => verdict.id)).size).toBe(3);
     expect(arrived.every((verdict) => verdict.verdict === 'didnt_land' && verdict.reason === 'outdated')).toBe(true);
-
-    const again = await openDana(browser);
-    await point(again.sidebar, flagged[0] ?? '')
-      .getByText('Sent')
-      .waitFor({ timeout: 10_000 });
-    await again.page.close();
   });
 });
 
@@ -141,26 +139,7 @@ describe('an endpoint that answers 429', () => {
 describe('a cached lead while offline', () => {
   it('shows at once, with a banner giving the age of the data', async () => {
     // Make the cached copy two hours old, as if fetched this morning.
-    const [worker] = browser.context.serviceWorkers();
-    if (!worker) throw new Error('no service worker');
-    await worker.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('coalface');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const store = db.transaction('contexts', 'readwrite').objectStore('contexts');
-      await new Promise<void>((resolve) => {
-        const cursor = store.openCursor();
-        cursor.onsuccess = () => {
-          const current = cursor.result;
-          if (!current) return resolve();
-          current.update({ ...current.value, fetchedAt: Date.now() - 2 * 60 * 60_000 });
-          current.continue();
-        };
-      });
-      db.close();
-    });
+    await ageCachedLeads(browser, 2 * 60 * 60_000);
     await browser.context.route(`${endpoint.url}/**`, abortEndpoint);
     const { page, sidebar } = await openDana(browser);
     await sidebar.getByText(/Offline — showing what we had 2 hours ago/).waitFor({ timeout: 10_000 });

@@ -6,8 +6,10 @@ import {
   type Browser,
   connectThroughOptions,
   dockFrame,
+  dockHandle,
   type Endpoint,
   fixture,
+  isSidebarUrl,
   launchWithExtension,
   navigateInApp,
   openOptions,
@@ -55,10 +57,14 @@ afterAll(async () => {
   await endpoint?.stop();
 });
 
-const lead = (page: Page, name: string) => dockFrame(page).getByRole('heading', { name }).waitFor({ timeout: 15_000 });
+const lead = async (page: Page, name: string) =>
+  (await dockFrame(page)).getByRole('heading', { name }).waitFor({ timeout: 15_000 });
 const dockHost = (page: Page) => page.locator('coalface-dock');
-const handle = (page: Page) => page.locator('coalface-dock button.handle');
-const sidebarFrame = (page: Page) => page.locator('coalface-dock iframe');
+/** The quiet handle alone: the dock is on the page, collapsed, and no sidebar page has loaded in it. */
+async function onlyTheHandle(page: Page): Promise<void> {
+  await expect.poll(() => dockHandle(page), { timeout: 15_000 }).toEqual({ expanded: false });
+  expect(page.frames().some((frame) => isSidebarUrl(frame.url()))).toBe(false);
+}
 
 interface ChromeApi {
   tabs: {
@@ -81,6 +87,15 @@ async function tabIdOf(url: string): Promise<number> {
   );
   if (id === undefined) throw new Error(`no tab at ${url}`);
   return id;
+}
+
+/** What the background keeps for a tab's page; undefined until the page has reported. */
+async function pageRecord(tabId: number): Promise<unknown> {
+  const sw = await serviceWorker(browser);
+  return sw.evaluate(async (id) => {
+    const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+    return (await chrome.storage.session.get(`page:${id}`))[`page:${id}`];
+  }, tabId);
 }
 
 /** The leads the background kept for a tab, after Options' exclusions. */
@@ -182,12 +197,21 @@ describe('what the rep decides in Options', () => {
   });
 
   it('a site switched off shows no dock', async () => {
-    await setPreferences((options) => options.getByRole('checkbox', { name: 'HubSpot' }).uncheck());
+    await setPreferences(async (options) => {
+      await options.getByRole('checkbox', { name: 'HubSpot' }).uncheck();
+      await options.getByText('HubSpot is off.').waitFor();
+    });
     const page = await browser.context.newPage();
     await page.goto(HS_RAJ);
-    await page.waitForTimeout(1_500);
+    // The background has heard from this page (and answered "off") once it keeps a record of it.
+    const tabId = await tabIdOf(HS_RAJ);
+    await expect.poll(() => pageRecord(tabId), { timeout: 15_000 }).toEqual({ page: null, selected: 0 });
     expect(await dockHost(page).count()).toBe(0);
-    await setPreferences((options) => options.getByRole('checkbox', { name: 'HubSpot' }).check());
+    expect(await dockHandle(page)).toBeNull();
+    await setPreferences(async (options) => {
+      await options.getByRole('checkbox', { name: 'HubSpot' }).check();
+      await options.getByText('HubSpot is on.').waitFor();
+    });
     await page.reload();
     await lead(page, 'Raj Patel');
     await page.close();
@@ -198,8 +222,7 @@ describe('pages without a lead, and pages that change', () => {
   it('a compose with no recipient shows only the handle, and the dock opens as a recipient chip is added', async () => {
     const page = await browser.context.newPage();
     await page.goto(OUTLOOK_INBOX);
-    await handle(page).waitFor({ timeout: 15_000 });
-    expect(await sidebarFrame(page).count()).toBe(0);
+    await onlyTheHandle(page);
     await page.evaluate(() => {
       const well = document.querySelector('[data-testid="RecipientWell"][aria-label="To"]');
       const list = document.createElement('div');
@@ -227,19 +250,23 @@ describe('Insert from the sidebar', () => {
     });
     const body = page.locator('div[aria-label="Message Body"]');
     await body.click();
-    await page.evaluate(() => {
-      const box = document.querySelector('div[aria-label="Message Body"]');
-      const text = box?.firstChild;
-      if (!text) throw new Error('no reply text');
-      const range = document.createRange();
-      range.setStart(text, 'Hi Dana,'.length);
-      range.collapse(true);
-      const selection = getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-    });
-    await page.waitForTimeout(100);
-    await dockFrame(page).getByRole('heading', { name: 'Dana Lee' }).click();
+    // Resolves once the page has announced the new selection to its listeners, the extension's among them.
+    await page.evaluate(
+      () =>
+        new Promise((announced) => {
+          const box = document.querySelector('div[aria-label="Message Body"]');
+          const text = box?.firstChild;
+          if (!text) throw new Error('no reply text');
+          document.addEventListener('selectionchange', announced, { once: true });
+          const range = document.createRange();
+          range.setStart(text, 'Hi Dana,'.length);
+          range.collapse(true);
+          const selection = getSelection();
+          selection?.removeAllRanges();
+          selection?.addRange(range);
+        }),
+    );
+    await (await dockFrame(page)).getByRole('heading', { name: 'Dana Lee' }).click();
 
     const reply = await sendToTab(await tabIdOf(GMAIL_DANA), {
       type: 'insert-text',
@@ -259,8 +286,7 @@ describe('Gmail compose', () => {
     const page = await browser.context.newPage();
     try {
       await page.goto(composeUrl);
-      await handle(page).waitFor({ timeout: 15_000 });
-      expect(await sidebarFrame(page).count()).toBe(0);
+      await onlyTheHandle(page);
 
       // Gmail turns a typed address into a chip inside the To field.
       const addChip = (email: string, name: string) =>
@@ -283,7 +309,7 @@ describe('Gmail compose', () => {
       await lead(page, 'Dana Lee');
 
       await addChip('raj.patel@northwind.io', 'Raj Patel');
-      const options = dockFrame(page).locator('select option');
+      const options = (await dockFrame(page)).locator('select option');
       await expect
         .poll(() => options.allTextContents(), { timeout: 15_000 })
         .toEqual([expect.stringContaining('Dana Lee'), expect.stringContaining('Raj Patel')]);

@@ -36,7 +36,7 @@ describe('marketing and sales close the loop', () => {
   it('a pushed point reaches the rep, their verdict reaches the marketer, and retiring it takes it away', async () => {
     const gmail = await browser.context.newPage();
     await gmail.goto(DANA_THREAD);
-    const sidebar = dockFrame(gmail);
+    const sidebar = await dockFrame(gmail);
     await sidebar.getByRole('heading', { name: 'Dana Lee' }).waitFor({ timeout: 15_000 });
 
     const marketer = await browser.context.newPage();

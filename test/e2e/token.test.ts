@@ -1,6 +1,6 @@
 // Only the background holds the access token. After a rep connects through Options, the token is in
 // the extension's IndexedDB and nowhere a host page or a content script can read: not in any host
-// page's DOM (the dock's shadow root included), not in the dock's iframe URL or page, not in the host
+// page's DOM, not in the dock's iframe URL or page, not in the host
 // page's storage, and not in storage.local (content scripts can read it) or storage.session.
 // And the host page cannot steer the extension with window.postMessage.
 import type { Page, Request } from 'playwright-core';
@@ -9,12 +9,12 @@ import {
   type Browser,
   connectThroughOptions,
   dockFrame,
+  dockHandle,
   type Endpoint,
   fixture,
   launchWithExtension,
   serveFixtures,
   serviceWorker,
-  sidebarFrame,
   startEndpoint,
 } from './harness.ts';
 
@@ -41,24 +41,24 @@ afterAll(async () => {
   await endpoint?.stop();
 });
 
-/** Everything the host page and its frames hold as text, the dock's shadow root included. */
+/** Everything the host page and its frames hold as text; the dock's closed shadow root through CDP. */
 async function whatThePageHolds(page: Page): Promise<string> {
   const host = await page.evaluate(() => {
-    const dock = document.querySelector('coalface-dock');
-    const frame = dock?.shadowRoot?.querySelector('iframe');
     const storage = (store: Storage) => JSON.stringify(Object.entries(store));
     return [
       document.documentElement.outerHTML,
-      dock?.shadowRoot?.innerHTML ?? '',
-      frame?.src ?? '',
       storage(localStorage),
       storage(sessionStorage),
       document.cookie,
       location.href,
     ].join('\n');
   });
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId: root.nodeId, includeShadowDOM: true });
+  await cdp.detach();
   const frames = await Promise.all(page.frames().map(async (frame) => `${frame.url()}\n${await frame.content()}`));
-  return [host, ...frames].join('\n');
+  return [host, outerHTML, ...frames].join('\n');
 }
 
 async function extensionStorage() {
@@ -99,8 +99,8 @@ describe('the access token', () => {
     for (const url of [GMAIL_THREAD, OUTLOOK_THREAD]) {
       const page = await browser.context.newPage();
       await page.goto(url);
-      await dockFrame(page).getByRole('heading', { name: 'Dana Lee' }).waitFor({ timeout: 15_000 });
-      const frame = await sidebarFrame(page, browser.extensionId);
+      const frame = await dockFrame(page);
+      await frame.getByRole('heading', { name: 'Dana Lee' }).waitFor({ timeout: 15_000 });
       const held = await whatThePageHolds(page);
       expect(held).toContain('Dana Lee');
       expect(held).not.toContain(token);
@@ -119,10 +119,10 @@ describe('window.postMessage from the host page', () => {
     pages.set('https://mail.google.com/mail/u/0/', fixture('gmail/compose-inline-reply.html'));
     const page = await browser.context.newPage();
     await page.goto(GMAIL_COMPOSE);
-    const sidebar = dockFrame(page);
+    const sidebar = await dockFrame(page);
     await sidebar.getByRole('heading', { name: 'Dana Lee' }).waitFor({ timeout: 15_000 });
-    const handle = page.locator('coalface-dock button.handle');
-    const expanded = await handle.getAttribute('aria-expanded');
+    const expanded = await dockHandle(page);
+    expect(expanded).not.toBeNull();
     const before = await extensionStorage();
     const requests: Request[] = [];
     const record = (request: Request) => {
@@ -151,21 +151,33 @@ describe('window.postMessage from the host page', () => {
       },
       { type: 'open-options' },
       { type: 'load-more-events' },
+      { type: 'frame-ticket' },
     ];
-    await page.evaluate((messages) => {
-      const frame = document.querySelector('coalface-dock')?.shadowRoot?.querySelector('iframe');
-      for (const message of messages) {
-        window.postMessage(message, '*');
-        // At the dock's own window too: the page can reach it through the open shadow root.
-        frame?.contentWindow?.postMessage(message, '*');
-        window.top?.postMessage(JSON.stringify(message), '*');
-      }
-    }, forged);
-    await page.waitForTimeout(1_500);
+    // Resolves once every message has been delivered to every listener of the page's window: a
+    // last marker message arrives after all the ones posted before it.
+    await page.evaluate(
+      (messages) =>
+        new Promise<void>((delivered) => {
+          const marker = `coalface-test-done-${Math.random()}`;
+          addEventListener('message', function done(event) {
+            if (event.data !== marker) return;
+            removeEventListener('message', done);
+            delivered();
+          });
+          for (const message of messages) {
+            window.postMessage(message, '*');
+            // Every child window the page can reach, the dock's among them if the browser lists it.
+            for (let index = 0; index < window.frames.length; index++) window.frames[index]?.postMessage(message, '*');
+            window.top?.postMessage(JSON.stringify(message), '*');
+          }
+          window.postMessage(marker, '*');
+        }),
+      forged,
+    );
     browser.context.off('request', record);
 
     expect(await page.locator('[contenteditable="true"]').first().innerText()).not.toContain('FORGED-INSERT');
-    expect(await handle.getAttribute('aria-expanded')).toBe(expanded);
+    expect(await dockHandle(page)).toEqual(expanded);
     await sidebar.getByRole('heading', { name: 'Dana Lee' }).waitFor();
     expect(await sidebar.getByText('mallory@evil.example').count()).toBe(0);
     expect(requests.map((request) => `${request.method()} ${request.url()}`)).toEqual([]);
