@@ -1,29 +1,13 @@
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { checkEndpoint } from '../lib/endpoint-url.ts';
 import { type ConnectionStatus, type OptionsRequest, OptionsResponse } from '../lib/messages.ts';
-
-/** Delivers a request to the background and resolves with its raw, unchecked reply. */
-export type SendOptionsRequest = (request: OptionsRequest) => Promise<unknown>;
+import { askFor, type SendOptionsRequest } from './options/ask.ts';
 
 type Connected = Extract<ConnectionStatus, { connected: true }>;
-type Outcome = { ok: true; connection: ConnectionStatus; notice?: string } | { ok: false; message: string };
 
 export const DEFAULT_ENDPOINT = 'http://127.0.0.1:8787';
 
-const UNREACHABLE = "Coalface's background did not answer. Reload the extension (chrome://extensions) and try again.";
-const UNREADABLE =
-  "Coalface's background sent a reply this page does not understand. Update the extension and try again.";
-
-async function ask(send: SendOptionsRequest, request: OptionsRequest): Promise<Outcome> {
-  let reply: unknown;
-  try {
-    reply = await send(request);
-  } catch {
-    return { ok: false, message: UNREACHABLE };
-  }
-  const parsed = OptionsResponse.safeParse(reply);
-  return parsed.success ? parsed.data : { ok: false, message: UNREADABLE };
-}
+const ask = (send: SendOptionsRequest, request: OptionsRequest) => askFor(send, request, OptionsResponse);
 
 interface OptionsFormProps {
   send: SendOptionsRequest;

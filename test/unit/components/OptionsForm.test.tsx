@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OptionsForm, type SendOptionsRequest } from '../../../components/OptionsForm.tsx';
+import { OptionsForm } from '../../../components/OptionsForm.tsx';
+import type { SendOptionsRequest } from '../../../components/options/ask.ts';
 import type { OptionsRequest, OptionsResponse } from '../../../lib/messages.ts';
 
 afterEach(cleanup);
