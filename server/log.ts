@@ -12,8 +12,6 @@ export const stderrLogger: Logger = {
   error: (line) => process.stderr.write(`${line}\n`),
 };
 
-export const silentLogger: Logger = { info: () => {}, error: () => {} };
-
 /** `@`, or `%40` percent-encoded any number of times (`%2540`, `%252540`, …). */
 const EMAIL = /[^\s/?#]+(?:@|%(?:25)*40)[^\s/?#]+/gi;
 const TOKEN = /cf_[A-Za-z0-9_-]+/g;

@@ -11,7 +11,8 @@ import { parseBody } from '../body.ts';
 import { summariseFeedback, type TargetInfo } from '../domain/feedback.ts';
 import type { AppEnv } from '../env.ts';
 import { problem } from '../problem.ts';
-import { canonicalFeedback, createGroupCommit } from '../store/feedback.ts';
+import { canonicalFeedback } from '../store/feedback.ts';
+import { createGroupCommit } from '../store/group-commit.ts';
 import type { Store } from '../store/index.ts';
 import { parseCursor, parseQuery } from './support/query.ts';
 

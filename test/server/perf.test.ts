@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LookupResponse, TalkingPointInput } from '../../lib/contract/index.ts';
 import { createApp } from '../../server/app.ts';
-import { createGroupCommit } from '../../server/store/feedback.ts';
+import { createGroupCommit } from '../../server/store/group-commit.ts';
 import { openStore, type Store } from '../../server/store/index.ts';
 import { tempDir } from './helpers.ts';
 
