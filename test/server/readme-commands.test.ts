@@ -17,7 +17,10 @@ describe("server/README.md's command table", () => {
     const rows = readme.split('\n').filter((line) => line.startsWith('| `'));
     for (const usage of usages) {
       const cell = `| \`${usage.replaceAll('|', '\\|')}\` |`;
-      expect(rows.some((row) => row.startsWith(cell)), usage).toBe(true);
+      expect(
+        rows.some((row) => row.startsWith(cell)),
+        usage,
+      ).toBe(true);
     }
   }, 30_000);
 });
