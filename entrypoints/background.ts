@@ -4,7 +4,8 @@ import { forgetFrameTickets } from '../lib/background/frame-tickets.ts';
 import { connectSidebarPort, handleMessage } from '../lib/background/messaging.ts';
 import { forgetTab } from '../lib/background/pages.ts';
 import { openSidePanelOnActionClick } from '../lib/background/side-panel.ts';
-import { followActiveTab, setSidebarHooks } from '../lib/background/sidebars.ts';
+import { followActiveTab } from '../lib/background/sidebar-ports.ts';
+import { setSidebarHooks } from '../lib/background/sidebar-registry.ts';
 import {
   ensureSyncAlarm,
   followSidebars,

@@ -17,7 +17,8 @@ import { diagnosticsText, recordTrace } from './diagnostics.ts';
 import { issueFrameTicket, redeemFrameTicket } from './frame-tickets.ts';
 import { mergePage, readTabPage, writeTabPage } from './pages.ts';
 import { loadPreferences, savePreferences, withoutColleagues } from './preferences.ts';
-import { attachSidebar, refresh, refreshAll } from './sidebars.ts';
+import { refresh, refreshAll } from './refresh.ts';
+import { attachSidebar } from './sidebar-ports.ts';
 
 type Sender = Browser.runtime.MessageSender;
 type Port = Browser.runtime.Port;

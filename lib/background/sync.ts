@@ -7,7 +7,8 @@ import { markAllStale } from './cache.ts';
 import { loadConnection } from './connection.ts';
 import { pollChanges, startStream, stopStream, streamRunning } from './live.ts';
 import { flush } from './outbox.ts';
-import { openSidebarCount, refreshAll, repaintAll } from './sidebars.ts';
+import { refreshAll, repaintAll } from './refresh.ts';
+import { openSidebarCount } from './sidebar-registry.ts';
 
 export const OUTBOX_ALARM = 'outbox';
 export const SYNC_ALARM = 'sync';

@@ -1,0 +1,28 @@
+// Insert: the sidebar asks, the tab's content script writes into the draft open on the page, and
+// the sidebar is told how that went.
+import { browser } from 'wxt/browser';
+import { InsertReply } from '../messages.ts';
+import { notify, type Sidebar } from './sidebar-registry.ts';
+
+export async function relayInsert(sidebar: Sidebar, requestId: string, text: string): Promise<void> {
+  const tabId = sidebar.tabId;
+  let reply: InsertReply = { ok: false, reason: 'not-supported' };
+  if (tabId !== undefined) {
+    try {
+      const parsed = InsertReply.safeParse(await browser.tabs.sendMessage(tabId, { type: 'insert-text', text }));
+      if (parsed.success) reply = parsed.data;
+    } catch {
+      // No content script in that tab: a page Coalface does not read.
+    }
+  }
+  notify(sidebar, {
+    requestId,
+    ok: reply.ok,
+    code: reply.ok ? 'inserted' : (reply.reason ?? 'not-supported'),
+    message: reply.ok
+      ? 'Inserted into your draft.'
+      : reply.reason === 'no-compose'
+        ? 'Open a reply or a new message first, then click Insert.'
+        : 'Insert works in Gmail and Outlook drafts. Use Copy here.',
+  });
+}
