@@ -48,17 +48,6 @@ export function campaignToForm(campaign: Campaign): CampaignForm {
   };
 }
 
-export function isCampaignForm(value: unknown): value is CampaignForm {
-  if (typeof value !== 'object' || value === null) return false;
-  const form = value as Record<string, unknown>;
-  const strings = ['key', 'name', 'status', 'startsAt', 'endsAt', 'headline', 'pitch', 'ctaLabel', 'ctaUrl'];
-  return (
-    strings.every((name) => typeof form[name] === 'string') &&
-    Array.isArray(form.proofPoints) &&
-    form.proofPoints.every((point) => typeof point === 'string')
-  );
-}
-
 /** The form as the endpoint's `CampaignInput`, before checking. A CTA with neither label nor URL is none. */
 function candidate(form: CampaignForm) {
   const hasCta = form.ctaLabel.trim() !== '' || form.ctaUrl.trim() !== '';

@@ -25,6 +25,22 @@ export function loadDraft<T>(key: string, isValue: (value: unknown) => value is 
   }
 }
 
+/** What a field holds, as far as a draft read back from the device needs to know. */
+const kindOf = (value: unknown) =>
+  Array.isArray(value) ? (value.every((item) => typeof item === 'string') ? 'strings' : 'list') : typeof value;
+
+/**
+ * A check for drafts of a form: every field of the empty form, each holding the same kind of value
+ * (text, a number, a list of strings). A draft an older console stored in another shape is ignored.
+ */
+export function shapedLike<T extends object>(empty: T): (value: unknown) => value is T {
+  const fields = Object.entries(empty).map(([name, sample]) => [name, kindOf(sample)] as const);
+  return (value): value is T =>
+    typeof value === 'object' &&
+    value !== null &&
+    fields.every(([name, kind]) => kindOf((value as Record<string, unknown>)[name]) === kind);
+}
+
 export function saveDraft<T>(key: string, value: T, baseVersion: number | null): void {
   try {
     const draft: StoredDraft<T> = { savedAt: new Date().toISOString(), baseVersion, value };

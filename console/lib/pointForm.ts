@@ -30,16 +30,10 @@ export interface PointForm {
   validTo: string;
 }
 
-export const LIST_FIELDS = [
-  'personas',
-  'industries',
-  'regions',
-  'lifecycleStages',
-  'contentIds',
-  'topics',
-  'eventTypes',
-] as const;
-export type ListField = (typeof LIST_FIELDS)[number];
+/** The fields holding a list of picks (audience and triggers). */
+export type ListField = {
+  [Name in keyof PointForm]: PointForm[Name] extends string[] ? Name : never;
+}[keyof PointForm];
 
 export const EMPTY_POINT: PointForm = {
   title: '',
@@ -75,20 +69,6 @@ export function pointToForm(point: TalkingPoint): PointForm {
     validFrom: toLocalInput(point.validFrom),
     validTo: toLocalInput(point.validTo),
   };
-}
-
-export function isPointForm(value: unknown): value is PointForm {
-  if (typeof value !== 'object' || value === null) return false;
-  const form = value as Record<string, unknown>;
-  const strings = ['title', 'body', 'campaign', 'status', 'validFrom', 'validTo'];
-  return (
-    strings.every((name) => typeof form[name] === 'string') &&
-    typeof form.priority === 'number' &&
-    LIST_FIELDS.every((name) => {
-      const list = form[name];
-      return Array.isArray(list) && list.every((item) => typeof item === 'string');
-    })
-  );
 }
 
 function candidate(form: PointForm, status: PointStatus) {
