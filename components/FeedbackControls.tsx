@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { FeedbackReason, FeedbackTarget, Verdict } from '../lib/contract/feedback.ts';
 import type { FeedbackView } from '../lib/messages.ts';
 import { useNotice, useSidebarActions } from '../lib/ui/actions.tsx';
+import { noticeText } from '../lib/ui/background-text.ts';
 import { latestVerdict } from '../lib/ui/feedback.ts';
 import { t } from '../lib/ui/i18n.ts';
 import { newRequestId } from '../lib/ui/requestId.ts';
@@ -79,7 +80,7 @@ export function FeedbackControls({ target, subject, feedback }: FeedbackControls
       )}
       {notice && !notice.ok && (
         <p role="alert" className="cf-error cf-meta">
-          {notice.message}
+          {noticeText(notice)}
         </p>
       )}
       {latest ? (

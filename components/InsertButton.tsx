@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SidebarNotice } from '../lib/messages.ts';
 import { useNotice, useSidebarActions } from '../lib/ui/actions.tsx';
+import { noticeWords } from '../lib/ui/background-text.ts';
 import { t } from '../lib/ui/i18n.ts';
 import { newRequestId } from '../lib/ui/requestId.ts';
 
@@ -40,8 +41,7 @@ export function InsertButton({ text, subject }: { text: string; subject: string 
 }
 
 export function insertNoticeText(notice: SidebarNotice): string {
-  if (notice.ok) return t('inserted');
-  if (notice.code === 'no-compose') return t('insertNoCompose');
-  if (notice.code === 'not-supported') return t('insertNotSupported');
+  if (notice.ok) return noticeWords('inserted');
+  if (notice.code === 'no-compose' || notice.code === 'not-supported') return noticeWords(notice.code);
   return notice.message || t('insertFailed');
 }

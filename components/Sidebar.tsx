@@ -67,7 +67,7 @@ function LeadStateView({ state, onIntent, now }: { state: LeadState; onIntent: S
     case 'not_found':
       return <NotFoundView lead={lead} />;
     case 'error':
-      return <ErrorView message={state.message} onRetry={() => onIntent({ type: 'retry' })} />;
+      return <ErrorView message={state.message ?? t('lookupFailed')} onRetry={() => onIntent({ type: 'retry' })} />;
     case 'ready':
       return (
         <LeadBrief

@@ -134,6 +134,10 @@ export const FeedbackView = z.strictObject({
 });
 export type FeedbackView = z.infer<typeof FeedbackView>;
 
+/** Why the local cache could not be read; the sidebar words it from `_locales`. */
+export const SidebarWarning = z.enum(['cache-full', 'cache-failed']);
+export type SidebarWarning = z.infer<typeof SidebarWarning>;
+
 const WithLeads = {
   leads: z.array(PageLead),
   selected: z.number().int(),
@@ -142,7 +146,7 @@ const WithLeads = {
   /** Verdicts the endpoint refused, for every lead: shown until the rep resends or discards them. */
   failed: z.array(FeedbackView).optional(),
   /** Something the rep should know that does not stop the sidebar, e.g. the local cache failing. */
-  warning: z.string().optional(),
+  warning: SidebarWarning.optional(),
 };
 
 /** background → sidebar: the whole state to render; the sidebar keeps none of its own. */
@@ -153,7 +157,8 @@ export const SidebarState = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('no_lead') }),
   z.strictObject({ status: z.literal('loading'), ...WithLeads }),
   z.strictObject({ status: z.literal('not_found'), ...WithLeads }),
-  z.strictObject({ status: z.literal('error'), ...WithLeads, message: z.string() }),
+  /** `message`: what the endpoint or the network said; without one the sidebar says the lookup failed. */
+  z.strictObject({ status: z.literal('error'), ...WithLeads, message: z.string().optional() }),
   z.strictObject({
     status: z.literal('ready'),
     ...WithLeads,
@@ -167,14 +172,33 @@ export const SidebarState = z.discriminatedUnion('status', [
 ]);
 export type SidebarState = z.infer<typeof SidebarState>;
 
+/** How an intent that carried a `requestId` turned out; the sidebar words each from `_locales`. */
+export const NoticeCode = z.enum([
+  // feedback
+  'queued',
+  'no-lead',
+  'invalid',
+  'storage',
+  // undo-feedback
+  'removed',
+  'withdrawing',
+  'too-late',
+  'unknown',
+  // insert
+  'inserted',
+  'no-compose',
+  'not-supported',
+]);
+export type NoticeCode = z.infer<typeof NoticeCode>;
+
 /** background → sidebar: the answer to one intent that carried a `requestId`. */
 export const SidebarNotice = z.strictObject({
   type: z.literal('notice'),
   requestId: z.string(),
   ok: z.boolean(),
-  /** e.g. 'queued', 'sent', 'inserted', 'no-compose'. */
-  code: z.string(),
-  message: z.string(),
+  code: NoticeCode,
+  /** Words from outside the extension that say more than the code (a zod issue); never the background's own. */
+  message: z.string().optional(),
 });
 export type SidebarNotice = z.infer<typeof SidebarNotice>;
 

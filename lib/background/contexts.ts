@@ -2,7 +2,7 @@
 // endpoint when it is older than a little while. Concurrent asks for one lead share one request,
 // so two tabs on the same thread cost the endpoint one lookup.
 import type { LeadContext, LeadRef } from '../contract/lookup.ts';
-import type { PageLead } from '../messages.ts';
+import type { PageLead, SidebarWarning } from '../messages.ts';
 import type { CachedContext } from '../store/db.ts';
 import { type Credentials, lookup } from './api.ts';
 import { readCached, touch, writeCached } from './cache.ts';
@@ -42,7 +42,7 @@ export function fetchContext(credentials: Credentials, lead: PageLead): Promise<
 export interface LocalRead {
   entry: CachedContext | undefined;
   /** Set when IndexedDB failed: the rep is told, and the network answers instead. */
-  storageError?: string;
+  storageError?: SidebarWarning;
 }
 
 export async function readLocal(lead: PageLead, now = Date.now()): Promise<LocalRead> {
@@ -52,10 +52,7 @@ export async function readLocal(lead: PageLead, now = Date.now()): Promise<Local
     if (entry && now - entry.lastUsedAt > TOUCH_EVERY_MS) void touch(entry, now).catch(() => undefined);
     return { entry };
   } catch (error) {
-    const reason = error instanceof Error && error.name === 'QuotaExceededError' ? 'it is full' : 'it failed';
-    return {
-      entry: undefined,
-      storageError: `The local cache could not be read (${reason}); Coalface is asking the endpoint directly.`,
-    };
+    const full = error instanceof Error && error.name === 'QuotaExceededError';
+    return { entry: undefined, storageError: full ? 'cache-full' : 'cache-failed' };
   }
 }

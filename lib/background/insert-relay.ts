@@ -15,14 +15,5 @@ export async function relayInsert(sidebar: Sidebar, requestId: string, text: str
       // No content script in that tab: a page Coalface does not read.
     }
   }
-  notify(sidebar, {
-    requestId,
-    ok: reply.ok,
-    code: reply.ok ? 'inserted' : (reply.reason ?? 'not-supported'),
-    message: reply.ok
-      ? 'Inserted into your draft.'
-      : reply.reason === 'no-compose'
-        ? 'Open a reply or a new message first, then click Insert.'
-        : 'Insert works in Gmail and Outlook drafts. Use Copy here.',
-  });
+  notify(sidebar, { requestId, ok: reply.ok, code: reply.ok ? 'inserted' : (reply.reason ?? 'not-supported') });
 }

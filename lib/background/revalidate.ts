@@ -1,6 +1,6 @@
 // Asks the endpoint for a lead's context and shows the answer, unless a newer refresh of the tab
 // has started meanwhile.
-import type { PageLead } from '../messages.ts';
+import type { PageLead, SidebarWarning } from '../messages.ts';
 import type { CachedContext } from '../store/db.ts';
 import { EndpointError } from './api.ts';
 import type { Connection } from './connection.ts';
@@ -14,7 +14,7 @@ export async function revalidate(
   lead: PageLead,
   base: ShownLeads,
   cached: CachedContext | undefined,
-  warning: string | undefined,
+  warning: SidebarWarning | undefined,
   current: () => boolean,
 ): Promise<void> {
   const extra = warning ? { warning } : {};
@@ -24,9 +24,14 @@ export async function revalidate(
   } catch (error) {
     if (!current()) return;
     const status = error instanceof EndpointError ? error.status : null;
-    const message = error instanceof Error ? error.message : 'Something went wrong while looking this lead up.';
     // What we had is still worth showing when the endpoint is away; a refused token is not.
     if (cached && status !== 401 && status !== 403) push(tabId, await stateFromEntry(base, cached, 'stale', extra));
-    else push(tabId, { status: 'error', ...base, message, ...extra });
+    else
+      push(tabId, {
+        status: 'error',
+        ...base,
+        ...(error instanceof Error ? { message: error.message } : {}),
+        ...extra,
+      });
   }
 }

@@ -1,6 +1,6 @@
 // The state a sidebar shows for a lead whose context this browser holds (found or not).
 import type { LeadContext } from '../contract/lookup.ts';
-import type { PageLead, SidebarState } from '../messages.ts';
+import type { PageLead, SidebarState, SidebarWarning } from '../messages.ts';
 import type { CachedContext } from '../store/db.ts';
 import { failedVerdicts, verdictsForLead } from './outbox.ts';
 
@@ -13,7 +13,7 @@ export interface ShownLeads {
 export type Freshness = 'fresh' | 'refreshing' | 'stale';
 
 export interface StateExtras {
-  warning?: string;
+  warning?: SidebarWarning;
   loadingMore?: boolean;
 }
 
