@@ -21,24 +21,7 @@ const CAMPAIGNS: VersionedKind<Campaign, CampaignForm, CampaignInput> = {
   empty: EMPTY_CAMPAIGN,
   toForm: campaignToForm,
   check: checkCampaign,
-  create: async (api, input) => {
-    // POST replaces a campaign with the same key; a new campaign must not overwrite another one.
-    const existing = await getCampaign(api, input.key);
-    if (existing.ok) {
-      return {
-        ok: false as const,
-        status: 409,
-        problem: {
-          type: 'urn:coalface:console',
-          title: 'Key taken',
-          status: 409,
-          detail: `A campaign with key "${input.key}" exists already ("${existing.data.name}"). Pick another key, or edit that campaign.`,
-          errors: [{ path: 'key', message: 'is taken by another campaign' }],
-        },
-      };
-    }
-    return createCampaign(api, input);
-  },
+  create: createCampaign,
   patch: (api, stored, input, version) => patchCampaign(api, stored.key, campaignPatch(input), version),
   fetch: (api, stored) => getCampaign(api, stored.key),
   savedText: (saved) => `Saved (version ${saved.version}). Open sidebars pick it up within seconds.`,

@@ -1,11 +1,11 @@
 import type { Problem } from '../../lib/contract/common.ts';
-import { saveFailureText } from '../lib/errors.ts';
+import { isVersionConflict, saveFailureText } from '../lib/errors.ts';
 
 interface SaveFailureProps {
   problem: Problem;
-  /** For 412: take the stored version (losing the edits in the form). */
+  /** On a version conflict: take the stored version (losing the edits in the form). */
   onReload: () => void;
-  /** For 412: save the form over the stored version. */
+  /** On a version conflict: save the form over the stored version. */
   onOverwrite: () => void;
 }
 
@@ -16,7 +16,7 @@ export function SaveFailure({ problem, onReload, onOverwrite }: SaveFailureProps
       <p>
         <strong>Not saved.</strong> {saveFailureText(problem)}
       </p>
-      {problem.status === 412 && (
+      {isVersionConflict(problem) && (
         <>
           <p className="console-hint">{problem.detail}</p>
           <div className="console-actions">

@@ -9,6 +9,8 @@ export interface ApiRequest {
   body?: unknown;
   /** The version the edit was based on; sent as `If-Match: "<version>"`. */
   ifMatch?: number;
+  /** `*`: create only; the endpoint answers 412 when the item exists already. */
+  ifNoneMatch?: '*';
 }
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -47,6 +49,7 @@ export class ApiClient {
     const headers: Record<string, string> = { Authorization: `Bearer ${this.#token}`, Accept: 'application/json' };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     if (request.ifMatch !== undefined) headers['If-Match'] = `"${request.ifMatch}"`;
+    if (request.ifNoneMatch !== undefined) headers['If-None-Match'] = request.ifNoneMatch;
     let response: Response;
     try {
       response = await this.#fetch(`${this.#base}${path}`, {

@@ -25,8 +25,9 @@ export async function listCampaigns(api: ApiClient): Promise<ApiResult<Campaign[
 export const getCampaign = (api: ApiClient, key: string) =>
   api.call(`/v1/campaigns/${encodeURIComponent(key)}`, Campaign);
 
+/** Creates, never replaces (`If-None-Match: *`): a key already in use is a 412 `key-taken` problem. */
 export const createCampaign = (api: ApiClient, input: CampaignInput) =>
-  api.call('/v1/campaigns', Campaign, { method: 'POST', body: input });
+  api.call('/v1/campaigns', Campaign, { method: 'POST', body: input, ifNoneMatch: '*' });
 
 export const patchCampaign = (api: ApiClient, key: string, patch: CampaignPatch, version: number) =>
   api.call(`/v1/campaigns/${encodeURIComponent(key)}`, Campaign, { method: 'PATCH', body: patch, ifMatch: version });

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CampaignEditor } from '../../../console/components/CampaignEditor.tsx';
-import { CAMPAIGN, fakeFetch, problem, renderSignedIn } from './fake-endpoint.tsx';
+import { CAMPAIGN, campaignCreation, fakeFetch, problem, renderSignedIn } from './fake-endpoint.tsx';
 
 const DRAFT_KEY = 'coalface.console.draft.campaign.q4-cloud-savings';
 
@@ -107,5 +107,40 @@ describe('the campaign editor', () => {
     save();
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('endsAt must not be before startsAt'));
     expect(screen.getByText('is before startsAt')).toBeTruthy();
+  });
+
+  describe('a new campaign', () => {
+    const fill = (key: string) => {
+      type('Key', key);
+      type('Name', 'Spring cleanup');
+      type('Headline', 'Tidy the cloud before spring');
+      type('Pitch', 'Idle capacity piles up over winter.');
+      fireEvent.click(screen.getByRole('button', { name: 'Create campaign' }));
+    };
+
+    it('is created with If-None-Match: *, so it can never replace another campaign', async () => {
+      const endpoint = fakeFetch(campaignCreation([CAMPAIGN]));
+      renderSignedIn(<CampaignEditor campaign={null} />, endpoint.fetch);
+      fill('spring-cleanup');
+      expect(await screen.findByText(/Saved \(version 1\)/)).toBeTruthy();
+      expect(endpoint.calls.map((call) => `${call.method} ${call.path}`)).toEqual(['POST /v1/campaigns']);
+      expect(endpoint.calls[0]?.headers['If-None-Match']).toBe('*');
+      expect(endpoint.calls[0]?.body).toMatchObject({ key: 'spring-cleanup', name: 'Spring cleanup' });
+    });
+
+    it('shows the endpoint’s answer when its key is taken: under Key, with no conflict choices', async () => {
+      const endpoint = fakeFetch(campaignCreation([CAMPAIGN]));
+      renderSignedIn(<CampaignEditor campaign={null} />, endpoint.fetch);
+      fill(CAMPAIGN.key);
+      await waitFor(() =>
+        expect(screen.getByRole('alert').textContent).toContain(`A campaign with key ${CAMPAIGN.key} already exists`),
+      );
+      expect(screen.getByLabelText('Key').getAttribute('aria-invalid')).toBe('true');
+      expect(screen.getByText('is taken by another campaign')).toBeTruthy();
+      expect(screen.queryByText(/Someone else changed this/)).toBeNull();
+      expect(screen.queryByRole('button', { name: 'Overwrite with mine' })).toBeNull();
+      expect(endpoint.calls.map((call) => `${call.method} ${call.path}`)).toEqual(['POST /v1/campaigns']);
+      expect(localStorage.getItem('coalface.console.draft.campaign.new')).toContain('Spring cleanup');
+    });
   });
 });

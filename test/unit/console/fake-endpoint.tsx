@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { vi } from 'vitest';
 import { ApiClient } from '../../../console/lib/api.ts';
 import { SessionProvider } from '../../../console/lib/session.tsx';
-import type { Campaign } from '../../../lib/contract/campaigns.ts';
+import type { Campaign, CampaignInput } from '../../../lib/contract/campaigns.ts';
 import type { TalkingPoint } from '../../../lib/contract/talking-points.ts';
 
 export interface Call {
@@ -41,6 +41,36 @@ export const problem = (status: number, detail: string, errors?: { path: string;
   detail,
   ...(errors ? { errors } : {}),
 });
+
+/**
+ * `POST /v1/campaigns` as the endpoint answers it: with `If-None-Match: *` a key in `existing` is a
+ * 412 key-taken problem naming the key; otherwise the campaign is stored at version 1.
+ */
+export function campaignCreation(existing: readonly Campaign[]): Handler {
+  return (call) => {
+    if (call.method !== 'POST' || call.path !== '/v1/campaigns') return undefined;
+    const input = call.body as CampaignInput;
+    if (call.headers['If-None-Match'] === '*' && existing.some((c) => c.key === input.key)) {
+      return {
+        status: 412,
+        body: {
+          type: 'urn:coalface:problem:key-taken',
+          title: 'Precondition failed',
+          status: 412,
+          detail: `A campaign with key ${input.key} already exists. Choose another key, or send the request without If-None-Match to replace it.`,
+        },
+      };
+    }
+    const created: Campaign = {
+      ...input,
+      startsAt: input.startsAt ?? null,
+      endsAt: input.endsAt ?? null,
+      version: 1,
+      updatedAt: '2026-11-26T10:00:00.000Z',
+    };
+    return { status: 201, body: created };
+  };
+}
 
 export function renderSignedIn(ui: ReactNode, fetch: ReturnType<typeof fakeFetch>['fetch']) {
   const onUnauthorized = vi.fn();
