@@ -1,6 +1,5 @@
 import { useId } from 'react';
-import type { Campaign } from '../../lib/contract/campaigns.ts';
-import { type RowFilter, type Segment, segmentId } from '../lib/lands.ts';
+import { type CampaignOption, type RowFilter, type Segment, segmentId } from '../lib/lands.ts';
 
 interface LandsFiltersProps {
   filter: RowFilter;
@@ -8,7 +7,7 @@ interface LandsFiltersProps {
   segment: string;
   segments: readonly Segment[];
   onSegment: (segment: string) => void;
-  campaigns: readonly Campaign[];
+  campaigns: readonly CampaignOption[];
 }
 
 const STATUSES = ['live', 'draft', 'retired', 'active', 'ended'];

@@ -1,14 +1,12 @@
 import { useCallback, useId, useMemo, useState } from 'react';
-import type { Campaign } from '../../lib/contract/campaigns.ts';
 import type { FeedbackSummary } from '../../lib/contract/feedback.ts';
-import type { TalkingPoint } from '../../lib/contract/talking-points.ts';
-import type { ApiResult } from '../lib/api.ts';
 import { downloadCsv, toCsv } from '../lib/csv.ts';
-import { feedbackSummary, listCampaigns, listTalkingPoints } from '../lib/endpoint.ts';
+import { feedbackSummary } from '../lib/endpoint.ts';
 import { formatDateTime } from '../lib/format.ts';
 import {
   buildRows,
   CSV_HEADER,
+  campaignsOf,
   csvRows,
   filterRows,
   type RowFilter,
@@ -24,30 +22,11 @@ import { LandsTable } from './LandsTable.tsx';
 import { ProblemAlert } from './ProblemAlert.tsx';
 import { TargetDetail } from './TargetDetail.tsx';
 
-interface LandsData {
-  summary: FeedbackSummary;
-  points: TalkingPoint[];
-  campaigns: Campaign[];
-}
-
 /** "What lands": every talking point and campaign message with how reps say it fared. */
 export function LandsPage() {
   const { api } = useSession();
-  const load = useCallback(async (): Promise<ApiResult<LandsData>> => {
-    const [summary, points, campaigns] = await Promise.all([
-      feedbackSummary(api),
-      listTalkingPoints(api),
-      listCampaigns(api),
-    ]);
-    if (!summary.ok) return summary;
-    // A sales manager reads the summary but not marketing's lists: statuses then show as unknown.
-    const readable = <T,>(r: ApiResult<T[]>) => (!r.ok && r.status === 403 ? { ok: true as const, data: [] } : r);
-    const p = readable(points);
-    const c = readable(campaigns);
-    if (!p.ok) return p;
-    if (!c.ok) return c;
-    return { ok: true, status: 200, data: { summary: summary.data, points: p.data, campaigns: c.data } };
-  }, [api]);
+  // One call: a sales manager may read the summary but not marketing's lists.
+  const load = useCallback(() => feedbackSummary(api, { include: 'unjudged' }), [api]);
   const { loaded, reload } = useLoad(load);
   return (
     <>
@@ -64,25 +43,26 @@ export function LandsPage() {
       {loaded.state === 'failed' && (
         <ProblemAlert problem={loaded.problem} what="Could not load the feedback summary." />
       )}
-      {loaded.state === 'ready' && <Lands data={loaded.data} />}
+      {loaded.state === 'ready' && <Lands summary={loaded.data} />}
     </>
   );
 }
 
 const NO_FILTER: RowFilter = { campaign: '', status: '', kind: '' };
 
-export function Lands({ data }: { data: LandsData }) {
+export function Lands({ summary }: { summary: FeedbackSummary }) {
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const [segment, setSegment] = useState('');
   const [sort, setSort] = useState<Sort>({ column: 'worst' });
   const [selected, setSelected] = useState<string | null>(null);
   const statusId = useId();
-  const segments = useMemo(() => segmentsOf(data.summary), [data.summary]);
+  const segments = useMemo(() => segmentsOf(summary), [summary]);
+  const campaigns = useMemo(() => campaignsOf(summary), [summary]);
   const picked = segments.find((s) => segmentId(s) === segment) ?? null;
   const rows = useMemo(() => {
-    const all = buildRows(data.summary, data.points, data.campaigns, picked);
+    const all = buildRows(summary, picked);
     return sortRows(filterRows(all, filter), sort);
-  }, [data, picked, filter, sort]);
+  }, [summary, picked, filter, sort]);
   const detail = rows.find((row) => row.id === selected) ?? null;
 
   const exportCsv = () => {
@@ -99,13 +79,12 @@ export function Lands({ data }: { data: LandsData }) {
         segment={segment}
         segments={segments}
         onSegment={setSegment}
-        campaigns={data.campaigns}
+        campaigns={campaigns}
       />
       <div className="console-toolbar">
         <output id={statusId} className="console-hint cf-status">
           {rows.length} {rows.length === 1 ? 'row' : 'rows'}
-          {sort.column === 'worst' ? ', worst-landing live first' : ''} · as of{' '}
-          {formatDateTime(data.summary.generatedAt)}
+          {sort.column === 'worst' ? ', worst-landing live first' : ''} · as of {formatDateTime(summary.generatedAt)}
         </output>
         {sort.column !== 'worst' && (
           <button type="button" className="cf-button cf-button--small" onClick={() => setSort({ column: 'worst' })}>

@@ -1,7 +1,12 @@
 // Every call the console makes, each answer checked against the contract.
 import { z } from 'zod';
 import { Campaign, type CampaignInput, type CampaignPatch } from '../../lib/contract/campaigns.ts';
-import { FeedbackPage, FeedbackSummary, type FeedbackTarget } from '../../lib/contract/feedback.ts';
+import {
+  FeedbackPage,
+  FeedbackSummary,
+  type FeedbackSummaryQuery,
+  type FeedbackTarget,
+} from '../../lib/contract/feedback.ts';
 import { LookupResponse } from '../../lib/contract/lookup.ts';
 import { Me } from '../../lib/contract/me.ts';
 import {
@@ -68,9 +73,11 @@ export const patchTalkingPoint = (api: ApiClient, id: string, patch: TalkingPoin
     ifMatch: version,
   });
 
-export function feedbackSummary(api: ApiClient, campaign?: string) {
-  const query = campaign ? `?${new URLSearchParams({ campaign })}` : '';
-  return api.call(`/v1/feedback/summary${query}`, FeedbackSummary);
+export function feedbackSummary(api: ApiClient, query: FeedbackSummaryQuery = {}) {
+  const search = new URLSearchParams(
+    Object.entries(query).filter((entry): entry is [string, string] => !!entry[1]),
+  ).toString();
+  return api.call(`/v1/feedback/summary${search ? `?${search}` : ''}`, FeedbackSummary);
 }
 
 export function feedbackNotes(api: ApiClient, target: FeedbackTarget, cursor: string | null) {

@@ -1,6 +1,4 @@
-import type { Campaign } from '../../lib/contract/campaigns.ts';
 import type { FeedbackSummary, FeedbackTarget, Tally, TargetSummary } from '../../lib/contract/feedback.ts';
-import type { TalkingPoint } from '../../lib/contract/talking-points.ts';
 import { reasonLabel } from '../../lib/ui/labels.ts';
 import { formatRate } from './format.ts';
 
@@ -17,6 +15,7 @@ export interface LandsRow {
   total: number;
   rate: number | null;
   topReason: string | null;
+  /** Null while nobody has judged it. */
   summary: TargetSummary | null;
 }
 
@@ -34,78 +33,54 @@ function topReason(summary: TargetSummary): string | null {
   return first ? reasonLabel(first[0]) : null;
 }
 
-function row(
-  target: FeedbackTarget,
-  title: string,
-  campaign: string | null,
-  status: string,
-  tally: Tally,
-  summary: TargetSummary | null,
-): LandsRow {
+function row(summary: TargetSummary, tally: Tally): LandsRow {
+  const { target } = summary;
+  const judged = summary.total.landed + summary.total.didntLand > 0;
   return {
     id: `${target.kind}:${target.id}`,
     target,
     kind: target.kind === 'talkingPoint' ? 'Talking point' : 'Campaign message',
-    title,
-    campaign,
-    status,
+    title: summary.title,
+    campaign: summary.campaign,
+    status: summary.status ?? 'unknown',
     landed: tally.landed,
     didntLand: tally.didntLand,
     total: tally.landed + tally.didntLand,
     rate: tally.didntLandRate,
-    topReason: summary ? topReason(summary) : null,
-    summary,
+    topReason: topReason(summary),
+    summary: judged ? summary : null,
   };
 }
 
-const NO_VERDICTS: Tally = { landed: 0, didntLand: 0, didntLandRate: null };
-
 /**
- * Rows for every target reps gave verdicts on, plus live points and active campaigns nobody has
- * judged yet (so silence shows). With a segment picked, only verdicts from leads in it count.
+ * A row per target in the summary (asked with `include=unjudged`, it also holds live points and
+ * active campaigns nobody has judged, so silence shows). With a segment picked, only verdicts from
+ * leads in it count, and targets with none there are left out.
  */
-export function buildRows(
-  summary: FeedbackSummary,
-  points: readonly TalkingPoint[],
-  campaigns: readonly Campaign[],
-  segment: Segment | null,
-): LandsRow[] {
-  const pointById = new Map(points.map((p) => [p.id, p]));
-  const campaignByKey = new Map(campaigns.map((c) => [c.key, c]));
-  const statusOf = (target: FeedbackTarget) =>
-    (target.kind === 'talkingPoint' ? pointById.get(target.id)?.status : campaignByKey.get(target.id)?.status) ??
-    'unknown';
+export function buildRows(summary: FeedbackSummary, segment: Segment | null): LandsRow[] {
   const rows: LandsRow[] = [];
-  const seen = new Set<string>();
   for (const target of summary.targets) {
-    seen.add(`${target.target.kind}:${target.target.id}`);
     const tally = segment
       ? target.bySegment.find((s) => s.dimension === segment.dimension && s.value === segment.value)?.tally
       : target.total;
-    if (!tally) continue;
-    rows.push(row(target.target, target.title, target.campaign, statusOf(target.target), tally, target));
-  }
-  if (segment) return rows;
-  for (const point of points) {
-    if (point.status !== 'live' || seen.has(`talkingPoint:${point.id}`)) continue;
-    rows.push(
-      row({ kind: 'talkingPoint', id: point.id }, point.title, point.campaign, point.status, NO_VERDICTS, null),
-    );
-  }
-  for (const campaign of campaigns) {
-    if (campaign.status !== 'active' || seen.has(`campaignMessage:${campaign.key}`)) continue;
-    rows.push(
-      row(
-        { kind: 'campaignMessage', id: campaign.key },
-        campaign.name,
-        campaign.key,
-        campaign.status,
-        NO_VERDICTS,
-        null,
-      ),
-    );
+    if (tally) rows.push(row(target, tally));
   }
   return rows;
+}
+
+export interface CampaignOption {
+  key: string;
+  name: string;
+}
+
+/** The campaigns the rows belong to, for the campaign filter; named as their message's row is. */
+export function campaignsOf(summary: FeedbackSummary): CampaignOption[] {
+  const names = new Map<string, string>();
+  for (const target of summary.targets) {
+    if (target.target.kind === 'campaignMessage') names.set(target.target.id, target.title);
+  }
+  const keys = new Set(summary.targets.flatMap((target) => (target.campaign ? [target.campaign] : [])));
+  return [...keys].map((key) => ({ key, name: names.get(key) ?? key })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Every segment any verdict was given in, for the segment filter. */

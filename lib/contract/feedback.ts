@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { CampaignStatus } from './campaigns.ts';
 import { displayText, EmailHash, Key, PastInstant, Segments, Timestamp } from './common.ts';
+import { TalkingPointStatus } from './talking-points.ts';
 
 export const FeedbackReason = z.enum([
   'not_relevant',
@@ -74,6 +76,8 @@ export const TargetSummary = z.object({
   target: FeedbackTarget,
   title: z.string(),
   campaign: Key.nullable(),
+  /** The point's or the campaign's status now; null when it no longer exists. */
+  status: z.union([TalkingPointStatus, CampaignStatus]).nullable(),
   total: Tally,
   reasons: z.partialRecord(FeedbackReason, z.number().int()),
   bySegment: z.array(
@@ -99,9 +103,14 @@ export const FeedbackListQuery = z.strictObject({
 });
 export type FeedbackListQuery = z.infer<typeof FeedbackListQuery>;
 
-/** Query of `GET /v1/feedback/summary`: verdicts given at or after `since`, on targets of `campaign`. */
+/**
+ * Query of `GET /v1/feedback/summary`: verdicts given at or after `since`, on targets of `campaign`.
+ * `include=unjudged` adds every live talking point and active campaign with no verdict (zero tallies),
+ * so silence shows.
+ */
 export const FeedbackSummaryQuery = z.strictObject({
   since: Timestamp.optional(),
   campaign: Key.optional(),
+  include: z.literal('unjudged').optional(),
 });
 export type FeedbackSummaryQuery = z.infer<typeof FeedbackSummaryQuery>;

@@ -36,6 +36,8 @@ export interface VerdictRecord {
 export interface TargetInfo {
   title: string;
   campaign: string | null;
+  /** Null when the point or campaign no longer exists. */
+  status: TargetSummary['status'];
 }
 
 /** ISO 8601 week of the UTC date, like `2026-W01` (weeks start Monday; week 1 holds the year's first Thursday). */
@@ -69,23 +71,29 @@ interface Acc {
 }
 
 /**
- * One summary per target with any verdict, most "didn't land" first (then most verdicts, then by
- * kind and id). Reasons count didn't-land verdicts only. Segments and weeks are sorted by name.
- * `describe` names a target; `keep` drops targets (the campaign filter).
+ * One summary per target with any verdict, and one with zero tallies per `unjudged` target that has
+ * none; most "didn't land" first (then most verdicts, then by kind and id). Reasons count didn't-land
+ * verdicts only. Segments and weeks are sorted by name. `describe` names a target; `keep` drops
+ * targets (the campaign filter).
  */
 export function summariseFeedback(
   verdicts: readonly VerdictRecord[],
   describe: (target: FeedbackTarget) => TargetInfo,
   keep: (target: FeedbackTarget, info: TargetInfo) => boolean = () => true,
+  unjudged: readonly FeedbackTarget[] = [],
 ): TargetSummary[] {
   const byTarget = new Map<string, Acc>();
-  for (const v of verdicts) {
-    const key = `${v.target.kind}\u0000${v.target.id}`;
+  const accFor = (target: FeedbackTarget): Acc => {
+    const key = `${target.kind}\u0000${target.id}`;
     let acc = byTarget.get(key);
     if (!acc) {
-      acc = { target: v.target, total: zero(), reasons: {}, bySegment: new Map(), byWeek: new Map() };
+      acc = { target, total: zero(), reasons: {}, bySegment: new Map(), byWeek: new Map() };
       byTarget.set(key, acc);
     }
+    return acc;
+  };
+  for (const v of verdicts) {
+    const acc = accFor(v.target);
     add(acc.total, v.verdict);
     if (v.verdict === 'didnt_land' && v.reason) acc.reasons[v.reason] = (acc.reasons[v.reason] ?? 0) + 1;
     for (const dimension of SEGMENT_DIMENSIONS) {
@@ -108,6 +116,8 @@ export function summariseFeedback(
     add(weekCounts, v.verdict);
   }
 
+  for (const target of unjudged) accFor(target);
+
   const out: TargetSummary[] = [];
   for (const acc of byTarget.values()) {
     const info = describe(acc.target);
@@ -116,6 +126,7 @@ export function summariseFeedback(
       target: acc.target,
       title: info.title,
       campaign: info.campaign,
+      status: info.status,
       total: toTally(acc.total),
       reasons: acc.reasons,
       bySegment: [...acc.bySegment.values()]

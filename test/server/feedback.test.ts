@@ -264,6 +264,7 @@ describe('GET /v1/feedback/summary', () => {
         target: tp,
         title: 'Idle capacity',
         campaign: 'q4',
+        status: 'live',
         total: tally(1, 2, 2 / 3),
         reasons: { not_relevant: 1, pricing: 1 },
         bySegment: [
@@ -294,6 +295,81 @@ describe('GET /v1/feedback/summary', () => {
         { week: '2026-W49', tally: tally(1, 1, 0.5) },
       ]);
       expect(sinceMonday.targets.map((x) => x.target.id)).not.toContain(q.id);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('names each target’s status now, null once it is gone; include=unjudged adds live points and active campaigns nobody judged', async () => {
+    const t = await startTestServer();
+    try {
+      const admin = (path: string, body: unknown) => t.request('POST', path, { token: t.tokens.admin, body });
+      for (const [key, status] of [
+        ['q4', 'active'],
+        ['old', 'ended'],
+        ['soon', 'draft'],
+      ] as const) {
+        await admin('/v1/campaigns', { key, name: key.toUpperCase(), status, message: demoMessage });
+      }
+      const make = async (title: string, status: string, campaign: string) =>
+        read(await admin('/v1/talking-points', { campaign, title, body: 'b', status }), TalkingPoint, 201);
+      const judged = await make('Judged', 'live', 'q4');
+      const quiet = await make('Quiet', 'live', 'q4');
+      const retired = await make('Retired', 'retired', 'old');
+      const draft = await make('Draft', 'draft', 'q4');
+      const gone = await make('Gone', 'live', 'q4');
+      const give = async (target: { kind: string; id: string }) => {
+        const body = { id: randomUUID(), target, verdict: 'landed', lead: { emailHash: sha256(DANA) } };
+        const res = await t.request('POST', '/v1/feedback', {
+          token: t.tokens.rep,
+          body: { ...body, occurredAt: '2026-11-20T10:00:00Z' },
+        });
+        expect(res.status).toBe(201);
+      };
+      await give({ kind: 'talkingPoint', id: judged.id });
+      await give({ kind: 'talkingPoint', id: retired.id });
+      await give({ kind: 'talkingPoint', id: gone.id });
+      await give({ kind: 'campaignMessage', id: 'old' });
+      t.store.db.prepare('DELETE FROM talking_points WHERE id = ?').run(gone.id);
+
+      // A sales manager reads the summary, statuses included, without marketing's lists.
+      const manager = extraToken(t, 'manager', 'Sam Manager');
+      const summary = async (query = '') =>
+        read(await t.request('GET', `/v1/feedback/summary${query}`, { token: manager }), FeedbackSummary);
+      const statuses = (s: FeedbackSummary) => Object.fromEntries(s.targets.map((x) => [x.target.id, x.status]));
+
+      expect(statuses(await summary())).toEqual({
+        [judged.id]: 'live',
+        [retired.id]: 'retired',
+        [gone.id]: null,
+        old: 'ended',
+      });
+
+      const all = await summary('?include=unjudged');
+      expect(statuses(all)).toEqual({
+        [judged.id]: 'live',
+        [retired.id]: 'retired',
+        [gone.id]: null,
+        old: 'ended',
+        [quiet.id]: 'live',
+        q4: 'active',
+      });
+      expect(statuses(all)).not.toHaveProperty(draft.id);
+      expect(all.targets.find((x) => x.target.id === quiet.id)).toEqual({
+        target: { kind: 'talkingPoint', id: quiet.id },
+        title: 'Quiet',
+        campaign: 'q4',
+        status: 'live',
+        total: { landed: 0, didntLand: 0, didntLandRate: null },
+        reasons: {},
+        bySegment: [],
+        byWeek: [],
+      });
+      expect(statuses(await summary('?include=unjudged&campaign=old'))).toEqual({
+        [retired.id]: 'retired',
+        old: 'ended',
+      });
+      await expectProblem(await t.request('GET', '/v1/feedback/summary?include=everything', { token: manager }), 422);
     } finally {
       await t.close();
     }

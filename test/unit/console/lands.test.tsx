@@ -1,8 +1,8 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Lands } from '../../../console/components/LandsPage.tsx';
-import type { FeedbackSummary, TargetSummary } from '../../../lib/contract/feedback.ts';
-import { CAMPAIGN, fakeFetch, POINT, renderSignedIn } from './fake-endpoint.tsx';
+import { Lands, LandsPage } from '../../../console/components/LandsPage.tsx';
+import type { FeedbackSummary, FeedbackTarget, TargetSummary } from '../../../lib/contract/feedback.ts';
+import { CAMPAIGN, fakeFetch, renderSignedIn } from './fake-endpoint.tsx';
 
 afterEach(() => {
   cleanup();
@@ -21,11 +21,13 @@ function target(
   landed: number,
   didntLand: number,
   finance: [number, number],
+  status: TargetSummary['status'] = 'live',
 ): TargetSummary {
   return {
     target: { kind: 'talkingPoint', id },
     title,
     campaign: 'q4-cloud-savings',
+    status,
     total: tally(landed, didntLand),
     reasons: didntLand ? { pricing: didntLand } : {},
     bySegment: [{ dimension: 'persona', value: 'Finance', tally: tally(...finance) }],
@@ -38,19 +40,34 @@ const SUMMARY: FeedbackSummary = {
   targets: [
     target('tp_ok', 'Lands well', 9, 1, [1, 0]),
     target('tp_bad', '=HYPERLINK("x"), bad', 1, 3, [0, 1]),
-    target('tp_old', 'Retired and bad', 0, 5, [0, 0]),
+    target('tp_old', 'Retired and bad', 0, 5, [0, 0], 'retired'),
+    // Live and active, nobody has judged them yet (`include=unjudged`).
+    unjudged({ kind: 'talkingPoint', id: 'tp_quiet' }, 'Nobody said yet', null, 'live'),
+    unjudged({ kind: 'campaignMessage', id: CAMPAIGN.key }, CAMPAIGN.name, CAMPAIGN.key, 'active'),
   ],
 };
-const POINTS = [
-  { ...POINT, id: 'tp_ok', title: 'Lands well' },
-  { ...POINT, id: 'tp_bad', title: '=HYPERLINK("x"), bad' },
-  { ...POINT, id: 'tp_old', title: 'Retired and bad', status: 'retired' as const },
-  { ...POINT, id: 'tp_quiet', title: 'Nobody said yet', campaign: null },
-];
+
+function unjudged(
+  target: FeedbackTarget,
+  title: string,
+  campaign: string | null,
+  status: TargetSummary['status'],
+): TargetSummary {
+  return {
+    target,
+    title,
+    campaign,
+    status,
+    total: tally(0, 0),
+    reasons: {},
+    bySegment: [],
+    byWeek: [],
+  };
+}
 
 function show() {
   const endpoint = fakeFetch(() => ({ status: 200, body: { items: [], nextCursor: null } }));
-  renderSignedIn(<Lands data={{ summary: SUMMARY, points: POINTS, campaigns: [CAMPAIGN] }} />, endpoint.fetch);
+  renderSignedIn(<Lands summary={SUMMARY} />, endpoint.fetch);
   return endpoint;
 }
 
@@ -130,5 +147,32 @@ describe('what lands', () => {
     expect(screen.getByRole('table', { name: 'By week' })).toBeTruthy();
     expect(await screen.findByText('No verdicts yet.')).toBeTruthy();
     expect(endpoint.calls.at(-1)?.path).toBe('/v1/feedback?targetKind=talkingPoint&targetId=tp_ok&limit=50');
+  });
+
+  it('shows nobody-judged targets with no breakdown, only the notes', async () => {
+    show();
+    fireEvent.click(screen.getByRole('button', { name: /Details for Nobody said yet/ }));
+    expect(screen.getByText('No rep has given a verdict on this yet.')).toBeTruthy();
+    expect(screen.queryByRole('table', { name: 'By week' })).toBeNull();
+  });
+
+  it('loads with one call, the summary with its statuses, so a sales manager gets no 403', async () => {
+    const gone = { ...target('tp_gone', 'Deleted since', 0, 2, [0, 1]), status: null };
+    const endpoint = fakeFetch((call) =>
+      call.path.startsWith('/v1/feedback/summary')
+        ? { status: 200, body: { ...SUMMARY, targets: [...SUMMARY.targets, gone] } }
+        : {
+            status: 403,
+            body: { type: 'urn:coalface:problem:forbidden', title: 'Not allowed', status: 403, detail: 'No.' },
+          },
+    );
+    renderSignedIn(<LandsPage />, endpoint.fetch);
+    const row = await screen.findByRole('row', { name: /Retired and bad/ });
+    expect(within(row).getByText('retired')).toBeTruthy();
+    expect(within(screen.getByRole('row', { name: /Deleted since/ })).getByText('unknown')).toBeTruthy();
+    expect(within(screen.getByRole('row', { name: /Q4 Cloud Savings/ })).getByText('active')).toBeTruthy();
+    expect(endpoint.calls.map((call) => call.path)).toEqual(['/v1/feedback/summary?include=unjudged']);
+    const campaigns = within(screen.getByLabelText('Campaign')).getAllByRole('option');
+    expect(campaigns.map((option) => option.textContent)).toEqual(['Any', 'Q4 Cloud Savings']);
   });
 });
