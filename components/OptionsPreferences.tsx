@@ -1,14 +1,13 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { type Preferences, PreferencesResponse, type SiteId } from '../lib/messages.ts';
+import { registry } from '../lib/sites/registry.ts';
 import { askFor, type SendOptionsRequest } from './options/ask.ts';
 
-export const SITE_NAMES: Record<SiteId, string> = {
-  gmail: 'Gmail',
-  outlook: 'Outlook on the web',
-  salesforce: 'Salesforce',
-  hubspot: 'HubSpot',
-};
-const SITES = Object.keys(SITE_NAMES) as SiteId[];
+/** A site as the options list shows it. */
+export interface SiteChoice {
+  id: SiteId;
+  label: string;
+}
 
 /** One domain per line, blank lines and stray spaces ignored. */
 export function domainsFrom(text: string): string[] {
@@ -20,6 +19,8 @@ export function domainsFrom(text: string): string[] {
 
 interface Props {
   send: SendOptionsRequest;
+  /** Every site, in the registry's order (lib/sites/registry.ts). */
+  sites?: readonly SiteChoice[];
 }
 
 type Where = 'sites' | 'domains';
@@ -28,7 +29,7 @@ type Where = 'sites' | 'domains';
  * Which sites Coalface reads, and which domains are colleagues (never leads). A site checkbox shows
  * the rep's click at once and is put back, with the reason, only if the save fails.
  */
-export function OptionsPreferences({ send }: Props) {
+export function OptionsPreferences({ send, sites = registry.options }: Props) {
   const domainsId = useId();
   const domainsHintId = useId();
   const domainsErrorId = useId();
@@ -87,12 +88,11 @@ export function OptionsPreferences({ send }: Props) {
     return true;
   };
 
-  const toggleSite = (site: SiteId, on: boolean) => {
+  const toggleSite = ({ id: site, label: name }: SiteChoice, on: boolean) => {
     const base = intended.current;
     if (!base) return;
     const next = on ? base.sitesOff.filter((s) => s !== site) : [...base.sitesOff.filter((s) => s !== site), site];
     setSitesOff(next);
-    const name = SITE_NAMES[site];
     void save(
       { ...base, sitesOff: next },
       `${name} is ${on ? 'on' : 'off'}. Reload its open tabs to apply.`,
@@ -116,14 +116,14 @@ export function OptionsPreferences({ send }: Props) {
       <fieldset className="cf-fieldset" disabled={!loaded}>
         <legend>Sites</legend>
         <p className="cf-meta">Coalface shows its sidebar on the sites ticked here.</p>
-        {SITES.map((site) => (
-          <label key={site} className="cf-check">
+        {sites.map((site) => (
+          <label key={site.id} className="cf-check">
             <input
               type="checkbox"
-              checked={!sitesOff.includes(site)}
+              checked={!sitesOff.includes(site.id)}
               onChange={(event) => toggleSite(site, event.currentTarget.checked)}
             />
-            {SITE_NAMES[site]}
+            {site.label}
           </label>
         ))}
         {error?.where === 'sites' && (

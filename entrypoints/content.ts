@@ -6,7 +6,7 @@ import { isContentRequest, isPageLeadsReply } from '../lib/content/requests.ts';
 import { ticketedSidebarUrl } from '../lib/content/sidebar-frame-url.ts';
 import { watchPage } from '../lib/content/watch.ts';
 import type { ContentMessage, InsertReply } from '../lib/messages.ts';
-import { SITE_MATCHES } from '../lib/sites/hosts.ts';
+import { SITE_MATCHES } from '../lib/sites/registry.ts';
 
 export default defineContentScript({
   matches: [...SITE_MATCHES],

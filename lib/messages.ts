@@ -6,10 +6,12 @@ import { FeedbackReason, FeedbackTarget, Verdict } from './contract/feedback.ts'
 import { LeadContext } from './contract/lookup.ts';
 import { Me } from './contract/me.ts';
 import { FRAME_TICKET_PATTERN } from './frame-ticket.ts';
+import { SITE_IDS, VIEWS } from './sites/registry.ts';
 
-export const SiteId = z.enum(['gmail', 'outlook', 'salesforce', 'hubspot']);
+/** The sites of lib/sites/registry.ts, and every view they have. */
+export const SiteId = z.enum(SITE_IDS);
 export type SiteId = z.infer<typeof SiteId>;
-export const View = z.enum(['thread', 'compose', 'record']);
+export const View = z.enum(VIEWS);
 export type View = z.infer<typeof View>;
 
 /** A person the page shows: an address, a CRM record, or both, with the name shown beside it. */

@@ -1,6 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
-import { SITE_MATCHES } from '../../lib/sites/hosts.ts';
-import { OPTIONAL_HOST_MATCHES } from '../../lib/sites/optional-hosts.ts';
+import { OPTIONAL_HOST_MATCHES, SITE_MATCHES } from '../../lib/sites/registry.ts';
 
 /** The part of `browser.permissions` this control uses; the options page hands in the real one. */
 export interface HostPermissions {

@@ -2,42 +2,34 @@
 // asked for it from the sidebar. The rep clicked inside the sidebar's iframe, so the page's focus and
 // selection are gone by then: the last caret inside a compose body is remembered and restored first.
 import type { InsertReply } from '../messages.ts';
+import type { Registry } from '../sites/create-registry.ts';
 import { anyOf, type Probe } from '../sites/probe.ts';
+import { registry } from '../sites/registry.ts';
 import { safe } from './safe.ts';
 
-/** Compose bodies as observed, newest first, each with the month seen (see shared/SITES.md). */
-export const COMPOSE_BODIES = {
-  gmail: [
-    {
-      name: 'div[role=textbox][aria-label="Message Body"]',
-      seen: '2025-11',
-      selector: 'div[role="textbox"][contenteditable="true"][aria-label="Message Body"]',
-    },
-    { name: 'div[g_editable]', seen: '2025-11', selector: 'div[g_editable="true"][contenteditable="true"]' },
-  ],
-  outlook: [
-    {
-      name: 'div[role=textbox][aria-label*="Message body"]',
-      seen: '2025-11',
-      selector: 'div[role="textbox"][contenteditable="true"][aria-label*="Message body"]',
-    },
-  ],
-} satisfies Record<string, Probe>;
+/** Each site's compose editor, as the site declares it (its `compose`), by site id. The CRMs have none. */
+export const COMPOSE_BODIES: Record<string, Probe> = Object.fromEntries(
+  registry.sites.flatMap((site) => (site.compose ? [[site.id, site.compose]] : [])),
+);
 
-/** Which compose family this host has, or null for sites with no compose (the CRMs). */
-export function composeSiteOf(hostname: string): keyof typeof COMPOSE_BODIES | null {
-  if (hostname === 'mail.google.com') return 'gmail';
-  if (/^outlook\.(office|office365|live)\.com$|^outlook\.cloud\.microsoft$/.test(hostname)) return 'outlook';
-  return null;
+/** Which site's compose this host has, or null for a host whose site has no compose (the CRMs). */
+export function composeSiteOf(hostname: string, sites: Registry = registry): string | null {
+  const site = sites.siteOnHost(hostname);
+  return site?.compose ? site.id : null;
 }
 
 export interface Composer {
   insert(text: string): InsertReply;
 }
 
-export function watchCompose(doc: Document, hostname: string, signal: AbortSignal): Composer {
-  const family = composeSiteOf(hostname);
-  const selector = family ? anyOf(COMPOSE_BODIES[family]) : '';
+export function watchCompose(
+  doc: Document,
+  hostname: string,
+  signal: AbortSignal,
+  sites: Registry = registry,
+): Composer {
+  const editor = sites.siteOnHost(hostname)?.compose ?? null;
+  const selector = editor ? anyOf(editor) : '';
   let lastBody: Element | undefined;
   let lastRange: Range | undefined;
 
@@ -46,7 +38,7 @@ export function watchCompose(doc: Document, hostname: string, signal: AbortSigna
     return element?.closest(selector) ?? null;
   };
 
-  if (family) {
+  if (editor) {
     // Cheap: one closest() per selection change, nothing while the page is quiet.
     doc.addEventListener(
       'selectionchange',
@@ -95,7 +87,7 @@ export function watchCompose(doc: Document, hostname: string, signal: AbortSigna
 
   return {
     insert(text) {
-      if (!family) return { ok: false, reason: 'not-supported' };
+      if (!editor) return { ok: false, reason: 'not-supported' };
       const body = target();
       if (!body) return { ok: false, reason: 'no-compose' };
       body.focus();

@@ -7,6 +7,11 @@ export interface Alternative {
   selector: string;
 }
 
+/** An alternative as seen in `month`, named by its own selector unless a `name` says it more briefly. */
+export function seen(month: string, selector: string, name = selector): Alternative {
+  return { name, seen: month, selector };
+}
+
 /** Alternatives for the same thing, newest first. */
 export type Probe = readonly Alternative[];
 

@@ -1,6 +1,9 @@
 // Types only: the content script must not pull zod into its bundle.
-import type { PageLeads, SiteId, View } from '../messages.ts';
+import type { PageLead } from '../messages.ts';
+import type { Probe } from './probe.ts';
 
+// SiteId and View are derived from the registry (lib/messages.ts): nothing a site declares may
+// refer to them, or the types would be defined by themselves.
 export type { PageLead, PageLeads, SiteId, View } from '../messages.ts';
 
 /**
@@ -9,12 +12,48 @@ export type { PageLead, PageLeads, SiteId, View } from '../messages.ts';
  */
 export type Trace = (probe: string, matched: string | null, count?: number) => void;
 
-export interface SiteAdapter {
-  id: SiteId;
-  /** Example URLs per view, and `none` for pages of the app that show no lead (gotchas included). */
-  examples: Partial<Record<View, string[]>> & { none: string[] };
+/** What a site's detection finds on a page. */
+export interface Found<V extends string = string> {
+  view: V;
+  leads: PageLead[];
+  /** The signed-in rep, when the page shows it. Never a lead. */
+  self?: string;
+}
+
+/** The same, saying which site found it: what the content script reports. */
+export type Detected<Id extends string = string, V extends string = string> = { site: Id } & Found<V>;
+
+/** Example URLs per view, and `none` for pages of the app that show no lead (gotchas included). */
+export type Examples<V extends string> = { [K in V]: string[] } & { none: string[] };
+
+/** Everything about one site, declared in its own folder and listed once in lib/sites/registry.ts. */
+export interface SiteDefinition<Id extends string, V extends string> {
+  id: Id;
+  /** The site's name, as the options page lists it. */
+  label: string;
+  /**
+   * Manifest match patterns of the pages the extension may read: its host permissions, where the
+   * content script runs and the dock's page may load. matchUrl then narrows them to lead views.
+   */
+  matches: readonly string[];
+  /** Hosts asked for only at the rep's click in Options: custom domains no fixed list can name. */
+  optionalMatches?: readonly string[];
+  /** The compose editor a talking point is inserted into, newest alternative first. None on the CRMs. */
+  compose?: Probe;
+  examples: Examples<NoInfer<V>>;
   /** Pure: which view this URL is, or null when the page can show no lead. */
-  matchUrl(url: URL): View | null;
+  matchUrl(url: URL): V | null;
   /** Pure: the leads the page shows. Never throws; a miss is an empty list. */
-  detect(doc: Document, url: URL, trace?: Trace): PageLeads | null;
+  detect(doc: Document, url: URL, trace?: Trace): Found<NoInfer<V>> | null;
+}
+
+export interface SiteAdapter<Id extends string = string, V extends string = string> {
+  id: Id;
+  label: string;
+  matches: readonly string[];
+  optionalMatches: readonly string[];
+  compose: Probe | null;
+  examples: Examples<V>;
+  matchUrl(url: URL): V | null;
+  detect(doc: Document, url: URL, trace?: Trace): Detected<Id, V> | null;
 }

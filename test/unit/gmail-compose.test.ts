@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ADDRESS_CARRIERS, gmail, SELECTORS } from '../../lib/sites/gmail.ts';
+import { gmail } from '../../lib/sites/gmail/index.ts';
+import { ADDRESS_CARRIERS, SELECTORS } from '../../lib/sites/gmail/selectors.ts';
 import type { PageLeads } from '../../lib/sites/types.ts';
 import { loadGmailFixture } from './gmail-fixture.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gmail } from '../../lib/sites/gmail.ts';
+import { gmail } from '../../lib/sites/gmail/index.ts';
 import type { PageLeads } from '../../lib/sites/types.ts';
 import { loadGmailFixture } from './gmail-fixture.ts';
 

@@ -8,8 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SITE_MATCHES } from '../../lib/sites/hosts.ts';
-import { OPTIONAL_HOST_MATCHES } from '../../lib/sites/optional-hosts.ts';
+import { OPTIONAL_HOST_MATCHES, SITE_MATCHES } from '../../lib/sites/registry.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BROWSERS = ['chrome', 'firefox'] as const;

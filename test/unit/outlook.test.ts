@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outlook } from '../../lib/sites/outlook.ts';
+import { outlook } from '../../lib/sites/outlook/index.ts';
 import type { PageLeads, View } from '../../lib/sites/types.ts';
 
 const ITEM = 'AAQkADAwATM3ZmYAZS1hZDk1LTQ1ZDUtMDACLTAwCgAQAKq6%2BsY5bUJNr2mZC8H0J2k%3D';

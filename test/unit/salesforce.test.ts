@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PageLeads } from '../../lib/messages.ts';
-import { gmail } from '../../lib/sites/gmail.ts';
-import { hubspot } from '../../lib/sites/hubspot.ts';
-import { salesforce } from '../../lib/sites/salesforce.ts';
+import { gmail } from '../../lib/sites/gmail/index.ts';
+import { hubspot } from '../../lib/sites/hubspot/index.ts';
+import { salesforce } from '../../lib/sites/salesforce/index.ts';
 import type { Trace } from '../../lib/sites/types.ts';
 
 /** A fixture as a document, with the URL its header comment says it stands for. */

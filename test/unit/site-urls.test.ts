@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { SITE_MATCHES } from '../../lib/sites/hosts.ts';
-import { siteFor, sites } from '../../lib/sites/registry.ts';
+import { SITE_MATCHES, siteFor, sites } from '../../lib/sites/registry.ts';
 import type { View } from '../../lib/sites/types.ts';
 
 // Each example of each site, checked against every site in the registry: adding a site that claims

@@ -1,0 +1,54 @@
+// The extension's manifest for one browser, its hosts derived from the site registry. wxt.config.ts
+// hands it to WXT at build time, in Node: nothing imported here may touch DOM globals on import.
+//
+// Least privilege, per browser. test/unit/manifest.test.ts snapshots both built manifests and fails
+// on <all_urls>, a content_security_policy key, externally_connectable, or a host no site declares.
+// docs/store-listing.md justifies each permission.
+import type { UserManifest } from 'wxt';
+import type { Registry } from './sites/create-registry.ts';
+import { registry } from './sites/registry.ts';
+
+export function extensionManifest(browser: string, sites: Registry = registry): UserManifest {
+  const firefox = browser === 'firefox';
+  return {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // sidePanel is Chrome's; Firefox's sidebar needs no permission.
+    permissions: firefox ? ['storage', 'alarms'] : ['storage', 'sidePanel', 'alarms'],
+    // The endpoint is reached through its CORS allowance for extension origins, so it needs no host permission.
+    host_permissions: [...sites.matches],
+    // Custom CRM domains, asked for from Options at the rep's click (components/options/OptionalHosts.tsx).
+    optional_host_permissions: [...sites.optionalMatches],
+    action: { default_title: 'Coalface' },
+    ...(firefox
+      ? {
+          sidebar_action: { default_panel: 'sidebar.html', default_title: 'Coalface', open_at_install: false },
+          browser_specific_settings: {
+            gecko: {
+              id: 'coalface@coalface.dev',
+              // 140 (ESR): the first Firefox with built-in data consent; see docs/firefox.md.
+              strict_min_version: '140.0',
+              // Addresses and names read from the page go to the rep's endpoint: declared, not hidden.
+              data_collection_permissions: { required: ['personallyIdentifyingInfo', 'websiteContent'] },
+            },
+            // Firefox for Android has no sidebar; 142 is its first version with data consent.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : { side_panel: { default_path: 'sidebar.html' } }),
+    commands: {
+      'toggle-dock': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_toggleDockCommand__' },
+    },
+    // Only the dock's page, only to the supported sites. Chrome's dynamic URL keeps the extension id
+    // out of the page (no fingerprinting by probing chrome-extension://<id>/sidebar.html); Firefox
+    // already uses a random per-install UUID and does not know the key.
+    web_accessible_resources: [
+      {
+        resources: ['sidebar.html'],
+        matches: [...sites.matches],
+        ...(firefox ? {} : { use_dynamic_url: true }),
+      },
+    ],
+  };
+}

@@ -1,0 +1,14 @@
+import { defineSite } from '../define.ts';
+import { detect } from './detect.ts';
+import { SELECTORS } from './selectors.ts';
+import { examples, MATCHES, matchUrl } from './urls.ts';
+
+export const gmail = defineSite({
+  id: 'gmail',
+  label: 'Gmail',
+  matches: MATCHES,
+  compose: SELECTORS.composeBody,
+  examples,
+  matchUrl,
+  detect,
+});

@@ -1,0 +1,161 @@
+// The people of the open thread: its senders, most recent message first, then its recipients.
+import { outermost, visible } from '../dom.ts';
+import { anyOf, firstHit, type Probe, rankOf, tally } from '../probe.ts';
+import type { Trace } from '../types.ts';
+import { type Person, personOf } from './people.ts';
+import { SELECTORS } from './selectors.ts';
+import { LEGACY_THREAD_ID } from './urls.ts';
+
+const MESSAGES = anyOf(SELECTORS.message);
+
+/**
+ * The subject of the open thread. While Gmail swaps threads, the previous one can linger hidden in
+ * the DOM: prefer the one whose legacy id the URL names, then one not hidden, then the first.
+ */
+export function findSubject(doc: Document, threadId: string, trace?: Trace): Element | null {
+  const hit = firstHit(doc, SELECTORS.subject);
+  trace?.('subject', hit?.alternative ?? null, hit?.elements.length ?? 0);
+  if (!hit) return null;
+  const named = LEGACY_THREAD_ID.test(threadId)
+    ? hit.elements.find((el) => el.getAttribute('data-legacy-thread-id') === threadId)
+    : undefined;
+  return named ?? hit.elements.find(visible) ?? hit.elements[0] ?? null;
+}
+
+/**
+ * The smallest ancestor of the subject holding the messages. Inbox rows stay in the DOM beside an
+ * open thread (and in split-pane mode are on screen) with their own `[email]` chips: stay out.
+ */
+export function threadRoot(doc: Document, subject: Element | null): ParentNode {
+  if (!subject) return doc.querySelector('[role="main"]') ?? doc;
+  for (let el = subject.parentElement; el; el = el.parentElement) {
+    if (el.querySelector(MESSAGES) || el.matches('[role="main"]')) return el;
+  }
+  return doc;
+}
+
+/** Outermost message containers in document order (oldest first). */
+export function findMessages(root: ParentNode, trace?: Trace): Element[] {
+  const hit = firstHit(root, SELECTORS.message);
+  trace?.('message', hit?.alternative ?? null, hit?.elements.length ?? 0);
+  return hit ? outermost(hit.elements) : [];
+}
+
+/** The people one probe finds in one message: the first alternative that answers there, and its elements. */
+interface Answer {
+  rank: number;
+  elements: Element[];
+}
+
+/** Ranks `el` against `probe` and keeps it in what message `index` holds: a better alternative starts over. */
+function keep(found: (Answer | undefined)[], index: number, probe: Probe, el: Element): void {
+  const known = found[index];
+  // An alternative worse than the one already answering in this message would be dropped: skip it.
+  const rank = rankOf(el, probe, known ? known.rank : probe.length - 1);
+  if (rank < 0) return;
+  if (!known || rank < known.rank) found[index] = { rank, elements: [el] };
+  else known.elements.push(el);
+}
+
+function report(probe: Probe, found: (Answer | undefined)[], counter: ReturnType<typeof tally>): Element[] {
+  const elements: Element[] = [];
+  // The last message in document order is the most recent.
+  for (let i = found.length - 1; i >= 0; i--) {
+    const hit = found[i];
+    if (!hit) continue;
+    counter.add({ alternative: probe[hit.rank]?.name ?? '', elements: hit.elements });
+    elements.push(...hit.elements);
+  }
+  return elements;
+}
+
+/**
+ * Every element under `root` matching any alternative of `probe`, as a set. One query per
+ * alternative: a browser answers a single selector far faster than a list of them.
+ */
+function allOf(root: ParentNode, probe: Probe): Set<Element> {
+  const found = new Set<Element>();
+  for (const alternative of probe) {
+    const elements = root.querySelectorAll(alternative.selector);
+    for (let i = 0; i < elements.length; i++) found.add(elements[i] as Element);
+  }
+  return found;
+}
+
+/**
+ * Whatever may carry an address under `root`, in document order: elements with an `email`
+ * attribute, or a `data-hovercard-id` holding an `@` (ADDRESS_CARRIERS, queried one selector at a time).
+ */
+function carriersIn(root: ParentNode): Element[] {
+  const carriers: Element[] = [];
+  const withEmail = root.querySelectorAll('[email]');
+  for (let i = 0; i < withEmail.length; i++) carriers.push(withEmail[i] as Element);
+  let mixed = false;
+  const withHovercard = root.querySelectorAll('[data-hovercard-id]');
+  for (let i = 0; i < withHovercard.length; i++) {
+    const el = withHovercard[i] as Element;
+    if (el.hasAttribute('email') || !el.getAttribute('data-hovercard-id')?.includes('@')) continue;
+    carriers.push(el);
+    mixed = true;
+  }
+  // Two queries, each in document order: merge them back into one order only when both answered.
+  if (mixed && withEmail.length > 0)
+    carriers.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  return carriers;
+}
+
+/**
+ * Senders, most recent message first, then recipients, as if each message were probed on its own
+ * (the first sender alternative that answers in a message is the one read there), but from one pass
+ * over the thread's address carriers: each is placed in its message and kept out of bodies by one
+ * walk up its ancestors, then ranked against the alternatives with `matches`.
+ */
+export function readThread(
+  root: ParentNode,
+  messages: Element[],
+  whole: boolean,
+  forms: Element[],
+  trace?: Trace,
+): { senders: Person[]; recipients: Person[] } {
+  const index = new Map(messages.map((el, i) => [el, i]));
+  const count = whole ? 1 : messages.length;
+  const senders: (Answer | undefined)[] = new Array(count);
+  const recipients: (Answer | undefined)[] = new Array(count);
+
+  if (count > 0) {
+    // Message text, and compose forms under the thread (read as a compose, not as the thread's headers).
+    const outside = allOf(root, SELECTORS.body);
+    for (const form of forms) outside.add(form);
+    for (const el of carriersIn(root)) {
+      let owner: Element | null = null;
+      let skip = false;
+      // Up to the message holding it (the index holds only outermost ones), or the thread's root:
+      // bodies are inside messages.
+      for (let up: Element | null = el; up && up !== root; up = up.parentElement) {
+        if (outside.has(up)) {
+          skip = true;
+          break;
+        }
+        if (up !== el && index.has(up)) {
+          owner = up;
+          break;
+        }
+      }
+      if (skip || (!whole && !owner)) continue;
+      const i = owner ? (index.get(owner) ?? 0) : 0;
+      keep(senders, i, SELECTORS.sender, el);
+      keep(recipients, i, SELECTORS.recipient, el);
+    }
+  }
+
+  const senderCount = tally('sender', trace);
+  const recipientCount = tally('recipient', trace);
+  const people = (elements: Element[]) => elements.map(personOf).filter((p): p is Person => p !== null);
+  const result = {
+    senders: people(report(SELECTORS.sender, senders, senderCount)),
+    recipients: people(report(SELECTORS.recipient, recipients, recipientCount)),
+  };
+  senderCount.report();
+  recipientCount.report();
+  return result;
+}

@@ -1,0 +1,12 @@
+import { defineSite } from '../define.ts';
+import { detect } from './detect.ts';
+import { examples, MATCHES, matchUrl } from './urls.ts';
+
+export const hubspot = defineSite({
+  id: 'hubspot',
+  label: 'HubSpot',
+  matches: MATCHES,
+  examples,
+  matchUrl,
+  detect,
+});

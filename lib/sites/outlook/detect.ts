@@ -1,0 +1,73 @@
+// Who an Outlook on the web page shows: the people being written to, then the conversation's, never the rep.
+import { findSelf } from '../dom.ts';
+import { uniqueLeads } from '../people.ts';
+import { anyOf, firstHit } from '../probe.ts';
+import type { Found, Trace } from '../types.ts';
+import { findComposeForms, peopleInCompose } from './compose.ts';
+import { keepOutside, peopleInLabel } from './people.ts';
+import { SELECTORS } from './selectors.ts';
+import { findReadingPane, peopleInThread } from './thread.ts';
+import { routeOf } from './urls.ts';
+
+function singleAddress(labels: (string | null)[]): string | undefined {
+  const found = new Set(labels.flatMap((label) => peopleInLabel(label?.replace(/^.*\bfor\s+/i, '') ?? null)));
+  const emails = new Set([...found].map((p) => p.email));
+  return emails.size === 1 ? [...emails][0] : undefined;
+}
+
+function selfIn(doc: Document, forms: Element[], trace?: Trace): string | undefined {
+  return findSelf(
+    [
+      [
+        'account-label',
+        () => {
+          const hit = firstHit(doc, SELECTORS.account);
+          return singleAddress(hit?.elements.map((el) => el.getAttribute('aria-label')) ?? []);
+        },
+      ],
+      [
+        'compose-from',
+        () => {
+          const lines = forms.flatMap((form) => firstHit(form, SELECTORS.sender)?.elements ?? []);
+          return singleAddress(lines.flatMap((el) => [el.getAttribute('aria-label'), el.getAttribute('title')]));
+        },
+      ],
+      [
+        'folder-root',
+        () => {
+          // With several mailboxes in the tree we cannot tell whose is shown: only one address counts.
+          const hit = firstHit(doc, SELECTORS.folderRoot);
+          return singleAddress(hit?.elements.map((el) => el.getAttribute('title')) ?? []);
+        },
+      ],
+    ],
+    trace,
+  );
+}
+
+export function detect(doc: Document, url: URL, trace?: Trace): Found<'thread' | 'compose'> | null {
+  try {
+    const route = routeOf(url);
+    if (route === null) return null;
+    const forms = findComposeForms(doc, trace);
+    if (route === 'list' && forms.length === 0) return null;
+    const view = route === 'compose' || forms.length > 0 ? 'compose' : 'thread';
+
+    // The people being written to come first; in an inline reply, the conversation's follow.
+    const composing = peopleInCompose(forms, trace);
+    // Read messages stay clear of compose forms, whose wells and From line are not the thread's.
+    const keep = keepOutside(anyOf(SELECTORS.body), forms);
+    const pane = route === 'read' ? findReadingPane(doc, trace) : null;
+    const thread = pane ? peopleInThread(pane, keep, trace) : { senders: [], recipients: [] };
+
+    const self = selfIn(doc, forms, trace);
+    const everyone = [...composing, ...thread.senders, ...thread.recipients];
+    const page: Found<'thread' | 'compose'> = { view, leads: uniqueLeads(everyone, (email) => email === self) };
+    if (self) page.self = self;
+    return page;
+  } catch {
+    // A page we do not understand is a page with no lead; never an error in the host page.
+    trace?.('detect', null, 0);
+    return null;
+  }
+}

@@ -1,0 +1,13 @@
+import { defineSite } from '../define.ts';
+import { detect } from './detect.ts';
+import { examples, MATCHES, matchUrl, OPTIONAL_MATCHES } from './urls.ts';
+
+export const salesforce = defineSite({
+  id: 'salesforce',
+  label: 'Salesforce',
+  matches: MATCHES,
+  optionalMatches: OPTIONAL_MATCHES,
+  examples,
+  matchUrl,
+  detect,
+});

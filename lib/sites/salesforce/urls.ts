@@ -1,0 +1,96 @@
+/**
+ * Where a Salesforce Lightning URL is, and example URLs (gotchas included).
+ *
+ * Hosts: `*.lightning.force.com`, sandboxes and other org kinds included. `*.my.salesforce.com`
+ * is not matched: it serves Classic, and sends `/lightning/…` and `/one/one.app#/sObject/…` on to
+ * `*.lightning.force.com`, where the adapter reads the page that actually renders.
+ */
+import type { Examples } from '../types.ts';
+
+export const MATCHES = ['https://*.lightning.force.com/*'];
+// Orgs with enhanced My Domain serve Lightning from <mydomain>.lightning.force.com (MATCHES); orgs on
+// other Salesforce domains (Visualforce, Experience Cloud, classic My Domain) live under these two,
+// asked for at the rep's click in Options.
+export const OPTIONAL_MATCHES = ['https://*.my.salesforce.com/*', 'https://*.force.com/*'];
+
+/** The objects whose pages show leads, by the key prefix every id of that object starts with. */
+const PREFIXES = { '00Q': 'Lead', '003': 'Contact', '001': 'Account', '006': 'Opportunity' } as const;
+export type SObject = (typeof PREFIXES)[keyof typeof PREFIXES];
+
+// `<mydomain>`, sandboxes `<mydomain>--<sandbox>.sandbox`, `.develop` (Developer Edition),
+// `.scratch`, `.trailblaze` (Trailhead playgrounds), `.demo`, `.patch`.
+const HOST = /^[a-z0-9-]+(?:\.(?:sandbox|develop|scratch|trailblaze|demo|patch))?\.lightning\.force\.com$/;
+const ID = '[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?';
+const RECORD_PATH = new RegExp(`^/lightning/r/(?:([A-Za-z][A-Za-z0-9_]*)/)?(${ID})/view/?$`);
+const ONE_APP_HASH = new RegExp(`^#/sObject/(${ID})/view(?:[/?].*)?$`);
+/** The record a link on the page points to. */
+export const LINK_ID = new RegExp(`/lightning/r/(?:[A-Za-z][A-Za-z0-9_]*/)?(${ID})/view`);
+export const WHOLE_ID = new RegExp(`^${ID}$`);
+
+export interface RecordRef {
+  sobject: SObject;
+  /** As the URL has it, 15 or 18 characters: the endpoint matches an 18-character id on its first 15. */
+  id: string;
+}
+
+export function objectOf(id: string): SObject | null {
+  const prefix = id.slice(0, 3);
+  return prefix in PREFIXES ? PREFIXES[prefix as keyof typeof PREFIXES] : null;
+}
+
+/** The record a Lightning URL shows, or null (see the hosts note at the top of this file). */
+export function recordOf(url: URL): RecordRef | null {
+  if (url.protocol !== 'https:' || !HOST.test(url.hostname)) return null;
+  let named: string | undefined;
+  let id: string | undefined;
+  const path = RECORD_PATH.exec(url.pathname);
+  if (path) [, named, id] = path;
+  else if (url.pathname === '/one/one.app') id = ONE_APP_HASH.exec(url.hash)?.[1];
+  if (!id) return null;
+  const sobject = objectOf(id);
+  // The prefix decides; a name that disagrees with it (a Report `00O…` under `/Lead/`) is no lead.
+  if (!sobject || (named !== undefined && named.toLowerCase() !== sobject.toLowerCase())) return null;
+  return { sobject, id };
+}
+
+export function matchUrl(url: URL): 'record' | null {
+  return recordOf(url) === null ? null : 'record';
+}
+
+export const examples: Examples<'record'> = {
+  record: [
+    'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAZ/view',
+    'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdE/view', // 15-character id
+    'https://acme.lightning.force.com/lightning/r/Contact/0035g00000XyZaBAAV/view',
+    'https://acme.lightning.force.com/lightning/r/Account/0015g00000QrStUAAR/view',
+    'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000MnOpQAAZ/view',
+    'https://acme.lightning.force.com/lightning/r/0035g00000XyZaBAAV/view', // short form: the prefix says Contact
+    'https://acme.lightning.force.com/lightning/r/lead/00Q5g00000AbCdEEAZ/view', // object name in any case
+    'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAZ/view?0.source=alohaHeader',
+    'https://acme.lightning.force.com/lightning/r/Contact/0035g00000XyZaBAAV/view?ws=%2Flightning%2Fr%2FAccount%2F0015g00000QrStUAAR%2Fview', // console subtab
+    'https://acme--uat.sandbox.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAZ/view', // sandbox
+    'https://acme-dev-ed.develop.lightning.force.com/lightning/r/Contact/0035g00000XyZaBAAV/view', // Developer Edition
+    'https://acme.lightning.force.com/one/one.app#/sObject/00Q5g00000AbCdEEAZ/view', // old console URL
+    'https://acme.lightning.force.com/one/one.app#/sObject/0065g00000MnOpQ/view?a:t=1700000000000',
+  ],
+  none: [
+    'https://acme.lightning.force.com/lightning/page/home',
+    'https://acme.lightning.force.com/lightning/o/Lead/list?filterName=Recent',
+    'https://acme.lightning.force.com/lightning/o/Contact/home',
+    'https://acme.lightning.force.com/lightning/setup/SetupOneHome/home',
+    'https://acme.lightning.force.com/lightning/r/Report/00O5g000004AbCdEAK/view', // a record URL, not a person
+    'https://acme.lightning.force.com/lightning/r/Dashboard/01Z5g000000AbCdEAK/view',
+    'https://acme.lightning.force.com/lightning/r/Case/5005g00000AbCdEAAZ/view', // service, not sales
+    'https://acme.lightning.force.com/lightning/r/Campaign/7015g000000AbCdAAK/view',
+    'https://acme.lightning.force.com/lightning/r/Lead/0035g00000XyZaBAAV/view', // name and id prefix disagree
+    'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCd/view', // 14 characters: not an id
+    'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAZ/edit', // edit modal
+    'https://acme.lightning.force.com/lightning/r/Account/0015g00000QrStUAAR/related/Contacts/view',
+    'https://acme.lightning.force.com/one/one.app#eyJjb21wb25lbnREZWYiOiJvbmU6YWxvaGFQYWdlIn0=', // encoded page
+    'https://acme.my.salesforce.com/lightning/r/Lead/00Q5g00000AbCdEEAZ/view', // redirects to lightning.force.com
+    'https://acme.my.salesforce.com/one/one.app#/sObject/00Q5g00000AbCdEEAZ/view',
+    'https://acme.my.salesforce.com/00Q5g00000AbCdE', // Classic
+    'https://acme.lightning.force.com.example.net/lightning/r/Lead/00Q5g00000AbCdEEAZ/view', // look-alike host
+    'http://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAZ/view', // not https
+  ],
+};
