@@ -108,11 +108,11 @@ export function createLeadStore(db: Db) {
   }
 
   /**
-   * Upsert by email. Fields left out keep their stored value; `crmRefs` and `campaigns`, when sent,
-   * replace the stored lists. Call inside a transaction.
+   * Upsert by email (normalised here, whoever calls). Fields left out keep their stored value;
+   * `crmRefs` and `campaigns`, when sent, replace the stored lists. Call inside a transaction.
    */
   function upsert(input: LeadInput, now: string): UpsertLeadResult {
-    const existing = byEmail.get(input.email);
+    const existing = byEmail.get(normaliseEmail(input.email));
     const leadId = existing?.id;
     for (const ref of input.crmRefs ?? []) {
       const owner = crmOwner.get(ref.system, crmObjectType(ref), crmMatchId(ref));
