@@ -1,12 +1,14 @@
 import {
+  type BatchResult,
   CampaignInput,
-  EngagementEventInput,
+  type EngagementEventInput,
   type EventType,
   LeadInput,
   type Role,
   TalkingPointInput,
 } from '../../lib/contract/index.ts';
 import { DAY_MS } from '../domain/time.ts';
+import { ingestEvents, ingestLeads } from '../import/ingest.ts';
 import type { Store } from '../store/index.ts';
 import {
   contentUrl,
@@ -445,6 +447,12 @@ function fixedEvents(
   }));
 }
 
+/** The demo data is ours: an item the ingest refuses is a mistake in it, not a row to skip. */
+function allAccepted(what: string, result: BatchResult): void {
+  const first = result.rejected[0];
+  if (first) throw new Error(`demo ${what} ${first.index}: ${first.detail}`);
+}
+
 /**
  * Writes the demo data set: the same campaigns, leads, events and talking points on every run for
  * the same `now` (dates are relative to it). Upserts, so running it twice does not double anything.
@@ -471,7 +479,7 @@ export function seedDemo(store: Store, { now = new Date(), seed = DEMO_SEED } = 
   const events = [
     ...FIXED_LEADS.flatMap((f) => fixedEvents(f.lead, f.events, t, `demo-evt-${f.lead.email.split('.')[0]}`)),
     ...leads.slice(FIXED_LEADS.length).flatMap((l) => generatedEvents(random, l, t, nextId)),
-  ].map((e) => EngagementEventInput.parse(e));
+  ];
   const points = DEMO_POINTS.map(({ id, ...p }) => {
     const window = POINT_WINDOWS[id];
     return {
@@ -487,15 +495,12 @@ export function seedDemo(store: Store, { now = new Date(), seed = DEMO_SEED } = 
     for (const c of campaigns) store.campaigns.upsert(c, stamp);
     seedFunnel(store, t);
     const enteredStage = seedStageHistory(store, leads, t);
-    for (const l of leads) {
+    const staged = leads.map((l) => {
       const changedAt = enteredStage.get(l.email);
-      const written = store.leads.upsert(changedAt ? { ...l, lifecycleStageChangedAt: changedAt } : l, stamp);
-      if (!written.ok) throw new Error(`demo lead ${l.email}: ${written.detail}`);
-    }
-    for (const e of events) {
-      const { id } = store.leads.ensure(e.email, stamp);
-      if (store.events.insert(id, e, stamp) && e.campaign) store.leads.addCampaignTouch(id, e.campaign);
-    }
+      return changedAt ? { ...l, lifecycleStageChangedAt: changedAt } : l;
+    });
+    allAccepted('lead', ingestLeads(store, staged, stamp));
+    allAccepted('event', ingestEvents(store, events, stamp));
     for (const p of points) store.talkingPoints.put(p.id, p.input, 'Demo marketer', stamp);
   });
   return { campaigns: campaigns.length, leads: leads.length, events: events.length, talkingPoints: points.length };
