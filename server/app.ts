@@ -1,23 +1,24 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { OPERATIONS, routes } from '../lib/contract/index.ts';
 import { bodyLimits } from './body-limits.ts';
 import type { AppEnv } from './env.ts';
 import type { StreamLimits } from './limits/stream-slots.ts';
 import { type Logger, redact, requestLog, stderrLogger } from './log.ts';
-import { OPENAPI_PATH, openapiRoutes } from './openapi.ts';
 import { problem } from './problem.ts';
 import { clientAddress, createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.ts';
 import { refuseUnprintablePath, routingPath } from './request-path.ts';
+import { mountRoutes } from './router/mount.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { changesRoutes } from './routes/changes.ts';
 import { consoleRoutes } from './routes/console.ts';
-import { eventRoutes } from './routes/events.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { funnelRoutes } from './routes/funnel.ts';
 import { healthRoutes } from './routes/health.ts';
-import { leadRoutes } from './routes/leads.ts';
+import { ingestRoutes } from './routes/ingest.ts';
 import { lookupRoutes } from './routes/lookup.ts';
 import { meRoutes } from './routes/me.ts';
+import { openapiRoutes } from './routes/openapi.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { talkingPointRoutes } from './routes/talking-points.ts';
 import { timelineRoutes } from './routes/timeline.ts';
@@ -38,6 +39,13 @@ export interface AppOptions {
   trustProxy?: boolean;
 }
 
+/** Request headers a route declares (If-Match, Last-Event-ID…), besides the two every call may send. */
+const REQUEST_HEADERS = [
+  'Authorization',
+  'Content-Type',
+  ...new Set(OPERATIONS.flatMap((op) => Object.keys(op.headers ?? {}))),
+];
+
 /** The extension's background page calls from its own origin; nothing else may call cross-origin. */
 export function isExtensionOrigin(origin: string): boolean {
   return /^(chrome|moz)-extension:\/\/[A-Za-z0-9-]+$/.test(origin);
@@ -57,7 +65,7 @@ export function createApp(store: Store, options: AppOptions = {}) {
     cors({
       origin: (origin) => (isExtensionOrigin(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Last-Event-ID'],
+      allowHeaders: REQUEST_HEADERS,
       exposeHeaders: ['Retry-After', 'ETag', 'Location'],
       maxAge: 600,
     }),
@@ -67,20 +75,27 @@ export function createApp(store: Store, options: AppOptions = {}) {
   app.use('*', bodyLimits());
   app.use('*', refuseUnprintablePath());
 
-  app.route('/healthz', healthRoutes(VERSION));
-  app.route(OPENAPI_PATH, openapiRoutes(VERSION));
-  app.route('/console', consoleRoutes());
-  app.route('/v1/me', meRoutes(store));
-  app.route('/v1/context/lookup', lookupRoutes(store, clock, limiter?.chargeLeads));
-  app.route('/v1/campaigns', campaignRoutes(store, clock));
-  app.route('/v1/talking-points', talkingPointRoutes(store, clock));
-  app.route('/v1/leads/events', timelineRoutes(store));
-  app.route('/v1/leads', leadRoutes(store, clock));
-  app.route('/v1/feedback', feedbackRoutes(store, clock));
-  app.route('/v1/funnel', funnelRoutes(store, clock));
-  app.route('/v1/changes', changesRoutes(store));
-  app.route('/v1/stream', streamRoutes(store, { limits: options.streams ?? {} }));
-  app.route('/v1/engagement/events', eventRoutes(store, clock));
+  mountRoutes(
+    app,
+    [
+      ...healthRoutes(VERSION),
+      ...openapiRoutes(VERSION),
+      ...meRoutes(),
+      ...lookupRoutes(store, clock),
+      ...timelineRoutes(store),
+      ...feedbackRoutes(store, clock),
+      ...changesRoutes(store),
+      ...streamRoutes(store, { limits: options.streams ?? {} }),
+      ...campaignRoutes(store, clock),
+      ...talkingPointRoutes(store, clock),
+      ...funnelRoutes(store, clock),
+      ...ingestRoutes(store, clock),
+    ],
+    { tokens: store.tokens, chargeLeads: limiter?.chargeLeads },
+  );
+  // The console is a web page with its own routing in the browser under its path; its two
+  // declarations (the page, the assets) document it.
+  app.route(routes.console.path, consoleRoutes());
 
   app.notFound((c) =>
     problem(c, 404, 'not-found', `Nothing at ${c.req.method} ${redact(c.req.path)}. The API is under /v1.`),

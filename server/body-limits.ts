@@ -1,34 +1,23 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { OPERATIONS } from '../lib/contract/index.ts';
 import { problem } from './problem.ts';
+import { routeMatcher } from './router/match.ts';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
 
 export interface BodyLimit {
+  /** Upper case, as requests carry it. */
   method: string;
   /** OpenAPI form, `{name}` for a path parameter. */
   path: string;
   bytes: number;
 }
 
-/**
- * The largest body each route takes. A lookup (20 lead references) or a verdict (a 2,000-character
- * note) is a few KB; a campaign, talking point or funnel edit tens of KB at its longest. A realistic
- * 5,000-item ingest batch (`test/server/realistic-batches.ts`) measures 2.6 MB of leads and 2.0 MB
- * of events; the ingest limits leave about twice that.
- */
-export const BODY_LIMITS: readonly BodyLimit[] = [
-  { method: 'POST', path: '/v1/context/lookup', bytes: 16 * KiB },
-  { method: 'POST', path: '/v1/feedback', bytes: 16 * KiB },
-  { method: 'POST', path: '/v1/funnel/signatures', bytes: 16 * KiB },
-  { method: 'POST', path: '/v1/campaigns', bytes: 128 * KiB },
-  { method: 'PATCH', path: '/v1/campaigns/{key}', bytes: 128 * KiB },
-  { method: 'POST', path: '/v1/talking-points', bytes: 128 * KiB },
-  { method: 'PATCH', path: '/v1/talking-points/{id}', bytes: 128 * KiB },
-  { method: 'PUT', path: '/v1/funnel', bytes: 128 * KiB },
-  { method: 'POST', path: '/v1/leads', bytes: 6 * MiB },
-  { method: 'POST', path: '/v1/engagement/events', bytes: 4 * MiB },
-];
+/** The largest body each route takes, as its declaration in `routes` says. */
+export const BODY_LIMITS: readonly BodyLimit[] = OPERATIONS.flatMap((op) =>
+  op.bodyLimit === undefined ? [] : [{ method: op.method.toUpperCase(), path: op.path, bytes: op.bodyLimit }],
+);
 
 /** Every other request: none of them takes a body. */
 export const OTHER_BODY_LIMIT = 16 * KiB;
@@ -64,12 +53,9 @@ export function bodyTooLarge(c: Context, limit: Matched): Response {
 }
 
 function compile(limits: readonly BodyLimit[]) {
-  const routes = limits.map((l) => ({
-    ...l,
-    pattern: new RegExp(`^${l.path.replace(/\{\w+\}/g, '[^/]+')}/?$`),
-  }));
+  const find = routeMatcher(limits);
   return (method: string, path: string): Matched => {
-    const hit = routes.find((r) => r.method === method && r.pattern.test(path));
+    const hit = find(method, path);
     return hit
       ? { bytes: hit.bytes, route: `${hit.method} ${hit.path}` }
       : { bytes: OTHER_BODY_LIMIT, route: `${method} requests to this path` };
@@ -123,7 +109,8 @@ async function refuse(c: Context, limit: Matched, reader: ReadableStreamDefaultR
 }
 
 /**
- * Per-route body limits (BODY_LIMITS). A Content-Length over the limit is refused before any of the
+ * Per-route body limits (BODY_LIMITS), applied before routing so that even a request that ends in a
+ * 401 or 404 never has more read. A Content-Length over the limit is refused before any of the
  * body is read; a body without one is cut off as soon as it passes the limit. Either way the 413
  * goes out at once and the rest of the body is drained within DRAIN.
  */

@@ -1,9 +1,11 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
+import { OPERATIONS, type RateRule } from '../lib/contract/index.ts';
 import { identify } from './auth.ts';
 import type { AppEnv } from './env.ts';
 import { memoryRateStore, type RateLimit, type RateStore } from './limits/rate-store.ts';
 import { problem } from './problem.ts';
+import { routeMatcher } from './router/match.ts';
 import type { TokenStore } from './store/tokens.ts';
 
 export { createBuckets, type RateLimit } from './limits/rate-store.ts';
@@ -11,11 +13,14 @@ export { createBuckets, type RateLimit } from './limits/rate-store.ts';
 /** Per token, each class of request; a lookup costs one unit per lead it asks for. */
 export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 20, burst: 60 };
 
-/** Each class has its own bucket per token, so a burst of lookups does not block a rep's feedback. */
-export type RateClass = 'lookup' | 'write' | 'read';
+export type RateClass = NonNullable<RateRule>['bucket'];
 
+const findRoute = routeMatcher(OPERATIONS);
+
+/** The bucket a request takes from: its route's declared one; for a path no route has, by method. */
 export function rateClass(method: string, path: string): RateClass {
-  if (path === '/v1/context/lookup') return 'lookup';
+  const declared = findRoute(method, path)?.rate;
+  if (declared) return declared.bucket;
   return method === 'GET' || method === 'HEAD' ? 'read' : 'write';
 }
 

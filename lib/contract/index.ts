@@ -7,4 +7,5 @@ export * from './funnel.ts';
 export * from './leads.ts';
 export * from './lookup.ts';
 export * from './me.ts';
+export * from './routes.ts';
 export * from './talking-points.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Problem, Role } from '../../lib/contract/index.ts';
-import type { Operation } from './types.ts';
+import { type Operation, Problem, Role } from '../../lib/contract/index.ts';
+import { OTHER_BODY_LIMIT } from '../body-limits.ts';
 
 type Json = Record<string, unknown>;
 
@@ -12,8 +12,7 @@ const ERROR_TEXT: Readonly<Record<number, string>> = {
   403: "The token's role may not do this.",
   404: 'Not found.',
   409: 'The request names a version that is no longer the current one.',
-  412: 'The stored version is not the one in `If-Match`.',
-  413: 'The body is over the size limit (1 MB).',
+  412: 'A precondition does not hold: the stored version is not the one in `If-Match`, or `If-None-Match: *` names a key that is taken.',
   415: 'The body is not JSON.',
   428: 'This write needs `If-Match: "<version>"`.',
   422: 'The request does not match the schema; `detail` names the first bad field, `errors` lists them all.',
@@ -84,8 +83,12 @@ function responses(op: Operation): Json {
       status === 429
         ? { headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } } }
         : {};
+    const text =
+      status === 413
+        ? `The body is over this route's limit of ${op.bodyLimit ?? OTHER_BODY_LIMIT} bytes.`
+        : ERROR_TEXT[status];
     out[String(status)] = {
-      description: ERROR_TEXT[status] ?? 'Error.',
+      description: text ?? 'Error.',
       ...headers,
       content: { 'application/problem+json': { schema: PROBLEM_REF } },
     };

@@ -1,11 +1,9 @@
-import { type Context, Hono } from 'hono';
-import { type Campaign, CampaignInput, CampaignPatch } from '../../lib/contract/index.ts';
-import { authenticate, requireRole } from '../auth.ts';
-import { parseBody } from '../body.ts';
-import type { AppEnv } from '../env.ts';
-import { problem, validationProblem } from '../problem.ts';
+import type { Context } from 'hono';
+import { type Campaign, CampaignInput, type CampaignPatch, routes } from '../../lib/contract/index.ts';
+import { problem } from '../problem.ts';
+import { handle } from '../router/handle.ts';
 import type { Store } from '../store/index.ts';
-import { checkIfMatch, versionTag } from './support/versioning.ts';
+import { editVersioned, withVersion } from './support/versioning.ts';
 
 /** The stored campaign with the patch applied, as a full input to check again (`null` clears). */
 export function applyCampaignPatch(campaign: Campaign, patch: CampaignPatch): Record<string, unknown> {
@@ -27,43 +25,43 @@ export function applyCampaignPatch(campaign: Campaign, patch: CampaignPatch): Re
 const notFound = (c: Context, key: string) =>
   problem(c, 404, 'not-found', `There is no campaign with key ${key.slice(0, 120)}.`);
 
+/** `If-None-Match: *` (RFC 9110): create only; a key already taken answers 412 and nothing is replaced. */
+function createOnly(c: Context, store: Store, key: string): Response | null {
+  if (c.req.header('If-None-Match')?.trim() !== '*' || !store.campaigns.exists(key)) return null;
+  return problem(
+    c,
+    412,
+    'key-taken',
+    `A campaign with key ${key} already exists. Choose another key, or send the request without If-None-Match to replace it.`,
+  );
+}
+
 export function campaignRoutes(store: Store, clock: () => Date) {
-  const app = new Hono<AppEnv>();
-  app.use('*', authenticate(store.tokens), requireRole('marketer'));
-  app.get('/', (c) => c.json({ campaigns: store.campaigns.list() }));
   /** Create or replace by key: 201 when new, 200 when replaced (version bumped if anything changed). */
-  app.post('/', async (c) => {
-    const parsed = await parseBody(c, CampaignInput);
-    if (!parsed.ok) return parsed.response;
-    const { campaign, created } = store.campaigns.upsert(parsed.data, clock().toISOString());
-    c.header('ETag', versionTag(campaign.version));
-    return c.json(campaign, created ? 201 : 200);
-  });
-
-  app.get('/:key', (c) => {
-    const campaign = store.campaigns.get(c.req.param('key'));
-    if (!campaign) return notFound(c, c.req.param('key'));
-    c.header('ETag', versionTag(campaign.version));
-    return c.json(campaign);
-  });
-
-  /** Edit, activate, end or reschedule; the version is bumped when anything changed. */
-  app.patch('/:key', async (c) => {
-    const parsed = await parseBody(c, CampaignPatch);
-    if (!parsed.ok) return parsed.response;
-    const key = c.req.param('key');
-    return store.transaction(() => {
-      const campaign = store.campaigns.get(key);
-      if (!campaign) return notFound(c, key);
-      const stale = checkIfMatch(c, 'campaign', campaign.version);
-      if (stale) return stale;
-      // The merged campaign is checked as a whole, window included, by the same schema as a new one.
-      const next = CampaignInput.safeParse(applyCampaignPatch(campaign, parsed.data));
-      if (!next.success) return validationProblem(c, next.error);
-      const updated = store.campaigns.update(next.data, clock().toISOString());
-      c.header('ETag', versionTag(updated.version));
-      return c.json(updated);
-    });
-  });
-  return app;
+  const put = (c: Context, input: CampaignInput) => {
+    const { campaign, created } = store.campaigns.upsert(input, clock().toISOString());
+    return withVersion(c, campaign, created ? 201 : 200);
+  };
+  return [
+    handle(routes.listCampaigns, (c) => c.json({ campaigns: store.campaigns.list() })),
+    handle(routes.putCampaign, (c, { body }) => {
+      if (c.req.header('If-None-Match') === undefined) return put(c, body);
+      return store.transaction(() => createOnly(c, store, body.key) ?? put(c, body));
+    }),
+    handle(routes.getCampaign, (c, { params }) => {
+      const campaign = store.campaigns.get(params.key);
+      return campaign ? withVersion(c, campaign) : notFound(c, params.key);
+    }),
+    /** Edit, activate, end or reschedule; the version is bumped when anything changed. */
+    handle(routes.patchCampaign, (c, { body, params }) =>
+      editVersioned(c, store.transaction, {
+        what: 'campaign',
+        stored: () => store.campaigns.get(params.key),
+        missing: () => notFound(c, params.key),
+        merged: (campaign) => applyCampaignPatch(campaign, body),
+        schema: CampaignInput,
+        save: (next) => store.campaigns.update(next, clock().toISOString()),
+      }),
+    ),
+  ];
 }

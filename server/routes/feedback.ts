@@ -1,20 +1,11 @@
-import { Hono } from 'hono';
-import {
-  FeedbackInput,
-  FeedbackListQuery,
-  type FeedbackSummary,
-  FeedbackSummaryQuery,
-  type FeedbackTarget,
-} from '../../lib/contract/index.ts';
-import { authenticate, requireRole } from '../auth.ts';
-import { parseBody } from '../body.ts';
+import { type FeedbackSummary, type FeedbackTarget, routes } from '../../lib/contract/index.ts';
 import { summariseFeedback, type TargetInfo } from '../domain/feedback.ts';
-import type { AppEnv } from '../env.ts';
 import { problem } from '../problem.ts';
+import { handle } from '../router/handle.ts';
 import { canonicalFeedback } from '../store/feedback.ts';
 import { createGroupCommit } from '../store/group-commit.ts';
 import type { Store } from '../store/index.ts';
-import { parseCursor, parseQuery } from './support/query.ts';
+import { parseCursor } from './support/query.ts';
 
 const KIND_NAMES = { talkingPoint: 'talking point', campaignMessage: 'campaign' } as const;
 
@@ -23,14 +14,9 @@ const KIND_NAMES = { talkingPoint: 'talking point', campaignMessage: 'campaign' 
  * lead's segments are copied at the time so the summary can say with whom a point did not land.
  */
 export function feedbackRoutes(store: Store, clock: () => Date) {
-  const app = new Hono<AppEnv>();
   const writer = createGroupCommit(store.db);
-  app.use('*', authenticate(store.tokens));
 
-  app.post('/', requireRole('rep', 'marketer'), async (c) => {
-    const parsed = await parseBody(c, FeedbackInput);
-    if (!parsed.ok) return parsed.response;
-    const input = parsed.data;
+  const give = handle(routes.giveFeedback, (c, { body: input }) => {
     const me = c.get('me');
     // Verdicts arriving together are committed together (one transaction, one WAL append); the
     // response goes out only after that commit.
@@ -70,8 +56,7 @@ export function feedbackRoutes(store: Store, clock: () => Date) {
   });
 
   /** The rep who gave a verdict (or an admin) takes it back; it then counts nowhere. Idempotent. */
-  app.delete('/:id', requireRole('rep', 'marketer'), (c) => {
-    const id = c.req.param('id');
+  const withdraw = handle(routes.withdrawFeedback, (c, { params: { id } }) => {
     const me = c.get('me');
     return store.transaction(() => {
       const existing = store.feedback.get(id);
@@ -84,32 +69,38 @@ export function feedbackRoutes(store: Store, clock: () => Date) {
     });
   });
 
-  app.get('/summary', requireRole('marketer'), (c) => {
-    const query = parseQuery(c, FeedbackSummaryQuery);
-    if (!query.ok) return query.response;
-    const { since, campaign } = query.data;
+  const summary = handle(routes.feedbackSummary, (c, { query }) => {
+    const { since, campaign, include } = query;
     const campaigns = new Map(store.campaigns.list().map((k) => [k.key, k]));
     const describe = (target: FeedbackTarget): TargetInfo => {
       if (target.kind === 'campaignMessage') {
-        return { title: campaigns.get(target.id)?.name ?? target.id, campaign: target.id };
+        const stored = campaigns.get(target.id);
+        return { title: stored?.name ?? target.id, campaign: target.id, status: stored?.status ?? null };
       }
       const point = store.talkingPoints.get(target.id);
-      return { title: point?.title ?? target.id, campaign: point?.campaign ?? null };
+      return { title: point?.title ?? target.id, campaign: point?.campaign ?? null, status: point?.status ?? null };
     };
+    const unjudged: FeedbackTarget[] =
+      include === 'unjudged'
+        ? [
+            ...store.talkingPoints.listLive().map((p) => ({ kind: 'talkingPoint' as const, id: p.id })),
+            ...[...campaigns.values()]
+              .filter((k) => k.status === 'active')
+              .map((k) => ({ kind: 'campaignMessage' as const, id: k.key })),
+          ]
+        : [];
     const verdicts = store.feedback.verdicts(since ? Date.parse(since) : null);
     const body: FeedbackSummary = {
-      targets: summariseFeedback(verdicts, describe, (_, info) => !campaign || info.campaign === campaign),
+      targets: summariseFeedback(verdicts, describe, (_, info) => !campaign || info.campaign === campaign, unjudged),
       generatedAt: clock().toISOString(),
     };
     return c.json(body);
   });
 
-  app.get('/', requireRole('marketer'), (c) => {
-    const query = parseQuery(c, FeedbackListQuery);
-    if (!query.ok) return query.response;
-    const after = parseCursor(c, query.data.cursor, 'number');
+  const list = handle(routes.listFeedback, (c, { query }) => {
+    const after = parseCursor(c, query.cursor, 'number');
     if (!after.ok) return after.response;
-    return c.json(store.feedback.list(query.data, after.data));
+    return c.json(store.feedback.list(query, after.data));
   });
-  return app;
+  return [give, withdraw, summary, list];
 }

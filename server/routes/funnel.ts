@@ -1,14 +1,10 @@
-import { Hono } from 'hono';
-import { FunnelInput, FunnelMetricsQuery, FunnelSignRequest } from '../../lib/contract/index.ts';
-import { authenticate, requireRole } from '../auth.ts';
-import { parseBody } from '../body.ts';
+import { cannotSignFunnel, routes } from '../../lib/contract/index.ts';
 import { teamFor } from '../domain/funnel.ts';
 import { computeFunnelMetrics } from '../domain/funnel-metrics.ts';
-import type { AppEnv } from '../env.ts';
 import { problem } from '../problem.ts';
+import { handle } from '../router/handle.ts';
 import type { Store } from '../store/index.ts';
-import { parseQuery } from './support/query.ts';
-import { checkIfMatch, versionTag } from './support/versioning.ts';
+import { checkIfMatch, withVersion } from './support/versioning.ts';
 
 /**
  * The funnel both teams sign: read by anyone with a token; replaced by marketers, managers and
@@ -16,18 +12,12 @@ import { checkIfMatch, versionTag } from './support/versioning.ts';
  * a marketer for marketing and a manager for sales.
  */
 export function funnelRoutes(store: Store, clock: () => Date) {
-  const app = new Hono<AppEnv>();
-  app.use('*', authenticate(store.tokens));
-
-  app.get('/', requireRole('rep', 'manager', 'marketer'), (c) => {
+  const get = handle(routes.getFunnel, (c) => {
     const funnel = store.funnel.current();
-    c.header('ETag', versionTag(funnel.version));
-    return c.json(funnel);
+    return withVersion(c, funnel);
   });
 
-  app.put('/', requireRole('manager', 'marketer'), async (c) => {
-    const parsed = await parseBody(c, FunnelInput);
-    if (!parsed.ok) return parsed.response;
+  const replace = handle(routes.replaceFunnel, (c, { body }) => {
     if (c.req.header('If-Match') === undefined) {
       return problem(
         c,
@@ -40,59 +30,46 @@ export function funnelRoutes(store: Store, clock: () => Date) {
     return store.transaction(() => {
       const stale = checkIfMatch(c, 'funnel definition', store.funnel.current().version);
       if (stale) return stale;
-      const { stages, note } = parsed.data;
+      const { stages, note } = body;
       const funnel = store.funnel.replace(stages, me, clock().toISOString(), note);
-      c.header('ETag', versionTag(funnel.version));
-      return c.json(funnel);
+      return withVersion(c, funnel);
     });
   });
 
-  app.post('/signatures', async (c) => {
+  // A rep is refused before the body is read (by its declaration); an admin's body is checked first
+  // (admins see every 4xx), then refused here.
+  const sign = handle(routes.signFunnel, (c, { body }) => {
     const me = c.get('me');
     const team = teamFor(me.role);
-    const refuse = () =>
-      problem(
-        c,
-        403,
-        'forbidden',
-        `${me.role === 'admin' ? 'An admin' : 'A rep'} token cannot sign the funnel: a marketer signs for marketing and a sales manager (manager token) signs for sales.`,
-      );
-    // A rep is refused before the body is read; an admin's body is checked first (admins see every 4xx).
-    if (me.role === 'rep') return refuse();
-    const parsed = await parseBody(c, FunnelSignRequest);
-    if (!parsed.ok) return parsed.response;
-    if (!team) return refuse();
+    if (!team) return problem(c, 403, 'forbidden', cannotSignFunnel('admin'));
     return store.transaction(() => {
-      const outcome = store.funnel.sign(parsed.data.version, team, me, clock().toISOString());
+      const outcome = store.funnel.sign(body.version, team, me, clock().toISOString());
       const funnel = store.funnel.current();
       if (outcome === 'not-current') {
         return problem(
           c,
           409,
           'not-current-version',
-          `Version ${parsed.data.version} is not the current definition (version ${funnel.version} is). Read the current one, then sign it.`,
+          `Version ${body.version} is not the current definition (version ${funnel.version} is). Read the current one, then sign it.`,
         );
       }
-      c.header('ETag', versionTag(funnel.version));
-      return c.json(funnel, outcome === 'signed' ? 201 : 200);
+      return withVersion(c, funnel, outcome === 'signed' ? 201 : 200);
     });
   });
 
-  app.get('/history', requireRole('rep', 'manager', 'marketer'), (c) => c.json({ versions: store.funnel.history() }));
+  const history = handle(routes.funnelHistory, (c) => c.json({ versions: store.funnel.history() }));
 
-  app.get('/metrics', requireRole('rep', 'manager', 'marketer'), (c) => {
-    const query = parseQuery(c, FunnelMetricsQuery);
-    if (!query.ok) return query.response;
+  const metrics = handle(routes.funnelMetrics, (c, { query }) => {
     const funnel = store.funnel.current();
-    const metrics = computeFunnelMetrics({
+    const body = computeFunnelMetrics({
       version: funnel.version,
       stages: funnel.stages,
       changes: store.stageHistory.all(),
       current: store.stageHistory.currentCounts(),
       now: clock().getTime(),
-      weeks: query.data.weeks,
+      weeks: query.weeks,
     });
-    return c.json(metrics);
+    return c.json(body);
   });
-  return app;
+  return [get, replace, sign, history, metrics];
 }

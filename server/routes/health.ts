@@ -1,11 +1,7 @@
-import { Hono } from 'hono';
-import type { Health } from '../../lib/contract/index.ts';
+import { type Health, routes } from '../../lib/contract/index.ts';
+import { handle } from '../router/handle.ts';
 
 export function healthRoutes(version: string) {
-  const app = new Hono();
-  app.get('/', (c) => {
-    const body: Health = { ok: true, version };
-    return c.json(body);
-  });
-  return app;
+  const body: Health = { ok: true, version };
+  return [handle(routes.health, (c) => c.json(body))];
 }

@@ -1,14 +1,10 @@
-import { Hono } from 'hono';
-import { type LeadContext, LookupRequest, type LookupResponse, type LookupResult } from '../../lib/contract/index.ts';
-import { authenticate, requireRole } from '../auth.ts';
-import { parseBody } from '../body.ts';
+import { type LeadContext, type LookupResponse, type LookupResult, routes } from '../../lib/contract/index.ts';
 import { createLookupCache, type LookupCache } from '../cache/lookup-cache.ts';
 import { buildLeadContext, isRunning } from '../domain/context.ts';
 import { SCORE_HALF_LIFE_DAYS } from '../domain/engagement.ts';
 import { stageDefinitionFor } from '../domain/funnel.ts'; // [funnel]
 import { DAY_MS } from '../domain/time.ts';
-import type { AppEnv } from '../env.ts';
-import type { LeadCharge } from '../rate-limit.ts';
+import { handle } from '../router/handle.ts';
 import type { Store } from '../store/index.ts';
 import type { StoredLead } from '../store/leads.ts';
 
@@ -63,34 +59,29 @@ export function leadContext(store: Store, cache: LookupCache, lead: StoredLead, 
   });
 }
 
-/** `chargeLeads` (from the rate limiter, when there is one) charges the token one unit per lead asked for. */
-export function lookupRoutes(store: Store, clock: () => Date, chargeLeads?: LeadCharge) {
-  const app = new Hono<AppEnv>();
+export function lookupRoutes(store: Store, clock: () => Date) {
   const cache = createLookupCache(store);
-  app.post('/', authenticate(store.tokens), requireRole('rep', 'marketer'), async (c) => {
-    const parsed = await parseBody(c, LookupRequest);
-    if (!parsed.ok) return parsed.response;
-    const refused = await chargeLeads?.(c, parsed.data.leads.length);
-    if (refused) return refused;
-    const now = clock();
-    // One read transaction (deferred: it takes no write lock, so lookups in every worker run side by
-    // side): every lead in the answer sees the same snapshot.
-    const results = store.db.transaction(() => {
-      const byLead = new Map<number, LeadContext>();
-      return parsed.data.leads.map((ref): LookupResult => {
-        const found = store.leads.find(ref);
-        if (!found) return { ref, found: false };
-        let context = byLead.get(found.id);
-        if (context === undefined) {
-          context = leadContext(store, cache, found, now);
-          byLead.set(found.id, context);
-        }
-        return { ref, found: true, context };
-      });
-    })();
-    const body: LookupResponse = { results };
-    c.header('Cache-Control', 'no-store');
-    return c.json(body);
-  });
-  return app;
+  return [
+    handle(routes.lookup, (c, { body }) => {
+      const now = clock();
+      // One read transaction (deferred: it takes no write lock, so lookups in every worker run side by
+      // side): every lead in the answer sees the same snapshot.
+      const results = store.db.transaction(() => {
+        const byLead = new Map<number, LeadContext>();
+        return body.leads.map((ref): LookupResult => {
+          const found = store.leads.find(ref);
+          if (!found) return { ref, found: false };
+          let context = byLead.get(found.id);
+          if (context === undefined) {
+            context = leadContext(store, cache, found, now);
+            byLead.set(found.id, context);
+          }
+          return { ref, found: true, context };
+        });
+      })();
+      const answer: LookupResponse = { results };
+      c.header('Cache-Control', 'no-store');
+      return c.json(answer);
+    }),
+  ];
 }

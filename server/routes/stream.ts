@@ -1,12 +1,11 @@
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
-import { ChangesQuery } from '../../lib/contract/index.ts';
-import { authenticate, identify, requireRole } from '../auth.ts';
-import type { AppEnv } from '../env.ts';
+import { routes, type StreamQuery } from '../../lib/contract/index.ts';
+import { identify } from '../auth.ts';
 import { createStreamSlots, DEFAULT_STREAM_LIMITS, type StreamLimits } from '../limits/stream-slots.ts';
 import { problem } from '../problem.ts';
+import { handle } from '../router/handle.ts';
 import type { Store } from '../store/index.ts';
-import { parseQuery } from './support/query.ts';
 
 export interface StreamOptions {
   /** A `: ping` comment after this long without a write, so proxies keep the connection open. */
@@ -22,12 +21,13 @@ export interface StreamOptions {
 const FULL_RETRY_SECONDS = 30;
 
 const PAGE = 100;
-const StreamQuery = ChangesQuery.pick({ since: true });
 
 /** `Last-Event-ID` (a reconnect) wins over `?since=`; with neither, the stream starts at the current cursor. */
-function startCursor(c: Context, store: Store): { ok: true; cursor: number } | { ok: false; response: Response } {
-  const query = parseQuery(c, StreamQuery);
-  if (!query.ok) return query;
+function startCursor(
+  c: Context,
+  store: Store,
+  query: StreamQuery,
+): { ok: true; cursor: number } | { ok: false; response: Response } {
   const lastEventId = c.req.header('Last-Event-ID')?.trim();
   if (lastEventId !== undefined && lastEventId !== '') {
     if (!/^\d{1,15}$/.test(lastEventId)) {
@@ -43,7 +43,7 @@ function startCursor(c: Context, store: Store): { ok: true; cursor: number } | {
     }
     return { ok: true, cursor: Number(lastEventId) };
   }
-  if (query.data.since !== undefined) return { ok: true, cursor: Number(query.data.since) };
+  if (query.since !== undefined) return { ok: true, cursor: Number(query.since) };
   return { ok: true, cursor: store.changes.latest() };
 }
 
@@ -120,34 +120,34 @@ export function streamRoutes(store: Store, options: StreamOptions = {}) {
   };
   const limits = { ...DEFAULT_STREAM_LIMITS, ...options.limits };
   const slots = createStreamSlots(limits);
-  const app = new Hono<AppEnv>();
-  app.get('/', authenticate(store.tokens), requireRole('rep', 'marketer'), (c) => {
-    const start = startCursor(c, store);
-    if (!start.ok) return start.response;
-    const caller = identify(c, store.tokens);
-    if (!caller.ok) return problem(c, 401, 'unauthenticated', caller.detail);
-    const slot = slots.acquire(caller.me.tokenId);
-    if (!slot.ok) {
-      c.header('Retry-After', String(FULL_RETRY_SECONDS));
-      const detail =
-        slot.full === 'token'
-          ? `This token already has ${limits.perToken} open streams, the most one token may hold. Close one ` +
-            `(another browser or tab) or wait ${FULL_RETRY_SECONDS} s and try again.`
-          : `The server already has ${limits.total} open streams in all, the most it holds. Wait ` +
-            `${FULL_RETRY_SECONDS} s and try again; GET /v1/changes serves the same changes meanwhile.`;
-      return problem(c, 429, 'too-many-streams', detail);
-    }
-    const { me, token } = caller;
-    const stillLive = () => store.tokens.verify(token)?.tokenId === me.tokenId;
-    c.header('X-Accel-Buffering', 'no');
-    return streamSSE(c, async (stream) => {
-      try {
-        c.req.raw.signal.addEventListener('abort', () => stream.abort(), { once: true });
-        await pump(stream, store, start.cursor, stillLive, settings);
-      } finally {
-        slot.release();
+  return [
+    handle(routes.stream, (c, { query }) => {
+      const start = startCursor(c, store, query);
+      if (!start.ok) return start.response;
+      const caller = identify(c, store.tokens);
+      if (!caller.ok) return problem(c, 401, 'unauthenticated', caller.detail);
+      const slot = slots.acquire(caller.me.tokenId);
+      if (!slot.ok) {
+        c.header('Retry-After', String(FULL_RETRY_SECONDS));
+        const detail =
+          slot.full === 'token'
+            ? `This token already has ${limits.perToken} open streams, the most one token may hold. Close one ` +
+              `(another browser or tab) or wait ${FULL_RETRY_SECONDS} s and try again.`
+            : `The server already has ${limits.total} open streams in all, the most it holds. Wait ` +
+              `${FULL_RETRY_SECONDS} s and try again; GET /v1/changes serves the same changes meanwhile.`;
+        return problem(c, 429, 'too-many-streams', detail);
       }
-    });
-  });
-  return app;
+      const { me, token } = caller;
+      const stillLive = () => store.tokens.verify(token)?.tokenId === me.tokenId;
+      c.header('X-Accel-Buffering', 'no');
+      return streamSSE(c, async (stream) => {
+        try {
+          c.req.raw.signal.addEventListener('abort', () => stream.abort(), { once: true });
+          await pump(stream, store, start.cursor, stillLive, settings);
+        } finally {
+          slot.release();
+        }
+      });
+    }),
+  ];
 }

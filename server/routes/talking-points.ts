@@ -1,18 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { type Context, Hono } from 'hono';
-import {
-  type TalkingPoint,
-  TalkingPointInput,
-  TalkingPointListQuery,
-  TalkingPointPatch,
-} from '../../lib/contract/index.ts';
-import { authenticate, requireRole } from '../auth.ts';
-import { parseBody } from '../body.ts';
-import type { AppEnv } from '../env.ts';
-import { problem, validationProblem } from '../problem.ts';
+import type { Context } from 'hono';
+import { routes, type TalkingPoint, TalkingPointInput, type TalkingPointPatch } from '../../lib/contract/index.ts';
+import { problem } from '../problem.ts';
+import { handle } from '../router/handle.ts';
 import type { Store } from '../store/index.ts';
-import { parseCursor, parseQuery } from './support/query.ts';
-import { checkIfMatch, versionTag } from './support/versioning.ts';
+import { parseCursor } from './support/query.ts';
+import { editVersioned, withVersion } from './support/versioning.ts';
 
 export function newTalkingPointId(): string {
   return `tp_${randomBytes(12).toString('base64url')}`;
@@ -53,54 +46,34 @@ const notFound = (c: Context, id: string) =>
   problem(c, 404, 'not-found', `There is no talking point with id ${id.slice(0, 80)}.`);
 
 export function talkingPointRoutes(store: Store, clock: () => Date) {
-  const app = new Hono<AppEnv>();
-  app.use('*', authenticate(store.tokens), requireRole('marketer'));
-
-  app.get('/', (c) => {
-    const query = parseQuery(c, TalkingPointListQuery);
-    if (!query.ok) return query.response;
-    const after = parseCursor(c, query.data.cursor, 'string');
-    if (!after.ok) return after.response;
-    return c.json(store.talkingPoints.list(query.data, after.data));
-  });
-
-  app.post('/', async (c) => {
-    const parsed = await parseBody(c, TalkingPointInput);
-    if (!parsed.ok) return parsed.response;
-    const bad = checkCampaign(c, store, parsed.data);
-    if (bad) return bad;
-    const point = store.talkingPoints.put(newTalkingPointId(), parsed.data, c.get('me').name, clock().toISOString());
-    c.header('Location', `/v1/talking-points/${point.id}`);
-    c.header('ETag', versionTag(point.version));
-    return c.json(point, 201);
-  });
-
-  app.get('/:id', (c) => {
-    const point = store.talkingPoints.get(c.req.param('id'));
-    if (!point) return notFound(c, c.req.param('id'));
-    c.header('ETag', versionTag(point.version));
-    return c.json(point);
-  });
-
-  /** Edit, publish, retire or reschedule. Bumps the version when anything changed. */
-  app.patch('/:id', async (c) => {
-    const parsed = await parseBody(c, TalkingPointPatch);
-    if (!parsed.ok) return parsed.response;
-    const id = c.req.param('id');
-    return store.transaction(() => {
-      const point = store.talkingPoints.get(id);
-      if (!point) return notFound(c, id);
-      const stale = checkIfMatch(c, 'talking point', point.version);
-      if (stale) return stale;
-      // The merged point is checked as a whole, window included, by the same schema as a new one.
-      const next = TalkingPointInput.safeParse(applyPatch(point, parsed.data));
-      if (!next.success) return validationProblem(c, next.error);
-      const bad = checkCampaign(c, store, next.data);
+  return [
+    handle(routes.listTalkingPoints, (c, { query }) => {
+      const after = parseCursor(c, query.cursor, 'string');
+      if (!after.ok) return after.response;
+      return c.json(store.talkingPoints.list(query, after.data));
+    }),
+    handle(routes.createTalkingPoint, (c, { body }) => {
+      const bad = checkCampaign(c, store, body);
       if (bad) return bad;
-      const updated = store.talkingPoints.update(id, next.data, clock().toISOString());
-      c.header('ETag', versionTag(updated.version));
-      return c.json(updated);
-    });
-  });
-  return app;
+      const point = store.talkingPoints.put(newTalkingPointId(), body, c.get('me').name, clock().toISOString());
+      c.header('Location', `/v1/talking-points/${point.id}`);
+      return withVersion(c, point, 201);
+    }),
+    handle(routes.getTalkingPoint, (c, { params }) => {
+      const point = store.talkingPoints.get(params.id);
+      return point ? withVersion(c, point) : notFound(c, params.id);
+    }),
+    /** Edit, publish, retire or reschedule. Bumps the version when anything changed. */
+    handle(routes.patchTalkingPoint, (c, { body, params }) =>
+      editVersioned(c, store.transaction, {
+        what: 'talking point',
+        stored: () => store.talkingPoints.get(params.id),
+        missing: () => notFound(c, params.id),
+        merged: (point) => applyPatch(point, body),
+        schema: TalkingPointInput,
+        save: (next) =>
+          checkCampaign(c, store, next) ?? store.talkingPoints.update(params.id, next, clock().toISOString()),
+      }),
+    ),
+  ];
 }

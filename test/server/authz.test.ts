@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPERATIONS } from '../../server/openapi.ts';
+import { OPERATIONS } from '../../lib/contract/routes.ts';
 import { openStore } from '../../server/store/index.ts';
 import { CALLERS, type Caller, type HardenedServer, label, send, startHardened } from './hardening-helpers.ts';
 import { tempDir } from './helpers.ts';

@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
-import { OPERATIONS } from '../../server/openapi.ts';
+import { OPERATIONS } from '../../lib/contract/routes.ts';
 import { openStore } from '../../server/store/index.ts';
 import { sha256, tempDir } from './helpers.ts';
 

@@ -1,9 +1,10 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '../../lib/contract/index.ts';
+import type { Operation } from '../../lib/contract/routes.ts';
 import type { AppOptions } from '../../server/app.ts';
 import type { Logger } from '../../server/log.ts';
-import { honoPath, type Operation } from '../../server/openapi.ts';
+import { honoPath } from '../../server/router/match.ts';
 import { startServer } from '../../server/serve.ts';
 import { openStore, type Store } from '../../server/store/index.ts';
 import { tempDir } from './helpers.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Problem } from '../../lib/contract/index.ts';
+import { OPERATIONS } from '../../lib/contract/routes.ts';
 import { BODY_LIMITS } from '../../server/body-limits.ts';
-import { OPERATIONS } from '../../server/openapi.ts';
 import { CONSOLE_CSP } from '../../server/security-headers.ts';
 import { type HardenedServer, label, send, startHardened } from './hardening-helpers.ts';
 

@@ -1,7 +1,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPERATIONS } from '../../lib/contract/routes.ts';
 import { createApp } from '../../server/app.ts';
-import { OPERATIONS } from '../../server/openapi.ts';
 import { openStore } from '../../server/store/index.ts';
 import { type HardenedServer, label, registeredRoutes, startHardened } from './hardening-helpers.ts';
 
@@ -33,7 +33,7 @@ describe('/openapi.json', () => {
     const phantom = [...documented].filter((r) => !served.has(r));
     expect(
       undocumented,
-      `Routes served but missing from OPERATIONS in server/openapi/operations.ts (add an entry: method, path, access, schemas): ${undocumented.join(', ')}`,
+      `Routes served but missing from routes in lib/contract/routes.ts (declare it: method, path, access, schemas, limits): ${undocumented.join(', ')}`,
     ).toEqual([]);
     expect(
       phantom,

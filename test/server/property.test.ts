@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPERATIONS, type Operation } from '../../lib/contract/routes.ts';
 import { jsonSchema } from '../../server/openapi/document.ts';
-import { OPERATIONS, type Operation } from '../../server/openapi.ts';
 import { type HardenedServer, label, samplePath, send, startHardened } from './hardening-helpers.ts';
 
 /** Bounded so the whole file stays within a few seconds per route. */

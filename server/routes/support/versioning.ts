@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { problem } from '../../problem.ts';
+import type { z } from 'zod';
+import { problem, validationProblem } from '../../problem.ts';
 
 /** The strong entity tag of a versioned resource: its version in quotes. */
 export const versionTag = (version: number) => `"${version}"`;
@@ -25,4 +26,44 @@ export function checkIfMatch(c: Context, what: string, version: number): Respons
     `This ${what} is at version ${version}, not ${asked}: someone changed it since you loaded it. ` +
       'Fetch it again, redo your edit, and send If-Match with the new version.',
   );
+}
+
+/** Answers with a versioned resource, its version as `ETag`. */
+export function withVersion<T extends { version: number }>(c: Context, resource: T, status: 200 | 201 = 200) {
+  c.header('ETag', versionTag(resource.version));
+  return c.json(resource, status);
+}
+
+export interface VersionedEdit<T extends { version: number }, I> {
+  /** What it is, for the 412's detail ("This campaign is at version 3…"). */
+  what: string;
+  stored: () => T | null;
+  missing: () => Response;
+  /** The stored resource with the patch applied, as a full input. */
+  merged: (stored: T) => unknown;
+  /** The schema of a new one: the merged input is checked as a whole, window included. */
+  schema: z.ZodType<I>;
+  /** Writes it, or refuses with a problem (for what the schema cannot check). */
+  save: (next: I) => T | Response;
+}
+
+/**
+ * A partial edit under `If-Match`, inside `transaction`: 404 when missing, 412 when stale, 422 when
+ * the merged resource is not valid, else the saved resource with its new `ETag`.
+ */
+export function editVersioned<T extends { version: number }, I>(
+  c: Context,
+  transaction: <R>(fn: () => R) => R,
+  edit: VersionedEdit<T, I>,
+): Response {
+  return transaction(() => {
+    const stored = edit.stored();
+    if (!stored) return edit.missing();
+    const stale = checkIfMatch(c, edit.what, stored.version);
+    if (stale) return stale;
+    const next = edit.schema.safeParse(edit.merged(stored));
+    if (!next.success) return validationProblem(c, next.error);
+    const saved = edit.save(next.data);
+    return saved instanceof Response ? saved : withVersion(c, saved);
+  });
 }

@@ -1,377 +1,500 @@
 import { z } from 'zod';
+import { Campaign, CampaignInput, CampaignPatch } from './campaigns.ts';
+import { ChangesPage, ChangesQuery } from './changes.ts';
+import type { Role } from './common.ts';
+import { EngagementEventInput, EventsIngestRequest } from './events.ts';
 import {
-  BatchResult,
-  Campaign,
-  CampaignInput,
-  CampaignPatch,
-  ChangesPage,
-  ChangesQuery,
-  EngagementEventInput,
   Feedback,
   FeedbackInput,
   FeedbackListQuery,
   FeedbackPage,
   FeedbackSummary,
   FeedbackSummaryQuery,
-  Funnel,
-  FunnelHistory,
-  FunnelInput,
-  FunnelMetrics,
-  FunnelMetricsQuery,
-  FunnelSignRequest,
-  Health,
-  LeadInput,
-  LookupRequest,
-  LookupResponse,
-  MAX_BATCH,
-  Me,
+} from './feedback.ts';
+import { Funnel, FunnelHistory, FunnelInput, FunnelMetrics, FunnelMetricsQuery, FunnelSignRequest } from './funnel.ts';
+import { BatchResult, LeadInput, LeadsUpsertRequest, MAX_BATCH } from './leads.ts';
+import { LookupRequest, LookupResponse, TimelinePage, TimelinePageQuery } from './lookup.ts';
+import { Health, Me } from './me.ts';
+import {
   TalkingPoint,
   TalkingPointInput,
   TalkingPointListQuery,
   TalkingPointPage,
   TalkingPointPatch,
-  TimelinePage,
-  TimelinePageQuery,
-} from '../../lib/contract/index.ts';
-import type { Operation } from './types.ts';
+} from './talking-points.ts';
 
-const REP_UP = ['rep', 'manager', 'marketer', 'admin'] as const;
-const MARKETER_UP = ['marketer', 'admin'] as const;
-/** Sales managers read the team's feedback alongside marketers. */
-const FEEDBACK_READERS = ['manager', 'marketer', 'admin'] as const;
-/** Both teams' leads: marketers and sales managers (and admins) edit the funnel. */
-const FUNNEL_EDITORS = ['manager', 'marketer', 'admin'] as const;
+export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+/** Who may call: anyone (no token), or exactly the listed roles (a token is needed). */
+export type Access = 'public' | readonly Role[];
+
+export interface SuccessResponse {
+  description: string;
+  /** JSON body (output side of the schema). Absent for 204 or non-JSON bodies. */
+  schema?: z.ZodType;
+  /** Non-JSON success bodies: the console page, the event stream. */
+  contentType?: 'text/html' | 'text/event-stream' | '*/*';
+}
+
+export interface PathParam {
+  description: string;
+  /** A sample value; the tests put it in the path. */
+  example: string;
+}
+
 /**
- * One signature per team: a marketer for marketing, a manager for sales. Admin is listed as on every
- * route (its requests are checked in full) but a well-formed admin signature is refused with 403.
+ * Which of the token's buckets a call takes from (each token has one per class, so a burst of
+ * lookups does not block a rep's feedback), and what it costs: one unit, or one per lead asked for.
+ * `null`: not rate-limited (public pages).
  */
-const FUNNEL_SIGNERS = ['manager', 'marketer', 'admin'] as const;
+export type RateRule = { bucket: 'read' | 'write' } | { bucket: 'lookup'; unitsPer: 'lead' } | null;
+
+export interface RouteDeclaration {
+  method: Method;
+  /** OpenAPI form: `/v1/talking-points/{id}`. */
+  path: string;
+  summary: string;
+  description?: string;
+  tags: readonly string[];
+  access: Access;
+  /** The 403's detail for a role not in `access`, where "this needs an X token" would not say why. */
+  refusal?: string;
+  /** JSON request body (input side of the schema): documented, and what clients send. */
+  body?: z.ZodType;
+  /**
+   * What the server checks the body against when it is looser than `body`: a batch's envelope, whose
+   * items are then checked one by one so that a bad one is reported by index and the good ones kept.
+   */
+  checkedAs?: z.ZodType;
+  /** The largest body taken, in bytes; a route without a body takes the server's default (16 KiB). */
+  bodyLimit?: number;
+  /** Query parameters, one per key of this object schema (strict: an unknown one is a 422). */
+  query?: z.ZodObject;
+  params?: Readonly<Record<string, PathParam>>;
+  /** Request headers beyond Authorization and Content-Type (If-Match, If-None-Match, Last-Event-ID). */
+  headers?: Readonly<Record<string, string>>;
+  responses: Readonly<Record<number, SuccessResponse>>;
+  /** Error statuses this route can answer with besides the ones every /v1 route has. */
+  errors?: readonly number[];
+  rate: RateRule;
+}
+
+/** A declared route with its name, the key it has in `routes` (and its OpenAPI operationId). */
+export type Operation = RouteDeclaration & { operationId: string };
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+const ALL = ['rep', 'manager', 'marketer', 'admin'] as const;
+const MARKETERS = ['marketer', 'admin'] as const;
+/** Sales managers read the team's feedback and edit the funnel alongside marketers. */
+const MANAGERS_AND_MARKETERS = ['manager', 'marketer', 'admin'] as const;
 const ADMIN = ['admin'] as const;
 
+const READ = { bucket: 'read' } as const;
+const WRITE = { bucket: 'write' } as const;
+
+/** Why a rep or an admin may not sign the funnel. */
+export function cannotSignFunnel(role: 'rep' | 'admin'): string {
+  return (
+    `${role === 'admin' ? 'An admin' : 'A rep'} token cannot sign the funnel: a marketer signs for marketing and ` +
+    'a sales manager (manager token) signs for sales.'
+  );
+}
+
 /** Batch items are checked one by one (bad ones reported by index, good ones kept); documented as their item schema. */
-const LeadsBatch = z.strictObject({ leads: z.array(LeadInput).min(1).max(MAX_BATCH) });
-const EventsBatch = z.strictObject({ events: z.array(EngagementEventInput).min(1).max(MAX_BATCH) });
+export const LeadsBatch = z.strictObject({ leads: z.array(LeadInput).min(1).max(MAX_BATCH) });
+export const EventsBatch = z.strictObject({ events: z.array(EngagementEventInput).min(1).max(MAX_BATCH) });
+/** `GET /v1/stream?since=`: where to start when there is no `Last-Event-ID`. */
+export const StreamQuery = ChangesQuery.pick({ since: true });
+export type StreamQuery = z.infer<typeof StreamQuery>;
+
 const IF_MATCH = 'The version you edited, as `"<version>"`; a different stored version answers 412.';
 const campaignKey = { key: { description: 'The campaign key.', example: 'q4-cloud-savings' } };
 const pointId = { id: { description: 'The talking point id.', example: 'tp_missing' } };
 const feedbackId = { id: { description: 'The feedback id.', example: '00000000-0000-4000-8000-000000000000' } };
 
+type Named<T> = { readonly [K in keyof T]: T[K] & { readonly operationId: K & string } };
+
+/** Gives each declaration its key as `operationId`, keeping every literal type for the typed client. */
+function named<const T extends Readonly<Record<string, RouteDeclaration>>>(declared: T): Named<T> {
+  return Object.fromEntries(
+    Object.entries(declared).map(([operationId, r]) => [operationId, { ...r, operationId }]),
+  ) as Named<T>;
+}
+
 /**
- * Every route of the endpoint, declared once. `/openapi.json` is generated from this list and the
- * contract's zod schemas; the tests check it against the routes the app registers, and walk it to
- * try every route with every role.
+ * Every route of the endpoint, declared once: who may call it, what it takes and answers, its body
+ * limit and rate rule. The server registers one handler per declaration and applies all of these
+ * from it; `/openapi.json` is generated from it; clients are typed from it (`typeof routes.lookup`).
+ * Body limits are sized on what each route takes: a lookup (20 lead references) or a verdict (a
+ * 2,000-character note) is a few KB; a campaign, talking point or funnel edit tens of KB at its
+ * longest; a realistic 5,000-item batch (`test/server/realistic-batches.ts`) 2.6 MB of leads and
+ * 2.0 MB of events, and the ingest limits leave about twice that.
  */
-export const OPERATIONS: readonly Operation[] = [
-  {
+export const routes = named({
+  health: {
     method: 'get',
     path: '/healthz',
-    operationId: 'health',
     summary: 'Liveness',
     tags: ['meta'],
     access: 'public',
+    rate: null,
     responses: { 200: { description: 'The server is up.', schema: Health } },
   },
-  {
+  openapi: {
     method: 'get',
     path: '/openapi.json',
-    operationId: 'openapi',
     summary: 'This document',
     tags: ['meta'],
     access: 'public',
+    rate: null,
     responses: { 200: { description: 'The OpenAPI 3.1 description of the endpoint.' } },
   },
-  {
+  console: {
     method: 'get',
     path: '/console',
-    operationId: 'console',
     summary: 'The marketer console (web page)',
     description: 'The page itself is public; it asks for a marketer token and calls the API with it.',
     tags: ['console'],
     access: 'public',
+    rate: null,
     responses: {
       200: { description: 'The console page (503, as HTML, until the console is built).', contentType: 'text/html' },
     },
   },
-  {
+  consoleAsset: {
     method: 'get',
     path: '/console/assets/{name}',
-    operationId: 'consoleAsset',
     summary: "The console's scripts, styles and images",
     description:
       'Immutable, content-hashed names. An unknown name is a plain-text 404 (this is the web page, not the API).',
     tags: ['console'],
     access: 'public',
+    rate: null,
     params: { name: { description: 'A file name from the built console.', example: 'index-missing.js' } },
     responses: { 200: { description: 'The file.', contentType: '*/*' } },
   },
-  {
+  me: {
     method: 'get',
     path: '/v1/me',
-    operationId: 'me',
     summary: 'Who am I',
     tags: ['identity'],
-    access: REP_UP,
+    access: ALL,
+    rate: READ,
     responses: { 200: { description: 'The caller behind the token.', schema: Me } },
   },
-  {
+  lookup: {
     method: 'post',
     path: '/v1/context/lookup',
-    operationId: 'lookup',
     summary: 'Context for up to 20 leads',
     description:
       'Per lead: profile, current campaign message, engagement summary and timeline, ranked talking points with reasons.',
     tags: ['reps'],
-    access: REP_UP,
+    access: ALL,
+    rate: { bucket: 'lookup', unitsPer: 'lead' },
     body: LookupRequest,
+    bodyLimit: 16 * KiB,
     responses: { 200: { description: 'One result per requested lead, in order.', schema: LookupResponse } },
   },
-  {
+  timelinePage: {
     method: 'get',
     path: '/v1/leads/events',
-    operationId: 'timelinePage',
     summary: "More of a lead's timeline",
     tags: ['reps'],
-    access: REP_UP,
+    access: ALL,
+    rate: READ,
     query: TimelinePageQuery,
     responses: { 200: { description: 'Events older than `before`, newest first.', schema: TimelinePage } },
     errors: [404],
   },
-  {
+  giveFeedback: {
     method: 'post',
     path: '/v1/feedback',
-    operationId: 'giveFeedback',
     summary: 'Record a verdict (idempotent by id)',
     tags: ['feedback'],
-    access: REP_UP,
+    access: ALL,
+    rate: WRITE,
     body: FeedbackInput,
+    bodyLimit: 16 * KiB,
     responses: {
       200: { description: 'This id was already stored with the same body.', schema: Feedback },
       201: { description: 'Stored.', schema: Feedback },
     },
   },
-  {
+  withdrawFeedback: {
     method: 'delete',
     path: '/v1/feedback/{id}',
-    operationId: 'withdrawFeedback',
     summary: 'Take a verdict back (only its own rep, or an admin)',
     tags: ['feedback'],
-    access: REP_UP,
+    access: ALL,
+    rate: WRITE,
     params: feedbackId,
     responses: { 200: { description: 'Withdrawn (or already withdrawn).', schema: Feedback } },
     errors: [403, 404],
   },
-  {
+  listFeedback: {
     method: 'get',
     path: '/v1/feedback',
-    operationId: 'listFeedback',
     summary: 'Verdicts, newest first',
     tags: ['feedback'],
-    access: FEEDBACK_READERS,
+    access: MANAGERS_AND_MARKETERS,
+    rate: READ,
     query: FeedbackListQuery,
     responses: { 200: { description: 'A page of verdicts.', schema: FeedbackPage } },
   },
-  {
+  feedbackSummary: {
     method: 'get',
     path: '/v1/feedback/summary',
-    operationId: 'feedbackSummary',
     summary: "What landed and what didn't, per target",
     tags: ['feedback'],
-    access: FEEDBACK_READERS,
+    access: MANAGERS_AND_MARKETERS,
+    rate: READ,
     query: FeedbackSummaryQuery,
     responses: { 200: { description: 'Tallies per target, segment and week.', schema: FeedbackSummary } },
   },
-  {
+  changes: {
     method: 'get',
     path: '/v1/changes',
-    operationId: 'changes',
     summary: 'What changed since a cursor',
     tags: ['reps'],
-    access: REP_UP,
+    access: ALL,
+    rate: READ,
     query: ChangesQuery,
     responses: { 200: { description: 'Changes after `since`, oldest first.', schema: ChangesPage } },
   },
-  {
+  stream: {
     method: 'get',
     path: '/v1/stream',
-    operationId: 'stream',
     summary: 'The same changes, live (server-sent events)',
+    description: 'Starts after `Last-Event-ID`, else after `since`, else at the current cursor.',
     tags: ['reps'],
-    access: REP_UP,
+    access: ALL,
+    rate: READ,
+    query: StreamQuery,
     headers: { 'Last-Event-ID': 'Resume after this cursor.' },
     responses: {
       200: { description: 'One `change` event per change; its `id` is the cursor.', contentType: 'text/event-stream' },
     },
     errors: [422],
   },
-  {
+  listCampaigns: {
     method: 'get',
     path: '/v1/campaigns',
-    operationId: 'listCampaigns',
     summary: 'Every campaign',
     tags: ['marketers'],
-    access: MARKETER_UP,
+    access: MARKETERS,
+    rate: READ,
     responses: { 200: { description: 'All campaigns by key.', schema: z.object({ campaigns: z.array(Campaign) }) } },
   },
-  {
+  putCampaign: {
     method: 'post',
     path: '/v1/campaigns',
-    operationId: 'putCampaign',
     summary: 'Create or replace a campaign by key',
     tags: ['marketers'],
-    access: MARKETER_UP,
+    access: MARKETERS,
+    rate: WRITE,
+    headers: {
+      'If-None-Match':
+        '`*` creates only: when a campaign already has this key the answer is 412 (`key-taken`) and nothing is replaced.',
+    },
     body: CampaignInput,
+    bodyLimit: 128 * KiB,
     responses: {
       200: { description: 'Replaced.', schema: Campaign },
       201: { description: 'Created.', schema: Campaign },
     },
+    errors: [412],
   },
-  {
+  getCampaign: {
     method: 'get',
     path: '/v1/campaigns/{key}',
-    operationId: 'getCampaign',
     summary: 'One campaign',
     tags: ['marketers'],
-    access: MARKETER_UP,
+    access: MARKETERS,
+    rate: READ,
     params: campaignKey,
     responses: { 200: { description: 'The campaign.', schema: Campaign } },
     errors: [404],
   },
-  {
+  patchCampaign: {
     method: 'patch',
     path: '/v1/campaigns/{key}',
-    operationId: 'patchCampaign',
     summary: 'Edit a campaign',
     tags: ['marketers'],
-    access: MARKETER_UP,
+    access: MARKETERS,
+    rate: WRITE,
     params: campaignKey,
     headers: { 'If-Match': IF_MATCH },
     body: CampaignPatch,
+    bodyLimit: 128 * KiB,
     responses: { 200: { description: 'The edited campaign.', schema: Campaign } },
     errors: [404, 412],
   },
-  {
+  listTalkingPoints: {
     method: 'get',
     path: '/v1/talking-points',
-    operationId: 'listTalkingPoints',
     summary: 'Talking points, newest first',
     tags: ['marketers'],
-    access: MARKETER_UP,
+    access: MARKETERS,
+    rate: READ,
     query: TalkingPointListQuery,
     responses: { 200: { description: 'A page of talking points.', schema: TalkingPointPage } },
   },
-  {
+  createTalkingPoint: {
     method: 'post',
     path: '/v1/talking-points',
-    operationId: 'createTalkingPoint',
     summary: 'Push a talking point',
     tags: ['marketers'],
-    access: MARKETER_UP,
+    access: MARKETERS,
+    rate: WRITE,
     body: TalkingPointInput,
+    bodyLimit: 128 * KiB,
     responses: { 201: { description: 'Created; `Location` names it.', schema: TalkingPoint } },
   },
-  {
+  getTalkingPoint: {
     method: 'get',
     path: '/v1/talking-points/{id}',
-    operationId: 'getTalkingPoint',
     summary: 'One talking point',
     tags: ['marketers'],
-    access: MARKETER_UP,
+    access: MARKETERS,
+    rate: READ,
     params: pointId,
     responses: { 200: { description: 'The point.', schema: TalkingPoint } },
     errors: [404],
   },
-  {
+  patchTalkingPoint: {
     method: 'patch',
     path: '/v1/talking-points/{id}',
-    operationId: 'patchTalkingPoint',
     summary: 'Edit, publish or retire a talking point',
     tags: ['marketers'],
-    access: MARKETER_UP,
+    access: MARKETERS,
+    rate: WRITE,
     params: pointId,
     headers: { 'If-Match': IF_MATCH },
     body: TalkingPointPatch,
+    bodyLimit: 128 * KiB,
     responses: { 200: { description: 'The edited point.', schema: TalkingPoint } },
     errors: [404, 412],
   },
-  {
+  getFunnel: {
     method: 'get',
     path: '/v1/funnel',
-    operationId: 'getFunnel',
     summary: 'The funnel definition both teams sign',
     description:
       'The current version: ordered stages with definition, entry criteria, owning team and hand-off rule; who signed it and when; `agreed` when marketing and sales both signed this version.',
     tags: ['funnel'],
-    access: REP_UP,
+    access: ALL,
+    rate: READ,
     responses: { 200: { description: 'The current definition; `ETag` is its version.', schema: Funnel } },
   },
-  {
+  replaceFunnel: {
     method: 'put',
     path: '/v1/funnel',
-    operationId: 'replaceFunnel',
     summary: 'Replace the funnel definition (a new version, signatures cleared)',
     description: 'If-Match is required (428 without it). The new version starts unsigned: both teams sign again.',
     tags: ['funnel'],
-    access: FUNNEL_EDITORS,
+    access: MANAGERS_AND_MARKETERS,
+    rate: WRITE,
     headers: { 'If-Match': IF_MATCH },
     body: FunnelInput,
+    bodyLimit: 128 * KiB,
     responses: { 200: { description: 'The new current version.', schema: Funnel } },
     errors: [412, 428],
   },
-  {
+  signFunnel: {
     method: 'post',
     path: '/v1/funnel/signatures',
-    operationId: 'signFunnel',
     summary: 'Sign the current version for your team',
     description:
       "A marketer signs for marketing, a manager for sales; reps and admins cannot sign (403; an admin's body is checked first). Name the version you read: another version answers 409. A team's first signature on a version stands; signing again answers 200 with it unchanged.",
     tags: ['funnel'],
-    access: FUNNEL_SIGNERS,
+    // Admin is let through so that its requests are checked in full; a well-formed admin signature is a 403.
+    access: MANAGERS_AND_MARKETERS,
+    refusal: cannotSignFunnel('rep'),
+    rate: WRITE,
     body: FunnelSignRequest,
+    bodyLimit: 16 * KiB,
     responses: {
       200: { description: 'Your team had already signed this version.', schema: Funnel },
       201: { description: 'Signed.', schema: Funnel },
     },
     errors: [409],
   },
-  {
+  funnelHistory: {
     method: 'get',
     path: '/v1/funnel/history',
-    operationId: 'funnelHistory',
     summary: 'Every version of the funnel: who changed what, when, and who signed',
     tags: ['funnel'],
-    access: REP_UP,
+    access: ALL,
+    rate: READ,
     responses: { 200: { description: 'Versions, newest first.', schema: FunnelHistory } },
   },
-  {
+  funnelMetrics: {
     method: 'get',
     path: '/v1/funnel/metrics',
-    operationId: 'funnelMetrics',
     summary: 'Leads per stage, entered and left per week, median time in stage, conversion',
     description:
       'Computed from the lifecycle-stage changes lead upserts bring (`POST /v1/leads`). Definitions in docs/funnel.md.',
     tags: ['funnel'],
-    access: REP_UP,
+    access: ALL,
+    rate: READ,
     query: FunnelMetricsQuery,
     responses: { 200: { description: 'Per stage of the current definition, in its order.', schema: FunnelMetrics } },
   },
-  {
+  upsertLeads: {
     method: 'post',
     path: '/v1/leads',
-    operationId: 'upsertLeads',
     summary: 'Batch upsert of leads by email (integrations)',
     tags: ['integrations'],
     access: ADMIN,
+    rate: WRITE,
     body: LeadsBatch,
+    checkedAs: LeadsUpsertRequest,
+    bodyLimit: 6 * MiB,
     responses: { 200: { description: 'What was kept and what was rejected, by index.', schema: BatchResult } },
   },
-  {
+  ingestEvents: {
     method: 'post',
     path: '/v1/engagement/events',
-    operationId: 'ingestEvents',
     summary: 'Batch ingest of engagement events, idempotent by id (integrations)',
     tags: ['integrations'],
     access: ADMIN,
+    rate: WRITE,
     body: EventsBatch,
+    checkedAs: EventsIngestRequest,
+    bodyLimit: 4 * MiB,
     responses: { 200: { description: 'What was kept, doubled or rejected, by index.', schema: BatchResult } },
   },
-];
+});
+
+/** Every route, in the order declared (the order of `/openapi.json`). */
+export const OPERATIONS: readonly Operation[] = Object.values(routes);
+
+type SchemaAt<R, K extends string> = R extends { readonly [P in K]: infer S extends z.ZodType } ? S : undefined;
+type Input<S> = S extends z.ZodType ? z.input<S> : undefined;
+type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** Path parameters by name, as strings. */
+export type RouteParams<R> = R extends { readonly params: infer P }
+  ? { [K in keyof P]: string }
+  : Record<never, string>;
+
+/** What a client sends to route `R`: its body and query (input side of the schemas) and path parameters. */
+export interface RouteRequest<R> {
+  body: Input<SchemaAt<R, 'body'>>;
+  query: Input<SchemaAt<R, 'query'>>;
+  params: RouteParams<R>;
+}
+
+/** What the server has once route `R`'s request is checked: the body as checked (`checkedAs`, else `body`) and the query. */
+export interface CheckedRequest<R> {
+  body: Output<R extends { readonly checkedAs: z.ZodType } ? SchemaAt<R, 'checkedAs'> : SchemaAt<R, 'body'>>;
+  query: Output<SchemaAt<R, 'query'>>;
+  params: RouteParams<R>;
+}
+
+/** The JSON a success of route `R` answers with (output side), any of its success statuses. */
+export type RouteResponse<R> = R extends { readonly responses: infer Rs }
+  ? { [S in keyof Rs]: Output<SchemaAt<Rs[S], 'schema'>> }[keyof Rs]
+  : never;
