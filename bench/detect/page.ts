@@ -1,5 +1,5 @@
 // A generated Gmail thread page of about 5,000 elements, following the structure in
-// shared/SITES.md: the account button, a hidden inbox list, the subject, and many expanded messages
+// docs/sites.md: the account button, a hidden inbox list, the subject, and many expanded messages
 // with sender and recipient chips and quoted bodies.
 
 export const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbgRnJmWdrLkKxXhLjvZqBPTwC';

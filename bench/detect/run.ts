@@ -1,4 +1,4 @@
-// npm run bench:detect — the content script against its budgets (DESIGN §6), all measured in one run:
+// npm run bench:detect — the content script against its budgets (docs/budgets.md), all measured in one run:
 // its gzipped size, detection time per mutation batch on a 5,000-element Gmail thread, proof of no
 // scheduled work while the page is quiet, and host page load with the extension against without.
 import { spawnSync } from 'node:child_process';

@@ -3,7 +3,7 @@ import type { EventType, LifecycleStage } from '../../lib/contract/index.ts';
 import { DEMO_COMPANIES, DEMO_CONTENT, DEMO_TITLES, FIRST_NAMES, LAST_NAMES } from '../../server/seed/demo-data.ts';
 import { createRandom } from '../../server/seed/prng.ts';
 
-/** The full-scale data set: 1M leads, 20M engagement events (DESIGN §6). `--scale` multiplies both. */
+/** The full-scale data set: 1M leads, 20M engagement events (docs/budgets.md). `--scale` multiplies both. */
 export const FULL_LEADS = 1_000_000;
 export const FULL_EVENTS = 20_000_000;
 export const BENCH_SEED = 6_061_975;

@@ -10,7 +10,7 @@ export interface Budget {
 
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2));
 
-/** The figures against DESIGN §6, one row each, with a verdict where there is a budget. */
+/** The figures against docs/budgets.md, one row each, with a verdict where there is a budget. */
 export function printTable(title: string, rows: readonly Budget[]): void {
   const lines = rows.map((r) => {
     let verdict = '';

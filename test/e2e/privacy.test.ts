@@ -3,7 +3,7 @@
 // leads, "didn't land" with a note, Landed, Copy, Insert into the draft, more engagement events, and
 // copying the diagnostics from Options. Every request the browser makes (pages, extension pages and
 // the service worker) and every line the endpoint logs is recorded: the canary is in none of them,
-// and the endpoint's log carries no email address (PRIVACY.md, DESIGN §7).
+// and the endpoint's log carries no email address (PRIVACY.md, docs/trust.md).
 // Then: endpoint text is rendered as text. A talking point whose title and body are HTML shows as
 // literal text in the sidebar and in the marketer console, no element is made and no dialog fires;
 // a campaign call to action with a javascript: URL is refused at the API (422).

@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-describe('server logs carry no email address (DESIGN §7)', () => {
+describe('server logs carry no email address (docs/trust.md)', () => {
   it('not from paths, queries or bodies of failing requests, nor from errors or rate limits', async () => {
     const { rep, marketer, admin } = s.tokens;
     const calls: [string, RequestInit & { token?: string }][] = [
