@@ -1,4 +1,6 @@
 import type { Campaign, CampaignInput } from '../../lib/contract/campaigns.ts';
+import { routes } from '../../lib/contract/routes.ts';
+import { ifMatch } from '../../lib/contract/version-tag.ts';
 import {
   type CampaignForm,
   campaignPatch,
@@ -6,7 +8,6 @@ import {
   checkCampaign,
   EMPTY_CAMPAIGN,
 } from '../lib/campaignForm.ts';
-import { createCampaign, getCampaign, patchCampaign } from '../lib/endpoint.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useVersionedEditor, type VersionedKind } from '../lib/useVersionedEditor.ts';
 import { CampaignFields } from './CampaignFields.tsx';
@@ -21,9 +22,11 @@ const CAMPAIGNS: VersionedKind<Campaign, CampaignForm, CampaignInput> = {
   empty: EMPTY_CAMPAIGN,
   toForm: campaignToForm,
   check: checkCampaign,
-  create: createCampaign,
-  patch: (api, stored, input, version) => patchCampaign(api, stored.key, campaignPatch(input), version),
-  fetch: (api, stored) => getCampaign(api, stored.key),
+  // Creates, never replaces (`If-None-Match: *`): a key already in use is a 412 `key-taken` problem.
+  create: (api, input) => api.call(routes.putCampaign, { body: input, headers: { 'If-None-Match': '*' } }),
+  patch: (api, { key }, input, version) =>
+    api.call(routes.patchCampaign, { params: { key }, body: campaignPatch(input), headers: ifMatch(version) }),
+  fetch: (api, { key }) => api.call(routes.getCampaign, { params: { key } }),
   savedText: (saved) => `Saved (version ${saved.version}). Open sidebars pick it up within seconds.`,
   pageOf: (created) => ({ page: 'campaign', key: created.key }),
 };

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { Campaign } from '../../lib/contract/campaigns.ts';
+import { routes } from '../../lib/contract/routes.ts';
 import type { ApiResult } from '../lib/api.ts';
-import { getCampaign } from '../lib/endpoint.ts';
 import { useSession } from '../lib/session.tsx';
 import { useLoad } from '../lib/useLoad.ts';
 import { CampaignEditor } from './CampaignEditor.tsx';
@@ -14,7 +14,7 @@ export function CampaignEditorPage({ campaignKey }: { campaignKey: string | null
   const { loaded } = useLoad(
     useCallback(async (): Promise<ApiResult<Campaign | null>> => {
       if (campaignKey === null) return { ok: true, status: 200, data: null };
-      return getCampaign(api, campaignKey);
+      return api.call(routes.getCampaign, { params: { key: campaignKey } });
     }, [api, campaignKey]),
   );
   return (

@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import type { Problem } from '../../lib/contract/common.ts';
 import { type Funnel, FunnelInput, type FunnelStage } from '../../lib/contract/funnel.ts';
+import { routes } from '../../lib/contract/routes.ts';
+import { ifMatch } from '../../lib/contract/version-tag.ts';
 import { fieldErrors, saveFailureText } from '../lib/errors.ts';
-import { replaceFunnel } from '../lib/funnel.ts';
 import { useSession } from '../lib/session.tsx';
 import { Field } from './Field.tsx';
 
@@ -41,7 +42,7 @@ export function FunnelEditor({ funnel, onSaved, onCancel }: FunnelEditorProps) {
     }
     setErrors({});
     setBusy(true);
-    const result = await replaceFunnel(api, input.data, funnel.version);
+    const result = await api.call(routes.replaceFunnel, { body: input.data, headers: ifMatch(funnel.version) });
     setBusy(false);
     if (result.ok) onSaved(result.data);
     else setFailure(result.problem);

@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import type { Funnel, FunnelHistory, FunnelMetrics } from '../../lib/contract/funnel.ts';
+import { routes } from '../../lib/contract/routes.ts';
 import type { ApiResult } from '../lib/api.ts';
-import { canEditFunnel, getFunnel, getFunnelHistory, getFunnelMetrics } from '../lib/funnel.ts';
+import { canEditFunnel } from '../lib/funnel.ts';
 import { useSession } from '../lib/session.tsx';
 import { useLoad } from '../lib/useLoad.ts';
 import { FunnelEditor } from './FunnelEditor.tsx';
@@ -25,9 +26,9 @@ export function FunnelPage() {
   const { api } = useSession();
   const load = useCallback(async (): Promise<ApiResult<FunnelData>> => {
     const [funnel, metrics, history] = await Promise.all([
-      getFunnel(api),
-      getFunnelMetrics(api, WEEKS),
-      getFunnelHistory(api),
+      api.call(routes.getFunnel),
+      api.call(routes.funnelMetrics, { query: { weeks: WEEKS } }),
+      api.call(routes.funnelHistory),
     ]);
     if (!funnel.ok) return funnel;
     if (!metrics.ok) return metrics;

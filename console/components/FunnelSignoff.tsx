@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { Problem } from '../../lib/contract/common.ts';
 import type { Funnel, FunnelSignature, FunnelTeam } from '../../lib/contract/funnel.ts';
+import { routes } from '../../lib/contract/routes.ts';
 import { formatDateTime } from '../lib/format.ts';
-import { signFunnel, signsFor, TEAM_LABEL } from '../lib/funnel.ts';
+import { signsFor, TEAM_LABEL } from '../lib/funnel.ts';
 import { useSession } from '../lib/session.tsx';
 import { ProblemAlert } from './ProblemAlert.tsx';
 
@@ -37,7 +38,7 @@ export function FunnelSignoff({ funnel, onChanged }: FunnelSignoffProps) {
   const sign = async () => {
     setBusy(true);
     setProblem(null);
-    const result = await signFunnel(api, funnel.version);
+    const result = await api.call(routes.signFunnel, { body: { version: funnel.version } });
     setBusy(false);
     if (result.ok) onChanged(result.data);
     else setProblem(result.problem);

@@ -1,7 +1,7 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import type { FeedbackSummary } from '../../lib/contract/feedback.ts';
+import { routes } from '../../lib/contract/routes.ts';
 import { downloadCsv, toCsv } from '../lib/csv.ts';
-import { feedbackSummary } from '../lib/endpoint.ts';
 import { formatDateTime } from '../lib/format.ts';
 import {
   buildRows,
@@ -26,7 +26,7 @@ import { TargetDetail } from './TargetDetail.tsx';
 export function LandsPage() {
   const { api } = useSession();
   // One call: a sales manager may read the summary but not marketing's lists.
-  const load = useCallback(() => feedbackSummary(api, { include: 'unjudged' }), [api]);
+  const load = useCallback(() => api.call(routes.feedbackSummary, { query: { include: 'unjudged' } }), [api]);
   const { loaded, reload } = useLoad(load);
   return (
     <>

@@ -3,9 +3,9 @@ import { Section } from '../../components/Section.tsx';
 import { TalkingPoints } from '../../components/TalkingPoints.tsx';
 import type { Problem } from '../../lib/contract/common.ts';
 import type { LeadContext } from '../../lib/contract/lookup.ts';
+import { routes } from '../../lib/contract/routes.ts';
 import type { TalkingPoint } from '../../lib/contract/talking-points.ts';
 import { t } from '../../lib/ui/i18n.ts';
-import { lookupLead } from '../lib/endpoint.ts';
 import { useSession } from '../lib/session.tsx';
 import { whyNotShown } from '../lib/whyNotShown.ts';
 import { SidebarFrame } from './SidebarFrame.tsx';
@@ -38,7 +38,7 @@ export function LeadPreview({ point }: { point: TalkingPoint | null }) {
     event.preventDefault();
     if (!email.trim()) return;
     setBusy(true);
-    const result = await lookupLead(api, email.trim());
+    const result = await api.call(routes.lookup, { body: { leads: [{ email: email.trim() }] } });
     setBusy(false);
     if (!result.ok) {
       setOutcome({ kind: 'failed', problem: result.problem });

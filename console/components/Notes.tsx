@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Problem } from '../../lib/contract/common.ts';
 import type { Feedback, FeedbackTarget } from '../../lib/contract/feedback.ts';
+import { routes } from '../../lib/contract/routes.ts';
 import { reasonLabel } from '../../lib/ui/labels.ts';
-import { feedbackNotes } from '../lib/endpoint.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useSession } from '../lib/session.tsx';
 
@@ -19,7 +19,9 @@ export function Notes({ target }: { target: FeedbackTarget }) {
   const more = useCallback(
     async (from: string | null, replace: boolean) => {
       setBusy(true);
-      const result = await feedbackNotes(api, { kind, id }, from);
+      const result = await api.call(routes.listFeedback, {
+        query: { targetKind: kind, targetId: id, limit: 50, cursor: from || undefined },
+      });
       setBusy(false);
       if (!result.ok) {
         setProblem(result.problem);

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { Me } from '../../lib/contract/me.ts';
+import { routes } from '../../lib/contract/routes.ts';
 import { ApiClient, type FetchLike } from '../lib/api.ts';
-import { getMe } from '../lib/endpoint.ts';
 
 interface SignInProps {
   fetch?: FetchLike;
@@ -27,7 +27,7 @@ export function SignIn({ fetch, onSignedIn, intro }: SignInProps) {
     }
     setBusy(true);
     setError(null);
-    const result = await getMe(new ApiClient({ token: value, fetch }));
+    const result = await new ApiClient({ token: value, fetch }).call(routes.me);
     setBusy(false);
     if (!result.ok) {
       setError(

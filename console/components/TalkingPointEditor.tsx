@@ -1,6 +1,7 @@
 import type { Campaign } from '../../lib/contract/campaigns.ts';
+import { routes } from '../../lib/contract/routes.ts';
 import type { TalkingPoint, TalkingPointInput } from '../../lib/contract/talking-points.ts';
-import { createTalkingPoint, getTalkingPoint, patchTalkingPoint } from '../lib/endpoint.ts';
+import { ifMatch } from '../../lib/contract/version-tag.ts';
 import { formatDateTime } from '../lib/format.ts';
 import type { KnownValues } from '../lib/knownValues.ts';
 import {
@@ -36,9 +37,10 @@ const POINTS: VersionedKind<TalkingPoint, PointForm, TalkingPointInput> = {
   empty: EMPTY_POINT,
   toForm: pointToForm,
   check: (form) => checkPoint(form),
-  create: createTalkingPoint,
-  patch: (api, stored, input, version) => patchTalkingPoint(api, stored.id, pointPatch(input), version),
-  fetch: (api, stored) => getTalkingPoint(api, stored.id),
+  create: (api, input) => api.call(routes.createTalkingPoint, { body: input }),
+  patch: (api, { id }, input, version) =>
+    api.call(routes.patchTalkingPoint, { params: { id }, body: pointPatch(input), headers: ifMatch(version) }),
+  fetch: (api, { id }) => api.call(routes.getTalkingPoint, { params: { id } }),
   savedText: (saved) => `${DONE[saved.status]} (version ${saved.version})`,
   pageOf: (created) => ({ page: 'point', id: created.id }),
 };

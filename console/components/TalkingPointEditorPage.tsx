@@ -1,9 +1,10 @@
 import { useCallback } from 'react';
 import type { Campaign } from '../../lib/contract/campaigns.ts';
 import type { FeedbackSummary } from '../../lib/contract/feedback.ts';
+import { routes } from '../../lib/contract/routes.ts';
 import type { TalkingPoint } from '../../lib/contract/talking-points.ts';
 import type { ApiResult } from '../lib/api.ts';
-import { feedbackSummary, getTalkingPoint, listCampaigns, listTalkingPoints } from '../lib/endpoint.ts';
+import { listCampaigns, listTalkingPoints } from '../lib/endpoint.ts';
 import { knownValues } from '../lib/knownValues.ts';
 import { useSession } from '../lib/session.tsx';
 import { useLoad } from '../lib/useLoad.ts';
@@ -23,10 +24,10 @@ export function TalkingPointEditorPage({ pointId }: { pointId: string | null }) 
   const { api } = useSession();
   const load = useCallback(async (): Promise<ApiResult<EditorData>> => {
     const [point, campaigns, points, summary] = await Promise.all([
-      pointId === null ? Promise.resolve(null) : getTalkingPoint(api, pointId),
+      pointId === null ? Promise.resolve(null) : api.call(routes.getTalkingPoint, { params: { id: pointId } }),
       listCampaigns(api),
       listTalkingPoints(api),
-      feedbackSummary(api),
+      api.call(routes.feedbackSummary),
     ]);
     if (point && !point.ok) return point;
     if (!campaigns.ok) return campaigns;

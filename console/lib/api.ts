@@ -1,19 +1,12 @@
-import type { z } from 'zod';
-import { Problem } from '../../lib/contract/common.ts';
+import { type Client, createClient } from '../../lib/client/client.ts';
+import type { CallArgs, FetchLike, RouteAnswer } from '../../lib/client/types.ts';
+import type { Problem } from '../../lib/contract/common.ts';
+import type { Operation } from '../../lib/contract/routes.ts';
+
+export type { FetchLike };
 
 /** What a call to the endpoint came to: the parsed body, or a problem with a sentence to show. */
 export type ApiResult<T> = { ok: true; data: T; status: number } | { ok: false; status: number; problem: Problem };
-
-export interface ApiRequest {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  body?: unknown;
-  /** The version the edit was based on; sent as `If-Match: "<version>"`. */
-  ifMatch?: number;
-  /** `*`: create only; the endpoint answers 412 when the item exists already. */
-  ifNoneMatch?: '*';
-}
-
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 export interface ApiClientOptions {
   token: string;
@@ -31,57 +24,31 @@ const localProblem = (status: number, title: string, detail: string): Problem =>
   detail,
 });
 
-/** The one place the console talks to the endpoint: bearer token, JSON, problem details, zod-checked answers. */
+/** The console's side of the endpoint client: every failure as a problem to show, and a 401 reported. */
 export class ApiClient {
-  readonly #token: string;
-  readonly #fetch: FetchLike;
+  readonly #client: Client;
   readonly #onUnauthorized: () => void;
-  readonly #base: string;
 
   constructor(options: ApiClientOptions) {
-    this.#token = options.token;
-    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#client = createClient({ baseUrl: options.base ?? '', token: options.token, fetch: options.fetch });
     this.#onUnauthorized = options.onUnauthorized ?? (() => {});
-    this.#base = options.base ?? '';
   }
 
-  async call<T>(path: string, schema: z.ZodType<T>, request: ApiRequest = {}): Promise<ApiResult<T>> {
-    const headers: Record<string, string> = { Authorization: `Bearer ${this.#token}`, Accept: 'application/json' };
-    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
-    if (request.ifMatch !== undefined) headers['If-Match'] = `"${request.ifMatch}"`;
-    if (request.ifNoneMatch !== undefined) headers['If-None-Match'] = request.ifNoneMatch;
-    let response: Response;
-    try {
-      response = await this.#fetch(`${this.#base}${path}`, {
-        method: request.method ?? 'GET',
-        headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      });
-    } catch {
-      return {
-        ok: false,
-        status: 0,
-        problem: localProblem(0, 'Offline', 'The endpoint could not be reached. Check your connection and try again.'),
-      };
+  async call<R extends Operation>(route: R, ...request: CallArgs<R>): Promise<ApiResult<RouteAnswer<R>>> {
+    const result = await this.#client.call(route, ...request);
+    if (result.ok) return { ok: true, data: result.data, status: result.status };
+    if (result.reason === 'unreachable') {
+      const detail = 'The endpoint could not be reached. Check your connection and try again.';
+      return { ok: false, status: 0, problem: localProblem(0, 'Offline', detail) };
     }
-    const json: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
-      if (response.status === 401) this.#onUnauthorized();
-      const parsed = Problem.safeParse(json);
-      const problem = parsed.success
-        ? parsed.data
-        : localProblem(response.status, response.statusText || 'Error', `The endpoint answered ${response.status}.`);
-      return { ok: false, status: response.status, problem };
+    const { status, response } = result;
+    if (result.reason === 'refused') {
+      if (status === 401) this.#onUnauthorized();
+      const problem =
+        result.problem ?? localProblem(status, response.statusText || 'Error', `The endpoint answered ${status}.`);
+      return { ok: false, status, problem };
     }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      const detail = `The endpoint's answer to ${path.split('?')[0]} was not in the expected shape; the console may be older than the endpoint.`;
-      return {
-        ok: false,
-        status: response.status,
-        problem: localProblem(response.status, 'Unexpected answer', detail),
-      };
-    }
-    return { ok: true, data: parsed.data, status: response.status };
+    const detail = `The endpoint's answer to ${result.path} was not in the expected shape; the console may be older than the endpoint.`;
+    return { ok: false, status, problem: localProblem(status, 'Unexpected answer', detail) };
   }
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Me } from '../../lib/contract/me.ts';
+import { routes } from '../../lib/contract/routes.ts';
 import { ApiClient, type FetchLike } from './api.ts';
-import { getMe } from './endpoint.ts';
 import { forgetToken, readToken } from './token.ts';
 
 export type SignedIn = { token: string; me: Me };
@@ -19,7 +19,7 @@ export function useStoredSession(fetch: FetchLike | undefined) {
     const token = readToken();
     if (!token) return;
     let current = true;
-    getMe(new ApiClient({ token, fetch })).then((result) => {
+    new ApiClient({ token, fetch }).call(routes.me).then((result) => {
       if (!current) return;
       if (result.ok && result.data.role !== 'rep') {
         setSession({ state: 'signedIn', token, me: result.data });

@@ -1,11 +1,9 @@
-// The only code that talks to the endpoint. Every response is parsed with the contract's schemas,
-// and every failure becomes a sentence a rep can act on.
-import type { z } from 'zod';
-import { ChangesPage } from '../contract/changes.ts';
-import { Problem } from '../contract/common.ts';
-import { Feedback, type FeedbackInput } from '../contract/feedback.ts';
-import { type LookupRequest, LookupResponse, TimelinePage } from '../contract/lookup.ts';
-import { Me } from '../contract/me.ts';
+// The background's side of the endpoint client: the endpoint rule checked before the token leaves,
+// and every failure turned into an EndpointError with a sentence a rep can act on.
+import { createClient } from '../client/client.ts';
+import type { CallArgs, RouteAnswer } from '../client/types.ts';
+import type { Problem } from '../contract/common.ts';
+import { type Operation, routes } from '../contract/routes.ts';
 import { checkEndpoint } from '../endpoint-url.ts';
 import { parseRetryAfter } from './backoff.ts';
 
@@ -26,51 +24,39 @@ export interface Credentials {
   token: string;
 }
 
-async function send(credentials: Credentials, path: string, init: RequestInit = {}): Promise<Response> {
+/** Calls `route` on the rep's endpoint: its checked answer, or an EndpointError. */
+export async function callEndpoint<R extends Operation>(
+  credentials: Credentials,
+  route: R,
+  ...request: CallArgs<R>
+): Promise<RouteAnswer<R>> {
   // The last gate before the token leaves: never over plain http to another computer.
   const allowed = checkEndpoint(credentials.endpoint);
   if (!allowed.ok) throw new EndpointError(allowed.message, null);
-  try {
-    return await fetch(`${credentials.endpoint}${path}`, {
-      ...init,
-      headers: { ...init.headers, authorization: `Bearer ${credentials.token}`, accept: 'application/json' },
-    });
-  } catch {
+  const client = createClient({ baseUrl: credentials.endpoint, token: credentials.token });
+  const result = await client.call(route, ...request);
+  if (result.ok) return result.data;
+  if (result.reason === 'unreachable') {
     throw new EndpointError(
       `Can't reach the endpoint at ${credentials.endpoint}. Check that it is running and the URL is right.`,
       null,
     );
   }
-}
-
-async function call<T extends z.ZodType>(
-  credentials: Credentials,
-  path: string,
-  schema: T,
-  init: RequestInit = {},
-): Promise<z.infer<T>> {
-  const response = await send(credentials, path, init);
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
+  if (result.reason === 'refused') {
     throw new EndpointError(
-      describeFailure(response.status, body),
-      response.status,
-      parseRetryAfter(response.headers.get('retry-after'), Date.now()),
+      describeFailure(result.status, result.problem),
+      result.status,
+      parseRetryAfter(result.response.headers.get('retry-after'), Date.now()),
     );
   }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    throw new EndpointError(
-      `The endpoint at ${credentials.endpoint} answered ${path.split('?')[0]} in a shape this extension doesn't understand. Is it a Coalface endpoint of a matching version?`,
-      response.status,
-    );
-  }
-  return parsed.data;
+  throw new EndpointError(
+    `The endpoint at ${credentials.endpoint} answered ${result.path} in a shape this extension doesn't understand. Is it a Coalface endpoint of a matching version?`,
+    result.status,
+  );
 }
 
-function describeFailure(status: number, body: unknown): string {
-  const problem = Problem.safeParse(body);
-  const detail = problem.success ? ` ${problem.data.detail}` : '';
+function describeFailure(status: number, problem: Problem | null): string {
+  const detail = problem ? ` ${problem.detail}` : '';
   if (status === 401)
     return `The endpoint refused this token (401).${detail} Check the token in Options, or ask your admin for a new one.`;
   if (status === 403) return `This token may not do that (403).${detail}`;
@@ -80,53 +66,7 @@ function describeFailure(status: number, body: unknown): string {
   return `The endpoint said no (${status}).${detail}`;
 }
 
-const json = (body: unknown): RequestInit => ({
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
-});
-
+/** Who the token belongs to: how Connect checks an endpoint and token before keeping them. */
 export function fetchMe(endpoint: string, token: string) {
-  return call({ endpoint, token }, '/v1/me', Me);
-}
-
-export function lookup(credentials: Credentials, request: LookupRequest) {
-  return call(credentials, '/v1/context/lookup', LookupResponse, json(request));
-}
-
-export function postFeedback(credentials: Credentials, input: FeedbackInput) {
-  return call(credentials, '/v1/feedback', Feedback, json(input));
-}
-
-export async function withdrawFeedback(credentials: Credentials, id: string): Promise<void> {
-  const response = await send(credentials, `/v1/feedback/${encodeURIComponent(id)}`, { method: 'DELETE' });
-  // Already gone is as good as withdrawn.
-  if (response.ok || response.status === 404) return;
-  const body: unknown = await response.json().catch(() => null);
-  throw new EndpointError(
-    describeFailure(response.status, body),
-    response.status,
-    parseRetryAfter(response.headers.get('retry-after'), Date.now()),
-  );
-}
-
-export function fetchTimeline(credentials: Credentials, emailHash: string, before: string) {
-  const query = new URLSearchParams({ emailHash, before, limit: '50' });
-  return call(credentials, `/v1/leads/events?${query}`, TimelinePage);
-}
-
-export function fetchChanges(credentials: Credentials, since: string | undefined) {
-  const query = since === undefined ? '' : `?${new URLSearchParams({ since })}`;
-  return call(credentials, `/v1/changes${query}`, ChangesPage);
-}
-
-/** Opens the live change stream; the caller reads `body` as server-sent events. */
-export async function openStream(credentials: Credentials, lastEventId: string | undefined, signal: AbortSignal) {
-  const headers: Record<string, string> = { accept: 'text/event-stream' };
-  if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
-  const response = await send(credentials, '/v1/stream', { headers, signal });
-  if (!response.ok || !response.body) {
-    throw new EndpointError(`The live stream answered ${response.status}.`, response.status);
-  }
-  return response.body;
+  return callEndpoint({ endpoint, token }, routes.me);
 }

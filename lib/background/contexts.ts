@@ -2,9 +2,10 @@
 // endpoint when it is older than a little while. Concurrent asks for one lead share one request,
 // so two tabs on the same thread cost the endpoint one lookup.
 import type { LeadContext, LeadRef } from '../contract/lookup.ts';
+import { routes } from '../contract/routes.ts';
 import type { PageLead, SidebarWarning } from '../messages.ts';
 import type { CachedContext } from '../store/db.ts';
-import { type Credentials, lookup } from './api.ts';
+import { type Credentials, callEndpoint } from './api.ts';
 import { readCached, touch, writeCached } from './cache.ts';
 import { leadKey } from './pages.ts';
 
@@ -22,7 +23,7 @@ export function fetchContext(credentials: Credentials, lead: PageLead): Promise<
   const key = leadKey(lead);
   let pending = inFlight.get(key);
   if (!pending) {
-    pending = lookup(credentials, { leads: [refOf(lead)] })
+    pending = callEndpoint(credentials, routes.lookup, { body: { leads: [refOf(lead)] } })
       .then(async (response) => {
         const result = response.results[0];
         const context: LeadContext | null = result?.found ? result.context : null;

@@ -4,8 +4,9 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { Change } from '../contract/changes.ts';
+import { routes } from '../contract/routes.ts';
 import { openDb } from '../store/db.ts';
-import { type Credentials, fetchChanges, openStream } from './api.ts';
+import { type Credentials, callEndpoint, EndpointError } from './api.ts';
 import { SseParser } from './sse.ts';
 
 const CURSOR_KEY = 'changes-cursor';
@@ -28,7 +29,7 @@ export type OnChanges = (changes: Change[]) => Promise<void>;
 export async function pollChanges(credentials: Credentials, onChanges: OnChanges): Promise<void> {
   let since = await readCursor();
   for (let page = 0; page < 20; page += 1) {
-    const result = await fetchChanges(credentials, since);
+    const result = await callEndpoint(credentials, routes.changes, { query: { since } });
     if (result.changes.length > 0) await onChanges(result.changes);
     await saveCursor(result.cursor);
     since = result.cursor;
@@ -57,9 +58,13 @@ export function startStream(credentials: Credentials, onChanges: OnChanges): voi
     while (!controller.signal.aborted) {
       try {
         if ((await readCursor()) === undefined) await pollChanges(credentials, onChanges);
-        const body = await openStream(credentials, await readCursor(), controller.signal);
+        const stream = await callEndpoint(credentials, routes.stream, {
+          headers: { 'Last-Event-ID': await readCursor() },
+          signal: controller.signal,
+        });
+        if (!stream.body) throw new EndpointError('The live stream answered without a body.', stream.status);
         delay = 1_000;
-        await readStream(body, controller.signal, onChanges);
+        await readStream(stream.body, controller.signal, onChanges);
       } catch {
         // Unreachable, refused or cut: try again below, unless we were stopped.
       }

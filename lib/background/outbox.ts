@@ -2,9 +2,10 @@
 // "queued"; it is sent with its id as idempotency key, retried with backoff, and a refusal is kept
 // for the rep to see. Nothing here lives only in memory: a killed worker resumes from the store.
 import type { FeedbackInput } from '../contract/feedback.ts';
+import { routes } from '../contract/routes.ts';
 import type { FeedbackView } from '../messages.ts';
 import { openDb, type StoredVerdict } from '../store/db.ts';
-import { type Credentials, EndpointError, postFeedback, withdrawFeedback } from './api.ts';
+import { type Credentials, callEndpoint, EndpointError } from './api.ts';
 import { isRetryable, retryDelay } from './backoff.ts';
 
 export const UNDO_WINDOW_MS = 60_000;
@@ -128,10 +129,10 @@ async function flushOnce(credentials: Credentials, now: () => number): Promise<F
     if (verdict.nextAttemptAt > now() || blockedUntil !== undefined) continue;
     try {
       if (verdict.status === 'withdrawing') {
-        await withdrawFeedback(credentials, verdict.id);
+        await callEndpoint(credentials, routes.withdrawFeedback, { params: { id: verdict.id } }).catch(unlessGone);
         await db.delete('verdicts', verdict.id);
       } else {
-        await postFeedback(credentials, verdict.input);
+        await callEndpoint(credentials, routes.giveFeedback, { body: verdict.input });
         await db.put('verdicts', { ...verdict, status: 'sent', attempts: verdict.attempts + 1 });
         sent += 1;
       }
@@ -158,6 +159,13 @@ async function flushOnce(credentials: Credentials, now: () => number): Promise<F
   const earliest = still.length ? Math.min(...still.map((verdict) => verdict.nextAttemptAt)) : undefined;
   const nextAttemptAt = earliest === undefined ? undefined : Math.max(earliest, blockedUntil ?? earliest);
   return { sent, nextAttemptAt };
+}
+
+/** A withdrawal the endpoint took (whatever it answered with) or that found the verdict already gone is done. */
+function unlessGone(error: unknown): void {
+  const status = error instanceof EndpointError ? error.status : null;
+  if (status === 404 || (status !== null && status >= 200 && status < 300)) return;
+  throw error;
 }
 
 async function pruneSent(now: number): Promise<void> {

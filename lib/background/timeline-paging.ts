@@ -1,6 +1,7 @@
 // "Show more" on a lead's engagement timeline: the next page from the endpoint, appended to the
 // cached context, with the sidebar saying it is loading meanwhile.
-import { fetchTimeline } from './api.ts';
+import { routes } from '../contract/routes.ts';
+import { callEndpoint } from './api.ts';
 import { appendTimeline } from './cache.ts';
 import { loadConnection } from './connection.ts';
 import { currentContext, currentLead } from './current-lead.ts';
@@ -15,7 +16,9 @@ export async function loadMoreEvents(tabId: number | undefined): Promise<void> {
   if (!connection || !lead || !context || !before) return;
   await refresh(tabId, 'never', { loadingMore: true });
   try {
-    const page = await fetchTimeline(connection, context.lead.emailHash, before);
+    const page = await callEndpoint(connection, routes.timelinePage, {
+      query: { emailHash: context.lead.emailHash, before, limit: 50 },
+    });
     await appendTimeline(leadKey(lead), page.events, page.nextBefore);
   } catch {
     // The button stays; the rep can try again.

@@ -42,6 +42,10 @@ export const Campaign = z.object({
 });
 export type Campaign = z.infer<typeof Campaign>;
 
+/** `GET /v1/campaigns`: every campaign, by key. */
+export const AllCampaigns = z.object({ campaigns: z.array(Campaign) });
+export type AllCampaigns = z.infer<typeof AllCampaigns>;
+
 /**
  * `PATCH /v1/campaigns/{key}`: any fields but the key; `message` fields are merged into the stored
  * message (`cta: null` removes the call to action); `null` clears `startsAt` or `endsAt`.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Campaign, CampaignInput, CampaignPatch } from './campaigns.ts';
+import { AllCampaigns, Campaign, CampaignInput, CampaignPatch } from './campaigns.ts';
 import { ChangesPage, ChangesQuery } from './changes.ts';
 import type { Role } from './common.ts';
 import { EngagementEventInput, EventsIngestRequest } from './events.ts';
@@ -285,7 +285,7 @@ export const routes = named({
     tags: ['marketers'],
     access: MARKETERS,
     rate: READ,
-    responses: { 200: { description: 'All campaigns by key.', schema: z.object({ campaigns: z.array(Campaign) }) } },
+    responses: { 200: { description: 'All campaigns by key.', schema: AllCampaigns } },
   },
   putCampaign: {
     method: 'post',
