@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { type BatchResult, EngagementEventInput, LeadInput } from '../../lib/contract/index.ts';
 import { safeParseWithinCaps } from '../array-caps.ts';
 import { describeIssues } from '../problem.ts';
@@ -8,21 +9,30 @@ import type { Store } from '../store/index.ts';
  * checked on its own with the contract's schema, good ones are written in one transaction, bad
  * ones are reported by index.
  */
-export function ingestLeads(store: Store, items: readonly unknown[], now: string): BatchResult {
+function ingestEach<S extends z.ZodType>(
+  store: Store,
+  items: readonly unknown[],
+  schema: S,
+  /** Writes one checked item; a string is the reason it was refused. */
+  write: (item: z.output<S>) => true | string,
+): BatchResult {
   const result: BatchResult = { received: items.length, accepted: 0, rejected: [] };
   store.transaction(() => {
     items.forEach((item, index) => {
-      const lead = safeParseWithinCaps(LeadInput, item);
-      if (!lead.success) {
-        result.rejected.push({ index, detail: describeIssues(lead.error.issues).detail });
-        return;
-      }
-      const written = store.leads.upsert(lead.data, now);
-      if (written.ok) result.accepted++;
-      else result.rejected.push({ index, detail: `${written.detail}.` });
+      const parsed = safeParseWithinCaps(schema, item);
+      const outcome = parsed.success ? write(parsed.data) : describeIssues(parsed.error.issues).detail;
+      if (outcome === true) result.accepted++;
+      else result.rejected.push({ index, detail: outcome });
     });
   });
   return result;
+}
+
+export function ingestLeads(store: Store, items: readonly unknown[], now: string): BatchResult {
+  return ingestEach(store, items, LeadInput, (lead) => {
+    const written = store.leads.upsert(lead, now);
+    return written.ok ? true : `${written.detail}.`;
+  });
 }
 
 /** Idempotent by event id: a repeated id is accepted and counted in `duplicates`, never stored twice. */
@@ -31,20 +41,13 @@ export function ingestEvents(
   items: readonly unknown[],
   now: string,
 ): BatchResult & { duplicates: number } {
-  const result = { received: items.length, accepted: 0, rejected: [] as BatchResult['rejected'], duplicates: 0 };
-  store.transaction(() => {
-    items.forEach((item, index) => {
-      const event = safeParseWithinCaps(EngagementEventInput, item);
-      if (!event.success) {
-        result.rejected.push({ index, detail: describeIssues(event.error.issues).detail });
-        return;
-      }
-      const { id: leadId } = store.leads.ensure(event.data.email, now);
-      const inserted = store.events.insert(leadId, event.data, now);
-      if (inserted && event.data.campaign) store.leads.addCampaignTouch(leadId, event.data.campaign);
-      result.accepted++;
-      if (!inserted) result.duplicates++;
-    });
+  let duplicates = 0;
+  const result = ingestEach(store, items, EngagementEventInput, (event) => {
+    const { id: leadId } = store.leads.ensure(event.email, now);
+    const inserted = store.events.insert(leadId, event, now);
+    if (inserted && event.campaign) store.leads.addCampaignTouch(leadId, event.campaign);
+    if (!inserted) duplicates++;
+    return true;
   });
-  return result;
+  return { ...result, duplicates };
 }

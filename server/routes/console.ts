@@ -1,22 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type Context, Hono } from 'hono';
+import { CONSOLE_CSP } from '../security-headers.ts';
 
 /** Where `npm run build:console` puts the console (see console/vite.config.ts). */
 export const CONSOLE_DIST = resolve(import.meta.dirname, '../../.output/console');
-
-/** The console's own files only: scripts, styles and data from this origin, nothing inline, no framing. */
-export const CONSOLE_PAGE_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const TYPES: Readonly<Record<string, string>> = {
   js: 'text/javascript; charset=utf-8',
@@ -44,7 +32,7 @@ const NOT_BUILT = `<!doctype html>
 `;
 
 function pageHeaders(c: Context) {
-  c.header('Content-Security-Policy', CONSOLE_PAGE_CSP);
+  c.header('Content-Security-Policy', CONSOLE_CSP);
   c.header('Cache-Control', 'no-cache');
 }
 
@@ -71,7 +59,7 @@ export function consoleRoutes(dist: string = CONSOLE_DIST) {
       c.header('Cache-Control', 'no-store');
       return c.text(`No console asset ${name.slice(0, 80)}. Rebuild with npm run build:console, then reload.`, 404);
     }
-    c.header('Content-Security-Policy', CONSOLE_PAGE_CSP);
+    c.header('Content-Security-Policy', CONSOLE_CSP);
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     return c.body(body, 200, { 'Content-Type': type });
   });
