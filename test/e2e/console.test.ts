@@ -3,6 +3,9 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answered } from '../../lib/client/client.ts';
+import type { FeedbackInput } from '../../lib/contract/feedback.ts';
+import { routes } from '../../lib/contract/routes.ts';
 import {
   CONSOLE_DIST,
   createTalkingPoint,
@@ -24,22 +27,12 @@ let page: Page;
 const cspErrors: string[] = [];
 let pointId = '';
 
-async function api(method: string, path: string, token: string, body?: unknown) {
-  const response = await fetch(`${endpoint.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json() as Promise<{ id: string }>;
-}
-
 async function verdict(
   target: { kind: 'talkingPoint' | 'campaignMessage'; id: string },
   landed: boolean,
   note?: string,
 ) {
-  await api('POST', '/v1/feedback', endpoint.tokens.rep, {
+  const body: FeedbackInput = {
     id: randomUUID(),
     target,
     verdict: landed ? 'landed' : 'didnt_land',
@@ -47,7 +40,8 @@ async function verdict(
     ...(note ? { note } : {}),
     lead: { emailHash: DANA_HASH },
     occurredAt: new Date().toISOString(),
-  });
+  };
+  answered(await endpoint.as('rep').call(routes.giveFeedback, { body }));
 }
 
 async function expectAccessible(name: string) {
@@ -61,11 +55,11 @@ beforeAll(async () => {
   }
   endpoint = await startEndpoint();
   // Reps have judged one point (tricky title, for the CSV) and one campaign message.
-  const tricky = await api('POST', '/v1/talking-points', endpoint.tokens.marketer, {
-    title: TRICKY_TITLE,
-    body: 'Ask when the budget for next year is set.',
-    status: 'live',
-  });
+  const tricky = answered(
+    await endpoint.as('marketer').call(routes.createTalkingPoint, {
+      body: { title: TRICKY_TITLE, body: 'Ask when the budget for next year is set.', status: 'live' },
+    }),
+  );
   await verdict({ kind: 'talkingPoint', id: tricky.id }, false, 'Too early: they set budgets in March.');
   await verdict({ kind: 'talkingPoint', id: tricky.id }, true);
   await verdict({ kind: 'campaignMessage', id: 'q4-cloud-savings' }, true);

@@ -1,8 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Browser as PlainBrowser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Funnel } from '../../lib/contract/funnel.ts';
+import { answered } from '../../lib/client/client.ts';
+import type { Funnel } from '../../lib/contract/funnel.ts';
+import { routes } from '../../lib/contract/routes.ts';
+import { ifMatch } from '../../lib/contract/version-tag.ts';
 import { CONSOLE_DIST, launchChromium, seriousAxeViolations, signInToConsole } from './console-helpers.ts';
 import {
   ageCachedLeads,
@@ -30,8 +33,7 @@ async function expectAccessible(page: Page, name: string) {
 }
 
 async function currentFunnel(): Promise<Funnel> {
-  const res = await fetch(`${endpoint.url}/v1/funnel`, { headers: { authorization: `Bearer ${endpoint.tokens.rep}` } });
-  return Funnel.parse(await res.json());
+  return answered(await endpoint.as('rep').call(routes.getFunnel));
 }
 
 async function openFunnel(token: string): Promise<Page> {
@@ -46,8 +48,7 @@ async function openFunnel(token: string): Promise<Page> {
 beforeAll(async () => {
   if (!existsSync(join(CONSOLE_DIST, 'index.html'))) throw new Error('The console is not built: run `npm run build`.');
   endpoint = await startEndpoint();
-  const tokens = JSON.parse(readFileSync(join(endpoint.dir, 'demo-tokens.json'), 'utf8')) as Record<string, string>;
-  managerToken = tokens.manager ?? '';
+  managerToken = endpoint.tokens.manager;
   if (!managerToken) throw new Error('the demo tokens have no manager token');
   plain = await launchChromium();
   extension = await launchWithExtension();
@@ -113,15 +114,9 @@ describe('one funnel both teams signed', () => {
     const stages = agreed.stages.map((s) =>
       s.stage === 'mql' ? { ...s, handoff: `${s.handoff} Same day in Q4.` } : s,
     );
-    const res = await fetch(`${endpoint.url}/v1/funnel`, {
-      method: 'PUT',
-      headers: {
-        authorization: `Bearer ${managerToken}`,
-        'content-type': 'application/json',
-        'if-match': `"${agreed.version}"`,
-      },
-      body: JSON.stringify({ stages }),
-    });
+    const res = await endpoint
+      .as('manager')
+      .call(routes.replaceFunnel, { body: { stages }, headers: ifMatch(agreed.version) });
     expect(res.status).toBe(200);
     // The change feed carries talking points and campaigns only, so the sidebar learns of the new
     // version when it revalidates the cached lead: make the cached copy old, then reopen the thread.

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LookupResponse } from '../../lib/contract/lookup.ts';
 import {
   type Browser,
   connectThroughOptions,
@@ -8,6 +7,7 @@ import {
   type Endpoint,
   fixture,
   launchWithExtension,
+  leadContext,
   screenshotPath,
   serveGmailThread,
   startEndpoint,
@@ -19,14 +19,9 @@ let endpoint: Endpoint;
 let browser: Browser;
 
 async function expectedContext(email: string) {
-  const response = await fetch(`${endpoint.url}/v1/context/lookup`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${endpoint.tokens.rep}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ leads: [{ email }] }),
-  });
-  const [result] = LookupResponse.parse(await response.json()).results;
-  if (!result?.found) throw new Error(`${email} is not in the demo data`);
-  return result.context;
+  const context = await leadContext(endpoint, email);
+  if (!context) throw new Error(`${email} is not in the demo data`);
+  return context;
 }
 
 beforeAll(async () => {

@@ -5,6 +5,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
+import { answered, type Client, createClient } from '../../lib/client/client.ts';
+import type { Role } from '../../lib/contract/common.ts';
+import type { LeadContext } from '../../lib/contract/lookup.ts';
+import { routes } from '../../lib/contract/routes.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -12,7 +16,10 @@ const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 export interface Endpoint {
   url: string;
-  tokens: { rep: string; marketer: string; admin: string };
+  /** The demo token of each role (`demo-tokens.json`). */
+  tokens: Record<Role, string>;
+  /** The typed client, calling with the demo token of `role`: how tests set up and read data. */
+  as(role: Role): Client;
   dir: string;
   /** Every line the endpoint wrote to stdout and stderr (its request log), when started with `collectLogs`. */
   logs: string[];
@@ -25,7 +32,7 @@ export async function startEndpoint(options: { collectLogs?: boolean } = {}): Pr
   const db = join(dir, 'coalface.db');
   const seeded = spawnSync(TSX, ['server/cli.ts', 'seed', '--demo', '--db', db], { cwd: ROOT, encoding: 'utf8' });
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
-  const tokens = JSON.parse(readFileSync(join(dir, 'demo-tokens.json'), 'utf8'));
+  const tokens: Record<Role, string> = JSON.parse(readFileSync(join(dir, 'demo-tokens.json'), 'utf8'));
   const child = spawn(TSX, ['server/cli.ts', 'serve', '--port', '0', '--db', db], { cwd: ROOT });
   const logs: string[] = [];
   if (options.collectLogs) {
@@ -44,6 +51,7 @@ export async function startEndpoint(options: { collectLogs?: boolean } = {}): Pr
     tokens,
     dir,
     logs,
+    as: (role) => createClient({ baseUrl: url, token: tokens[role] }),
     async stop() {
       await stopProcess(child);
       rmSync(dir, { recursive: true, force: true });
@@ -334,6 +342,13 @@ export function gmailThreadFrom(email: string, name: string): string {
   return fixture('gmail/thread-single.html')
     .replaceAll('dana.lee@acme-robotics.com', email)
     .replaceAll('Dana Lee', name);
+}
+
+/** What the endpoint tells a rep about `email`; null when it knows no such lead. */
+export async function leadContext(endpoint: Endpoint, email: string): Promise<LeadContext | null> {
+  const lookup = await endpoint.as('rep').call(routes.lookup, { body: { leads: [{ email }] } });
+  const [result] = answered(lookup).results;
+  return result?.found ? result.context : null;
 }
 
 /** Every lead address of the endpoint's demo data, read from its database file. */

@@ -1,7 +1,8 @@
 // Offline-first and live: what the rep sees when the endpoint is away, busy, or changes under them.
 import type { Request, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TalkingPoint } from '../../lib/contract/talking-points.ts';
+import { answered } from '../../lib/client/client.ts';
+import { routes } from '../../lib/contract/routes.ts';
 import {
   type Browser,
   connectThroughOptions,
@@ -15,15 +16,6 @@ import {
 
 let endpoint: Endpoint;
 let browser: Browser;
-
-async function api(method: string, path: string, token: string, body?: unknown) {
-  const response = await fetch(`${endpoint.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: (await response.json().catch(() => null)) as unknown };
-}
 
 beforeAll(async () => {
   endpoint = await startEndpoint();
@@ -69,24 +61,27 @@ describe('a talking point a marketer pushes', () => {
 
     const title = `Budget season: lead with the savings calculator ${Date.now()}`;
     const pushedAt = Date.now();
-    const created = await api('POST', '/v1/talking-points', endpoint.tokens.marketer, {
-      campaign: 'q4-cloud-savings',
-      title,
-      body: 'Finance leads who read the playbook respond to a concrete number: offer the calculator.',
-      status: 'live',
-      priority: 5,
-      audience: { personas: ['Finance'] },
-      triggers: { contentIds: ['cloud-playbook'] },
+    const created = await endpoint.as('marketer').call(routes.createTalkingPoint, {
+      body: {
+        campaign: 'q4-cloud-savings',
+        title,
+        body: 'Finance leads who read the playbook respond to a concrete number: offer the calculator.',
+        status: 'live',
+        priority: 5,
+        audience: { personas: ['Finance'] },
+        triggers: { contentIds: ['cloud-playbook'] },
+      },
     });
     expect(created.status).toBe(201);
-    const point = TalkingPoint.parse(created.body);
+    const point = answered(created);
     await sidebar.getByRole('heading', { name: title }).waitFor({ timeout: 5_000 });
     const arrivedMs = Date.now() - pushedAt;
     console.log(`push latency: marketer POST -> open sidebar shows the point in ${arrivedMs} ms`);
 
     const retiredAt = Date.now();
-    const retired = await api('PATCH', `/v1/talking-points/${point.id}`, endpoint.tokens.marketer, {
-      status: 'retired',
+    const retired = await endpoint.as('marketer').call(routes.patchTalkingPoint, {
+      params: { id: point.id },
+      body: { status: 'retired' },
     });
     expect(retired.status).toBe(200);
     await sidebar.getByRole('heading', { name: title }).waitFor({ state: 'detached', timeout: 5_000 });

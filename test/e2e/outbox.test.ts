@@ -2,8 +2,8 @@
 // and a browser restart, and wait out a 429; a cached lead shows offline with the age of its data.
 import type { Frame, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FeedbackPage } from '../../lib/contract/feedback.ts';
-import { LookupResponse } from '../../lib/contract/lookup.ts';
+import { answered } from '../../lib/client/client.ts';
+import { routes } from '../../lib/contract/routes.ts';
 import {
   ageCachedLeads,
   type Browser,
@@ -12,6 +12,7 @@ import {
   dockFrame,
   type Endpoint,
   launchWithExtension,
+  leadContext,
   serveGmailThread,
   startEndpoint,
   stopServiceWorker,
@@ -24,10 +25,7 @@ let browser: Browser;
 let titles: string[];
 
 async function verdictsOnEndpoint() {
-  const response = await fetch(`${endpoint.url}/v1/feedback?limit=200`, {
-    headers: { authorization: `Bearer ${endpoint.tokens.marketer}` },
-  });
-  return FeedbackPage.parse(await response.json()).items;
+  return answered(await endpoint.as('marketer').call(routes.listFeedback, { query: { limit: 200 } })).items;
 }
 
 async function openDana(target: Browser) {
@@ -53,13 +51,7 @@ const abortEndpoint = (route: Route) => route.abort();
 
 beforeAll(async () => {
   endpoint = await startEndpoint();
-  const lookup = await fetch(`${endpoint.url}/v1/context/lookup`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${endpoint.tokens.rep}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ leads: [{ email: DANA }] }),
-  });
-  const [result] = LookupResponse.parse(await lookup.json()).results;
-  titles = result?.found ? result.context.talkingPoints.map((p) => p.title) : [];
+  titles = (await leadContext(endpoint, DANA))?.talkingPoints.map((p) => p.title) ?? [];
   if (titles.length < 4) throw new Error('the demo data should give Dana at least four talking points');
   browser = await launchWithExtension();
   await serveGmailThread(browser);

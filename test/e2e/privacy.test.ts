@@ -10,7 +10,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Dialog, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LookupResponse } from '../../lib/contract/lookup.ts';
+import { answered } from '../../lib/client/client.ts';
+import { routes } from '../../lib/contract/routes.ts';
 import { launchChromium, signInToConsole } from './console-helpers.ts';
 import {
   type Browser,
@@ -19,6 +20,7 @@ import {
   type Endpoint,
   fixture,
   launchWithExtension,
+  leadContext,
   openOptions,
   serveFixtures,
   startEndpoint,
@@ -66,14 +68,6 @@ function outlookWithCanary(): string {
   return html;
 }
 
-async function api(method: string, path: string, token: string, body?: unknown): Promise<Response> {
-  return fetch(`${endpoint.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
-
 function watchDialogs(page: Page) {
   page.on('dialog', (dialog: Dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
@@ -83,32 +77,33 @@ function watchDialogs(page: Page) {
 
 beforeAll(async () => {
   endpoint = await startEndpoint({ collectLogs: true });
-  const lookup = await api('POST', '/v1/context/lookup', endpoint.tokens.rep, { leads: [{ email: DANA }] });
-  const [dana] = LookupResponse.parse(await lookup.json()).results;
-  if (!dana?.found || !dana.context.campaign) throw new Error('demo data lacks Dana Lee or her campaign');
-  campaignKey = dana.context.campaign.key;
+  const dana = await leadContext(endpoint, DANA);
+  if (!dana?.campaign) throw new Error('demo data lacks Dana Lee or her campaign');
+  campaignKey = dana.campaign.key;
 
   // The marketer's point whose title and body are HTML, live for Dana's campaign at top priority.
-  const created = await api('POST', '/v1/talking-points', endpoint.tokens.marketer, {
-    campaign: campaignKey,
-    title: HTML_TITLE,
-    body: HTML_BODY,
-    status: 'live',
-    priority: 5,
-    audience: { personas: ['Finance'], industries: ['Manufacturing'] },
-    triggers: { topics: ['cost'], contentIds: ['cloud-playbook'] },
+  const created = await endpoint.as('marketer').call(routes.createTalkingPoint, {
+    body: {
+      campaign: campaignKey,
+      title: HTML_TITLE,
+      body: HTML_BODY,
+      status: 'live',
+      priority: 5,
+      audience: { personas: ['Finance'], industries: ['Manufacturing'] },
+      triggers: { topics: ['cost'], contentIds: ['cloud-playbook'] },
+    },
   });
   expect(created.status).toBe(201);
-  htmlPointId = ((await created.json()) as { id: string }).id;
+  htmlPointId = answered(created).id;
   // Enough engagement for Dana that the sidebar offers more than its first page.
   const events = Array.from({ length: 60 }, (_, i) => ({
     id: `privacy-${i}`,
     email: DANA,
-    type: 'page_view',
+    type: 'page_view' as const,
     occurredAt: new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString(),
     campaign: campaignKey,
   }));
-  expect((await api('POST', '/v1/engagement/events', endpoint.tokens.admin, { events })).status).toBe(200);
+  expect((await endpoint.as('admin').call(routes.ingestEvents, { body: { events } })).status).toBe(200);
 
   browser = await launchWithExtension();
   browser.context.on('page', watchDialogs);
@@ -189,8 +184,8 @@ describe('what leaves the browser while a rep uses every feature', () => {
     await expect
       .poll(
         async () => {
-          const response = await api('GET', '/v1/feedback?limit=50', endpoint.tokens.marketer);
-          return ((await response.json()) as { items: unknown[] }).items.length;
+          const page = await endpoint.as('marketer').call(routes.listFeedback, { query: { limit: 50 } });
+          return answered(page).items.length;
         },
         { timeout: 15_000 },
       )
@@ -229,21 +224,24 @@ describe('what leaves the browser while a rep uses every feature', () => {
 
 describe('endpoint text is shown as text', () => {
   it('a campaign call to action with a javascript: URL is refused at the API', async () => {
-    const patched = await api('PATCH', `/v1/campaigns/${campaignKey}`, endpoint.tokens.marketer, {
-      message: { cta: { label: 'Book now', url: 'javascript:alert(document.domain)' } },
+    const patched = await endpoint.as('marketer').call(routes.patchCampaign, {
+      params: { key: campaignKey },
+      body: { message: { cta: { label: 'Book now', url: 'javascript:alert(document.domain)' } } },
     });
     expect(patched.status).toBe(422);
-    const created = await api('POST', '/v1/campaigns', endpoint.tokens.marketer, {
-      key: 'xss-cta',
-      name: 'XSS CTA',
-      status: 'active',
-      startsAt: '2026-01-01T00:00:00Z',
-      endsAt: '2027-12-31T23:59:59Z',
-      message: {
-        headline: 'Headline',
-        pitch: 'Pitch',
-        proofPoints: [],
-        cta: { label: 'Book now', url: 'JavaScript:alert(1)' },
+    const created = await endpoint.as('marketer').call(routes.putCampaign, {
+      body: {
+        key: 'xss-cta',
+        name: 'XSS CTA',
+        status: 'active',
+        startsAt: '2026-01-01T00:00:00Z',
+        endsAt: '2027-12-31T23:59:59Z',
+        message: {
+          headline: 'Headline',
+          pitch: 'Pitch',
+          proofPoints: [],
+          cta: { label: 'Book now', url: 'JavaScript:alert(1)' },
+        },
       },
     });
     expect(created.status).toBe(422);

@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LookupResponse } from '../../lib/contract/lookup.ts';
 import {
   ageCachedLeads,
   type Browser,
@@ -16,6 +15,7 @@ import {
   fixture,
   gmailThreadFrom,
   launchWithExtension,
+  leadContext,
   ROOT,
   screenshotPath,
   startEndpoint,
@@ -30,15 +30,7 @@ let browser: Browser;
 let mailBody = fixture('gmail/thread-single.html');
 let demoLeads: { email: string; name: string }[] = [];
 
-async function lookup(email: string) {
-  const response = await fetch(`${endpoint.url}/v1/context/lookup`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${endpoint.tokens.rep}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ leads: [{ email }] }),
-  });
-  const [result] = LookupResponse.parse(await response.json()).results;
-  return result?.found ? result.context : null;
-}
+const lookup = (email: string) => leadContext(endpoint, email);
 
 async function openThread(body: string): Promise<Page> {
   mailBody = body;
