@@ -8,7 +8,7 @@ import {
 } from '../../lib/contract/index.ts';
 import type { Db } from '../db/open.ts';
 import type { FeedbackTallies, SegmentDimension, VerdictRecord } from '../domain/feedback.ts';
-import { encodeCursor, type Keyset } from './cursor.ts';
+import { type Keyset, keysetPage } from './cursor.ts';
 
 interface FeedbackRow {
   id: string;
@@ -143,25 +143,20 @@ export function createFeedbackStore(db: Db) {
     },
     /** Verdicts not withdrawn, newest first (occurredAt, then id), after the keyset `after`. */
     list(query: FeedbackListQuery, after: Keyset | null): FeedbackPage {
-      const where = ['withdrawn_at IS NULL'];
-      const params: (string | number)[] = [];
-      const add = (clause: string, ...args: (string | number)[]) => {
-        where.push(clause);
-        params.push(...args);
-      };
-      if (query.targetKind) add('target_kind = ?', query.targetKind);
-      if (query.targetId) add('target_id = ?', query.targetId);
-      if (query.verdict) add('verdict = ?', query.verdict);
-      if (query.since) add('occurred_ms >= ?', Date.parse(query.since));
-      if (after) add('(occurred_ms < ? OR (occurred_ms = ? AND id < ?))', after[0], after[0], after[1]);
-      const sql = `SELECT * FROM feedback WHERE ${where.join(' AND ')} ORDER BY occurred_ms DESC, id DESC LIMIT ?`;
-      const rows = db.prepare<(string | number)[], FeedbackRow>(sql).all(...params, query.limit + 1);
-      const page = rows.slice(0, query.limit);
-      const lastRow = page.at(-1);
-      return {
-        items: page.map(toFeedback),
-        nextCursor: rows.length > query.limit && lastRow ? encodeCursor([lastRow.occurred_ms, lastRow.id]) : null,
-      };
+      return keysetPage<FeedbackRow, Feedback>(db, {
+        table: 'feedback',
+        sortColumn: 'occurred_ms',
+        filters: [
+          ['withdrawn_at IS NULL'],
+          query.targetKind ? ['target_kind = ?', query.targetKind] : undefined,
+          query.targetId ? ['target_id = ?', query.targetId] : undefined,
+          query.verdict ? ['verdict = ?', query.verdict] : undefined,
+          query.since ? ['occurred_ms >= ?', Date.parse(query.since)] : undefined,
+        ],
+        after,
+        limit: query.limit,
+        toItem: toFeedback,
+      });
     },
     /** Every verdict not withdrawn, given at or after `sinceMs`, in the shape the summary needs. */
     verdicts(sinceMs: number | null): VerdictRecord[] {

@@ -9,7 +9,7 @@ import {
 } from '../../lib/contract/index.ts';
 import type { Db } from '../db/open.ts';
 import type { ChangeStore } from './changes.ts';
-import { encodeCursor, type Keyset } from './cursor.ts';
+import { type Keyset, keysetPage } from './cursor.ts';
 
 interface TalkingPointRow {
   id: string;
@@ -100,24 +100,17 @@ export function createTalkingPointStore(db: Db, changes: ChangeStore) {
   }
 
   function list(query: TalkingPointListQuery, after: Keyset | null): TalkingPointPage {
-    const where: string[] = [];
-    const params: (string | number)[] = [];
-    const add = (clause: string, ...args: (string | number)[]) => {
-      where.push(clause);
-      params.push(...args);
-    };
-    if (query.status) add('status = ?', query.status);
-    if (query.campaign) add('campaign_key = ?', query.campaign);
-    if (after) add('(created_at < ? OR (created_at = ? AND id < ?))', after[0], after[0], after[1]);
-    const sql = `SELECT * FROM talking_points ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY created_at DESC, id DESC LIMIT ?`;
-    const rows = db.prepare<(string | number)[], TalkingPointRow>(sql).all(...params, query.limit + 1);
-    const page = rows.slice(0, query.limit);
-    const lastRow = page.at(-1);
-    return {
-      items: page.map(toTalkingPoint),
-      nextCursor: rows.length > query.limit && lastRow ? encodeCursor([lastRow.created_at, lastRow.id]) : null,
-    };
+    return keysetPage<TalkingPointRow, TalkingPoint>(db, {
+      table: 'talking_points',
+      sortColumn: 'created_at',
+      filters: [
+        query.status ? ['status = ?', query.status] : undefined,
+        query.campaign ? ['campaign_key = ?', query.campaign] : undefined,
+      ],
+      after,
+      limit: query.limit,
+      toItem: toTalkingPoint,
+    });
   }
 
   return {
