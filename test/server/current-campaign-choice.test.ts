@@ -13,7 +13,7 @@ const campaign = (key: string, over: Partial<Campaign> = {}): Campaign => ({
   status: 'active',
   startsAt: null,
   endsAt: null,
-  message: { headline: 'h', pitch: 'p', proofPoints: [], cta: null },
+  message: { headline: 'h', pitch: 'p', proofPoints: [] },
   version: 1,
   updatedAt: '2026-11-01T00:00:00.000Z',
   ...over,
