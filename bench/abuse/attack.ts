@@ -1,10 +1,12 @@
 import { request } from 'node:http';
 import { z } from 'zod';
+import { routes } from '../../lib/contract/routes.ts';
 
 /**
  * One abusive load, run as its own process so it never shares an event loop with the server or the
  * probe. Usage: tsx bench/abuse/attack.ts '<json>'. Prints `ready` once the load is under way, runs
  * until stdin closes or `seconds` pass, then prints one JSON line: how the endpoint answered it.
+ * Raw node:http rather than the typed client: these requests break the contract on purpose.
  */
 export const AttackOptions = z.object({
   url: z.string(),
@@ -71,7 +73,7 @@ const oversized: Load = async (options, until, ready) => {
   const body = JSON.stringify({ leads: Array.from({ length: OVERSIZED_ITEMS }, () => ({})) });
   ready();
   const loop = async () => {
-    while (!until()) await post(options, '/v1/context/lookup', body);
+    while (!until()) await post(options, routes.lookup.path, body);
   };
   await Promise.all(Array.from({ length: OVERSIZED_CONCURRENCY }, loop));
 };
@@ -83,7 +85,7 @@ const heavy: Load = async (options, until, ready) => {
   const start = performance.now();
   ready();
   for (let i = 0; !until(); i++) {
-    pending.push(post(options, '/v1/context/lookup', body));
+    pending.push(post(options, routes.lookup.path, body));
     const wait = start + (i + 1) * gap - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   }
@@ -96,7 +98,7 @@ const streams: Load = async (options, until, ready) => {
     new Promise<void>((done) => {
       report.sent++;
       const req = request(
-        `${options.url}/v1/stream`,
+        `${options.url}${routes.stream.path}`,
         { headers: { Authorization: `Bearer ${options.token}` } },
         (res) => {
           count(res.statusCode ?? 0);

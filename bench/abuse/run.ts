@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { answered, createClient } from '../../lib/client/client.ts';
+import { routes } from '../../lib/contract/routes.ts';
 import { createDemoTokens, seedDemo } from '../../server/seed/demo.ts';
 import { openStore } from '../../server/store/index.ts';
 import { type Budget, printTable } from '../server/report.ts';
@@ -52,22 +54,17 @@ async function ingestHeavyLeads(url: string, admin: string): Promise<void> {
   const BATCH = 2_000;
   const day = 86_400_000;
   const now = Date.now();
+  const client = createClient({ baseUrl: url, token: admin });
   for (let lead = 0; lead < heavyLeads; lead++) {
     for (let from = 0; from < eventsPerLead; from += BATCH) {
       const events = Array.from({ length: Math.min(BATCH, eventsPerLead - from) }, (_, k) => ({
         id: `heavy-${lead}-${from + k}`,
         email: heavyEmail(lead),
-        type: (from + k) % 3 === 0 ? 'page_view' : 'email_open',
+        type: (from + k) % 3 === 0 ? ('page_view' as const) : ('email_open' as const),
         occurredAt: new Date(now - ((from + k) % 365) * day - k * 1000).toISOString(),
         content: { id: `content-${(from + k) % 40}`, title: `Article ${(from + k) % 40}` },
       }));
-      const res = await fetch(`${url}/v1/engagement/events`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ events }),
-      });
-      if (!res.ok) throw new Error(`ingesting long histories failed: ${res.status} ${await res.text()}`);
-      await res.arrayBuffer();
+      answered(await client.call(routes.ingestEvents, { body: { events } }));
     }
   }
 }
@@ -81,21 +78,16 @@ interface Probe {
 /** Two steady probes side by side for `seconds`: the normal rep's lookup, and `/healthz`. */
 async function probe(url: string, rep: string): Promise<Probe> {
   const out: Probe = { lookup: [], healthz: [], statuses: {} };
-  const body = JSON.stringify({ leads: [{ email: NORMAL_LEAD }] });
-  const timed = async (into: number[], send: () => Promise<Response>) => {
+  const client = createClient({ baseUrl: url, token: rep });
+  const timed = async (into: number[], send: () => Promise<{ status: number | null }>) => {
     const start = performance.now();
-    let status = 'failed';
-    try {
-      const res = await send();
-      await res.arrayBuffer();
-      status = String(res.status);
-    } catch {
-      // A reset or refused connection is what the rep would notice: count it, and its time.
-    }
+    // A reset or refused connection (no status) is what the rep would notice: count it, and its time.
+    const { status: code } = await send();
+    const status = code === null ? 'failed' : String(code);
     into.push(performance.now() - start);
     out.statuses[status] = (out.statuses[status] ?? 0) + 1;
   };
-  const paced = async (into: number[], send: () => Promise<Response>) => {
+  const paced = async (into: number[], send: () => Promise<{ status: number | null }>) => {
     const gap = 1000 / PROBE_PER_SECOND;
     const start = performance.now();
     const pending: Promise<void>[] = [];
@@ -107,14 +99,8 @@ async function probe(url: string, rep: string): Promise<Probe> {
     await Promise.all(pending);
   };
   await Promise.all([
-    paced(out.lookup, () =>
-      fetch(`${url}/v1/context/lookup`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${rep}`, 'Content-Type': 'application/json' },
-        body,
-      }),
-    ),
-    paced(out.healthz, () => fetch(`${url}/healthz`)),
+    paced(out.lookup, () => client.call(routes.lookup, { body: { leads: [{ email: NORMAL_LEAD }] } })),
+    paced(out.healthz, () => createClient({ baseUrl: url }).call(routes.health)),
   ]);
   return out;
 }

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
+import { prepareRequest } from '../../lib/client/request.ts';
+import type { FeedbackInput } from '../../lib/contract/feedback.ts';
+import type { LookupRequest } from '../../lib/contract/lookup.ts';
+import { routes } from '../../lib/contract/routes.ts';
 import { benchEmail, sha256 } from './dataset.ts';
 
 /**
@@ -24,18 +28,22 @@ const next = () => {
   return seed;
 };
 
-function body(): string {
-  if (options.mode === 'lookup') return JSON.stringify({ leads: [{ email: benchEmail(next() % options.leads) }] });
+function body(): LookupRequest | FeedbackInput {
+  if (options.mode === 'lookup') return { leads: [{ email: benchEmail(next() % options.leads) }] };
   const points = options.pointIds ?? [];
-  return JSON.stringify({
+  return {
     id: randomUUID(),
-    target: { kind: 'talkingPoint', id: points[next() % points.length] },
+    target: { kind: 'talkingPoint', id: points[next() % points.length] ?? '' },
     verdict: next() % 3 === 0 ? 'didnt_land' : 'landed',
     reason: 'not_relevant',
     lead: { emailHash: sha256(benchEmail(next() % options.leads)) },
     occurredAt: new Date().toISOString(),
-  });
+  };
 }
+
+// Method, path and headers as the typed client sends them; each request then gets a fresh body.
+const route = options.mode === 'lookup' ? routes.lookup : routes.giveFeedback;
+const { path, init } = prepareRequest(route, {}, options.token);
 
 const statuses: Record<number, number> = {};
 const result = await autocannon({
@@ -45,10 +53,10 @@ const result = await autocannon({
   timeout: 30,
   requests: [
     {
-      method: 'POST',
-      path: options.mode === 'lookup' ? '/v1/context/lookup' : '/v1/feedback',
-      headers: { Authorization: `Bearer ${options.token}`, 'Content-Type': 'application/json' },
-      setupRequest: (req) => ({ ...req, body: body() }),
+      method: init.method,
+      path,
+      headers: init.headers,
+      setupRequest: (req) => ({ ...req, body: JSON.stringify(body()) }),
       onResponse: (status) => {
         statuses[status] = (statuses[status] ?? 0) + 1;
       },

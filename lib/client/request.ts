@@ -41,9 +41,10 @@ function accepts(route: Operation): string {
 }
 
 /**
- * The request for `route`: method and path from its declaration, the body as JSON, the token as a
- * bearer, and only the headers it declares (the background calls from the extension's origin, where
- * the endpoint's CORS rules allow exactly those).
+ * The request for `route`: method and path from its declaration, the body as JSON (labelled so
+ * whenever the route takes one, also for a caller that adds the body itself, like the load
+ * generator), the token as a bearer, and only the headers it declares (the background calls from the
+ * extension's origin, where the endpoint's CORS rules allow exactly those).
  */
 export function prepareRequest(route: Operation, request: LooseRequest, token?: string): PreparedRequest {
   const headers: Record<string, string> = { Accept: accepts(route) };
@@ -53,10 +54,8 @@ export function prepareRequest(route: Operation, request: LooseRequest, token?: 
     if (!route.headers || !(name in route.headers)) throw new Error(`${route.operationId} declares no ${name} header`);
     headers[name] = value;
   }
+  if (route.body) headers['Content-Type'] = 'application/json';
   const init: PreparedRequest['init'] = { method: route.method.toUpperCase(), headers };
-  if (request.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(request.body);
-  }
+  if (request.body !== undefined) init.body = JSON.stringify(request.body);
   return { path: fillPath(route.path, request.params) + queryString(request.query), init };
 }
