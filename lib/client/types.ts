@@ -25,7 +25,7 @@ type AnswerOf<S> = S extends { readonly schema: infer Z extends z.ZodType } ? z.
 
 /**
  * What a success of route `R` answers: the checked JSON for a status whose declaration has a schema;
- * the response itself, body unread, for one without (the console page, the event stream, this document).
+ * the response itself, body unread, for one without (the console page, the event stream, the OpenAPI document).
  */
 export type RouteAnswer<R> = R extends { readonly responses: infer Rs }
   ? { [S in keyof Rs]: AnswerOf<Rs[S]> }[keyof Rs]
