@@ -1,9 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { versionTag } from '../../../lib/contract/version-tag.ts';
 import { problem, validationProblem } from '../../problem.ts';
-
-/** The strong entity tag of a versioned resource: its version in quotes. */
-export const versionTag = (version: number) => `"${version}"`;
 
 /**
  * Optimistic concurrency: `If-Match: "<version>"` (or a list of them, or `*`). Returns a 412
