@@ -1,11 +1,10 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { OptionsDiagnostics } from '../../components/OptionsDiagnostics.tsx';
 import { OptionsForm } from '../../components/OptionsForm.tsx';
 import { OptionsPreferences } from '../../components/OptionsPreferences.tsx';
 import type { SendOptionsRequest } from '../../components/options/ask.ts';
 import { OptionalHosts } from '../../components/options/OptionalHosts.tsx';
+import { mountPage } from '../../lib/ui/mount.tsx';
 import '../../lib/ui/theme.css';
 import './style.css';
 
@@ -48,11 +47,4 @@ function OptionsPage() {
   );
 }
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <OptionsPage />
-    </StrictMode>,
-  );
-}
+mountPage(<OptionsPage />);

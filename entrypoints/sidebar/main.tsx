@@ -1,10 +1,9 @@
 // The sidebar page: shown in the dock's iframe beside the host app and as the browser's side panel.
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { Sidebar } from '../../components/Sidebar.tsx';
 import { frameTicketFromHash } from '../../lib/frame-ticket.ts';
 import { sidebarPortName } from '../../lib/messages.ts';
+import { mountPage } from '../../lib/ui/mount.tsx';
 import { type PortLike, useSidebarState } from '../../lib/ui/useSidebarState.ts';
 import '../../lib/ui/theme.css';
 import './style.css';
@@ -18,11 +17,4 @@ function SidebarPage() {
   return <Sidebar state={state} linked={linked} onIntent={send} notices={notices} />;
 }
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <SidebarPage />
-    </StrictMode>,
-  );
-}
+mountPage(<SidebarPage />);
