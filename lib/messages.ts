@@ -2,7 +2,7 @@
 // each of these with zod before acting on it: content scripts run beside untrusted pages.
 import { z } from 'zod';
 import { CrmRef, Email } from './contract/common.ts';
-import { FeedbackReason, FeedbackTarget, Verdict } from './contract/feedback.ts';
+import { VerdictFields } from './contract/feedback.ts';
 import { LeadContext } from './contract/lookup.ts';
 import { Me } from './contract/me.ts';
 import { FRAME_TICKET_PATTERN } from './frame-ticket.ts';
@@ -66,10 +66,11 @@ export const ContentRequest = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('toggle-dock') }),
 ]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
+const INSERT_REFUSALS = ['no-compose', 'not-supported'] as const;
 export const InsertReply = z.strictObject({
   ok: z.boolean(),
   /** Why nothing was inserted: no compose open on the page, or the site has none. */
-  reason: z.enum(['no-compose', 'not-supported']).optional(),
+  reason: z.enum(INSERT_REFUSALS).optional(),
 });
 export type InsertReply = z.infer<typeof InsertReply>;
 
@@ -104,9 +105,7 @@ export const SidebarIntent = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('feedback'),
     requestId: z.string().max(64),
-    target: FeedbackTarget,
-    verdict: Verdict,
-    reason: FeedbackReason.optional(),
+    ...VerdictFields,
     note: z.string().max(2000).optional(),
   }),
   /** Take a verdict back, within its undo window. */
@@ -124,9 +123,7 @@ export type SidebarIntent = z.infer<typeof SidebarIntent>;
 /** A verdict as the rep sees it: queued (kept locally, not yet at the endpoint), sent, or failed. */
 export const FeedbackView = z.strictObject({
   id: z.uuid(),
-  target: FeedbackTarget,
-  verdict: Verdict,
-  reason: FeedbackReason.optional(),
+  ...VerdictFields,
   note: z.string().optional(),
   status: z.enum(['queued', 'sent', 'failed']),
   /** For `failed`: what the endpoint said, as a sentence. */
@@ -174,23 +171,12 @@ export const SidebarState = z.discriminatedUnion('status', [
 ]);
 export type SidebarState = z.infer<typeof SidebarState>;
 
+const FEEDBACK_OUTCOMES = ['queued', 'no-lead', 'invalid', 'storage'] as const;
+const UNDO_FEEDBACK_OUTCOMES = ['removed', 'withdrawing', 'too-late', 'unknown'] as const;
+/** The background passes the content script's refusal on as the notice's code. */
+const INSERT_OUTCOMES = ['inserted', ...INSERT_REFUSALS] as const;
 /** How an intent that carried a `requestId` turned out; the sidebar words each from `_locales`. */
-export const NoticeCode = z.enum([
-  // feedback
-  'queued',
-  'no-lead',
-  'invalid',
-  'storage',
-  // undo-feedback
-  'removed',
-  'withdrawing',
-  'too-late',
-  'unknown',
-  // insert
-  'inserted',
-  'no-compose',
-  'not-supported',
-]);
+export const NoticeCode = z.enum([...FEEDBACK_OUTCOMES, ...UNDO_FEEDBACK_OUTCOMES, ...INSERT_OUTCOMES]);
 export type NoticeCode = z.infer<typeof NoticeCode>;
 
 /** background → sidebar: the answer to one intent that carried a `requestId`. */

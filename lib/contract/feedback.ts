@@ -24,6 +24,13 @@ export const FeedbackTarget = z.strictObject({
 });
 export type FeedbackTarget = z.infer<typeof FeedbackTarget>;
 
+/** What a rep's verdict says, wherever it travels: on which target, whether it landed, and if not why. */
+export const VerdictFields = {
+  target: FeedbackTarget,
+  verdict: Verdict,
+  reason: FeedbackReason.optional(),
+};
+
 /**
  * `POST /v1/feedback`. The id is made by the client and is the idempotency key: the same id again
  * returns the stored verdict; the same id with another body is 422. The rep comes from the token.
@@ -32,9 +39,7 @@ export type FeedbackTarget = z.infer<typeof FeedbackTarget>;
 export const FeedbackInput = z
   .strictObject({
     id: z.uuid(),
-    target: FeedbackTarget,
-    verdict: Verdict,
-    reason: FeedbackReason.optional(),
+    ...VerdictFields,
     note: displayText(2000, { lines: 'many', min: 0 }).optional(),
     lead: z.strictObject({ emailHash: EmailHash }),
     occurredAt: PastInstant,

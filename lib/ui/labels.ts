@@ -1,96 +1,35 @@
 import type { LifecycleStage, Segments } from '../contract/common.ts';
 import type { EventType } from '../contract/events.ts';
-import type { FeedbackReason } from '../contract/feedback.ts';
+import { FeedbackReason } from '../contract/feedback.ts';
 import type { PageLead } from '../messages.ts';
-import { type MessageKey, t } from './i18n.ts';
-
-const STAGE_KEY: Record<LifecycleStage, MessageKey> = {
-  subscriber: 'stageSubscriber',
-  lead: 'stageLead',
-  mql: 'stageMql',
-  sql: 'stageSql',
-  opportunity: 'stageOpportunity',
-  customer: 'stageCustomer',
-};
+import { t } from './i18n.ts';
+import { messageKey } from './message-key.ts';
 
 export function stageLabel(stage: LifecycleStage): string {
-  return t(STAGE_KEY[stage]);
+  return t(messageKey('stage', stage));
 }
-
-const SEGMENT_KEY: Record<keyof Segments, MessageKey> = {
-  industry: 'segmentIndustry',
-  persona: 'segmentPersona',
-  region: 'segmentRegion',
-};
 
 export const SEGMENT_ORDER: readonly (keyof Segments)[] = ['industry', 'persona', 'region'];
 
 export function segmentLabel(segment: keyof Segments): string {
-  return t(SEGMENT_KEY[segment]);
+  return t(messageKey('segment', segment));
 }
 
 /** What the lead did; reads alone ("Meeting") or before the content's title ("Downloaded Cloud Cost Playbook"). */
-const EVENT_VERB_KEY: Record<EventType, MessageKey> = {
-  email_open: 'eventEmailOpen',
-  email_click: 'eventEmailClick',
-  page_view: 'eventPageView',
-  content_download: 'eventContentDownload',
-  webinar_registered: 'eventWebinarRegistered',
-  webinar_attended: 'eventWebinarAttended',
-  form_submit: 'eventFormSubmit',
-  event_attended: 'eventEventAttended',
-  meeting: 'eventMeeting',
-  demo_request: 'eventDemoRequest',
-  trial_signup: 'eventTrialSignup',
-  ad_click: 'eventAdClick',
-};
-
 export function eventVerb(type: EventType): string {
-  return t(EVENT_VERB_KEY[type]);
+  return t(messageKey('event', type));
 }
 
 /** The kind of event as a count's label: "Email opens: 4". */
-const EVENT_COUNT_KEY: Record<EventType, MessageKey> = {
-  email_open: 'countEmailOpen',
-  email_click: 'countEmailClick',
-  page_view: 'countPageView',
-  content_download: 'countContentDownload',
-  webinar_registered: 'countWebinarRegistered',
-  webinar_attended: 'countWebinarAttended',
-  form_submit: 'countFormSubmit',
-  event_attended: 'countEventAttended',
-  meeting: 'countMeeting',
-  demo_request: 'countDemoRequest',
-  trial_signup: 'countTrialSignup',
-  ad_click: 'countAdClick',
-};
-
 export function eventCountLabel(type: EventType): string {
-  return t(EVENT_COUNT_KEY[type]);
+  return t(messageKey('count', type));
 }
 
-const REASON_KEY: Record<FeedbackReason, MessageKey> = {
-  not_relevant: 'reasonNotRelevant',
-  wrong_persona: 'reasonWrongPersona',
-  outdated: 'reasonOutdated',
-  competitor: 'reasonCompetitor',
-  pricing: 'reasonPricing',
-  tone: 'reasonTone',
-  other: 'reasonOther',
-};
-
-export const REASON_ORDER: readonly FeedbackReason[] = [
-  'not_relevant',
-  'wrong_persona',
-  'outdated',
-  'competitor',
-  'pricing',
-  'tone',
-  'other',
-];
+/** Reasons are offered and listed in the contract's order. */
+export const REASON_ORDER: readonly FeedbackReason[] = FeedbackReason.options;
 
 export function reasonLabel(reason: FeedbackReason): string {
-  return t(REASON_KEY[reason]);
+  return t(messageKey('reason', reason));
 }
 
 const CRM_LABEL = { salesforce: 'Salesforce', hubspot: 'HubSpot' } as const;
