@@ -63,7 +63,7 @@ export function DidntLandForm({ id, subject, onSend, onCancel }: DidntLandFormPr
       <label htmlFor={noteId} className="cf-didnt-land__note-label">
         {t('didntLandNote')}
       </label>
-      <textarea id={noteId} ref={noteRef} className="cf-textarea" rows={2} maxLength={MAX_NOTE} />
+      <textarea id={noteId} ref={noteRef} className="cf-input cf-textarea" rows={2} maxLength={MAX_NOTE} />
       <div className="cf-actions">
         <button type="submit" className="cf-button cf-button--primary cf-button--small">
           {t('send')}

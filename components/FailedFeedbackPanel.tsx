@@ -12,6 +12,12 @@ interface FailedFeedbackPanelProps {
   context: LeadContext | undefined;
 }
 
+/** What the rep can do with each verdict that could not be sent, in the order the buttons stand. */
+const ITEM_ACTIONS = [
+  { intent: 'resend-failed', text: 'resend', label: 'resendLabel' },
+  { intent: 'discard-failed', text: 'discard', label: 'discardLabel' },
+] as const;
+
 /** Verdicts that could not be sent: kept until the rep resends or discards each one. */
 export function FailedFeedbackPanel({ failed, context }: FailedFeedbackPanelProps) {
   const { send } = useSidebarActions();
@@ -30,22 +36,17 @@ export function FailedFeedbackPanel({ failed, context }: FailedFeedbackPanelProp
               </p>
               {item.failure && <p className="cf-meta cf-error">{item.failure}</p>}
               <div className="cf-actions">
-                <button
-                  type="button"
-                  className="cf-button cf-button--small"
-                  aria-label={t('resendLabel', name)}
-                  onClick={() => send({ type: 'resend-failed', id: item.id })}
-                >
-                  {t('resend')}
-                </button>
-                <button
-                  type="button"
-                  className="cf-button cf-button--small"
-                  aria-label={t('discardLabel', name)}
-                  onClick={() => send({ type: 'discard-failed', id: item.id })}
-                >
-                  {t('discard')}
-                </button>
+                {ITEM_ACTIONS.map(({ intent, text, label }) => (
+                  <button
+                    key={intent}
+                    type="button"
+                    className="cf-button cf-button--small"
+                    aria-label={t(label, name)}
+                    onClick={() => send({ type: intent, id: item.id })}
+                  >
+                    {t(text)}
+                  </button>
+                ))}
               </div>
             </li>
           );

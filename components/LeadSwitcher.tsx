@@ -20,7 +20,7 @@ export function LeadSwitcher({ leads, selected, onSelect }: LeadSwitcherProps) {
       </label>
       <select
         id={selectId}
-        className="cf-switcher__select"
+        className="cf-input cf-switcher__select"
         value={selected}
         onChange={(event) => onSelect(Number(event.currentTarget.value))}
       >

@@ -1,11 +1,15 @@
-import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { checkEndpoint } from '../lib/endpoint-url.ts';
 import { type ConnectionStatus, type OptionsRequest, OptionsResponse } from '../lib/messages.ts';
+import { type FieldLook, LabelledField } from '../lib/ui/LabelledField.tsx';
+import { TokenInput } from '../lib/ui/TokenInput.tsx';
 import { askFor, type SendOptionsRequest } from './options/ask.ts';
 
 type Connected = Extract<ConnectionStatus, { connected: true }>;
 
 export const DEFAULT_ENDPOINT = 'http://127.0.0.1:8787';
+
+const OPTIONS_FIELD: FieldLook = { field: 'cf-field', hint: 'cf-meta', error: 'cf-error' };
 
 const ask = (send: SendOptionsRequest, request: OptionsRequest) => askFor(send, request, OptionsResponse);
 
@@ -15,9 +19,6 @@ interface OptionsFormProps {
 
 /** Endpoint URL and access token: connects the extension to the team's Coalface endpoint. */
 export function OptionsForm({ send }: OptionsFormProps) {
-  const endpointId = useId();
-  const endpointErrorId = useId();
-  const tokenId = useId();
   const [endpoint, setEndpoint] = useState(DEFAULT_ENDPOINT);
   const [token, setToken] = useState('');
   const [connected, setConnected] = useState<Connected | null>(null);
@@ -101,36 +102,23 @@ export function OptionsForm({ send }: OptionsFormProps) {
       ) : (
         <form className="cf-form" onSubmit={connect} noValidate aria-busy={pending}>
           <output className="cf-status">{pending ? 'Connecting…' : 'Not connected.'}</output>
-          <div className="cf-field">
-            <label htmlFor={endpointId}>Endpoint URL</label>
-            <input
-              id={endpointId}
-              type="url"
-              inputMode="url"
-              autoComplete="url"
-              spellCheck={false}
-              value={endpoint}
-              onChange={(event) => setEndpoint(event.currentTarget.value)}
-              aria-invalid={endpointError !== null}
-              aria-describedby={endpointError ? endpointErrorId : undefined}
-            />
-            {endpointError && (
-              <p id={endpointErrorId} className="cf-error" role="alert">
-                {endpointError}
-              </p>
+          <LabelledField look={OPTIONS_FIELD} label="Endpoint URL" error={endpointError} announceError>
+            {(control) => (
+              <input
+                {...control}
+                className="cf-input"
+                type="url"
+                inputMode="url"
+                autoComplete="url"
+                spellCheck={false}
+                value={endpoint}
+                onChange={(event) => setEndpoint(event.currentTarget.value)}
+              />
             )}
-          </div>
-          <div className="cf-field">
-            <label htmlFor={tokenId}>Access token</label>
-            <input
-              id={tokenId}
-              type="password"
-              autoComplete="off"
-              spellCheck={false}
-              value={token}
-              onChange={(event) => setToken(event.currentTarget.value)}
-            />
-          </div>
+          </LabelledField>
+          <LabelledField look={OPTIONS_FIELD} label="Access token">
+            {(control) => <TokenInput {...control} className="cf-input" value={token} onChange={setToken} />}
+          </LabelledField>
           <button type="submit" className="cf-button cf-button--primary" disabled={pending}>
             Connect
           </button>

@@ -141,6 +141,7 @@ export function OptionsPreferences({ send, sites = registry.options }: Props) {
           </p>
           <textarea
             id={domainsId}
+            className="cf-input"
             rows={4}
             spellCheck={false}
             autoComplete="off"

@@ -1,4 +1,5 @@
 // The sidebar's views for every state but `ready` (see LeadBrief.tsx).
+import type { ReactNode } from 'react';
 import type { PageLead } from '../lib/messages.ts';
 import { t } from '../lib/ui/i18n.ts';
 import { pageLeadIdentifier } from '../lib/ui/labels.ts';
@@ -6,33 +7,21 @@ import { Section } from './Section.tsx';
 
 export function NotConnectedView({ onOpenOptions }: { onOpenOptions: () => void }) {
   return (
-    <div className="cf-state">
-      <p>{t('notConnected')}</p>
-      <p className="cf-meta">{t('notConnectedHelp')}</p>
+    <StateNote message={t('notConnected')} help={t('notConnectedHelp')}>
       <button type="button" className="cf-button cf-button--primary" onClick={onOpenOptions}>
         {t('openOptions')}
       </button>
-    </div>
+    </StateNote>
   );
 }
 
 /** A copy of the sidebar page that Coalface's dock did not open, e.g. one a web page framed itself. */
 export function RefusedView() {
-  return (
-    <div className="cf-state">
-      <p>{t('refused')}</p>
-      <p className="cf-meta">{t('refusedHelp')}</p>
-    </div>
-  );
+  return <StateNote message={t('refused')} help={t('refusedHelp')} />;
 }
 
 export function NoLeadView() {
-  return (
-    <div className="cf-state">
-      <p>{t('noLead')}</p>
-      <p className="cf-meta">{t('noLeadHelp')}</p>
-    </div>
-  );
+  return <StateNote message={t('noLead')} help={t('noLeadHelp')} />;
 }
 
 /**
@@ -103,12 +92,7 @@ function SkeletonLines({ widths }: { widths: string[] }) {
 
 export function NotFoundView({ lead }: { lead: PageLead | undefined }) {
   const identifier = lead ? pageLeadIdentifier(lead) : t('thisLead');
-  return (
-    <div className="cf-state">
-      <p>{t('notFound', identifier)}</p>
-      <p className="cf-meta">{t('notFoundHelp')}</p>
-    </div>
-  );
+  return <StateNote message={t('notFound', identifier)} help={t('notFoundHelp')} />;
 }
 
 export function ErrorView({ message, onRetry }: { message: string; onRetry: () => void }) {
@@ -121,6 +105,17 @@ export function ErrorView({ message, onRetry }: { message: string; onRetry: () =
       <button type="button" className="cf-button" onClick={onRetry}>
         {t('retry')}
       </button>
+    </div>
+  );
+}
+
+/** What the sidebar has to say instead of a brief, the help under it, and what the rep can do. */
+function StateNote({ message, help, children }: { message: string; help: string; children?: ReactNode }) {
+  return (
+    <div className="cf-state">
+      <p>{message}</p>
+      <p className="cf-meta">{help}</p>
+      {children}
     </div>
   );
 }

@@ -1,6 +1,8 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { Me } from '../../lib/contract/me.ts';
 import { routes } from '../../lib/contract/routes.ts';
+import { type FieldLook, LabelledField } from '../../lib/ui/LabelledField.tsx';
+import { TokenInput } from '../../lib/ui/TokenInput.tsx';
 import { ApiClient, type FetchLike } from '../lib/api.ts';
 
 interface SignInProps {
@@ -10,13 +12,16 @@ interface SignInProps {
   intro?: string;
 }
 
+// A failed sign-in is said as an alert, without the ⚠ of a field that fails validation.
+const SIGN_IN_FIELD: FieldLook = { field: 'console-signin__field', hint: 'console-hint', error: 'console-error' };
+const TOKEN_HINT =
+  'A marketer, sales manager or admin token. It is kept in this tab only and forgotten when you close it.';
+
 /** Sign in with a marketer, manager or admin token; a rep token is told plainly that the console is not for it. */
 export function SignIn({ fetch, onSignedIn, intro }: SignInProps) {
   const [token, setToken] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const inputId = useId();
-  const errorId = useId();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -50,26 +55,9 @@ export function SignIn({ fetch, onSignedIn, intro }: SignInProps) {
   return (
     <form className="console-signin" onSubmit={submit} noValidate>
       {intro && <p className="console-signin__intro">{intro}</p>}
-      <label htmlFor={inputId}>Access token</label>
-      <input
-        id={inputId}
-        className="console-input"
-        type="password"
-        autoComplete="off"
-        spellCheck={false}
-        value={token}
-        aria-invalid={error !== null}
-        aria-describedby={error ? errorId : undefined}
-        onChange={(event) => setToken(event.target.value)}
-      />
-      <p className="console-hint">
-        A marketer, sales manager or admin token. It is kept in this tab only and forgotten when you close it.
-      </p>
-      {error && (
-        <p id={errorId} className="console-error" role="alert">
-          {error}
-        </p>
-      )}
+      <LabelledField look={SIGN_IN_FIELD} label="Access token" hint={TOKEN_HINT} error={error} announceError>
+        {(control) => <TokenInput {...control} className="console-input" value={token} onChange={setToken} />}
+      </LabelledField>
       <button type="submit" className="cf-button cf-button--primary" disabled={busy}>
         {busy ? 'Signing in…' : 'Sign in'}
       </button>
