@@ -62,23 +62,29 @@ export function leadContext(store: Store, cache: LookupCache, lead: StoredLead, 
 export function lookupRoutes(store: Store, clock: () => Date) {
   const cache = createLookupCache(store);
   return [
-    handle(routes.lookup, (c, { body }) => {
+    handle(routes.lookup, async (c, { body }) => {
       const now = clock();
-      // One read transaction (deferred: it takes no write lock, so lookups in every worker run side by
-      // side): every lead in the answer sees the same snapshot.
-      const results = store.db.transaction(() => {
-        const byLead = new Map<number, LeadContext>();
-        return body.leads.map((ref): LookupResult => {
-          const found = store.leads.find(ref);
-          if (!found) return { ref, found: false };
-          let context = byLead.get(found.id);
-          if (context === undefined) {
-            context = leadContext(store, cache, found, now);
-            byLead.set(found.id, context);
-          }
-          return { ref, found: true, context };
-        });
-      })();
+      const byLead = new Map<number, LeadContext>();
+      const results: LookupResult[] = [];
+      for (const [index, ref] of body.leads.entries()) {
+        // Between leads the event loop may serve others: a 20-lead lookup of long histories must not
+        // hold up another rep's request (or /healthz) for its whole run.
+        if (index > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        // Each lead is read in one read transaction of its own (deferred: no write lock, so lookups in
+        // every worker run side by side), so its profile, events and totals agree.
+        results.push(
+          store.db.transaction((): LookupResult => {
+            const found = store.leads.find(ref);
+            if (!found) return { ref, found: false };
+            let context = byLead.get(found.id);
+            if (context === undefined) {
+              context = leadContext(store, cache, found, now);
+              byLead.set(found.id, context);
+            }
+            return { ref, found: true, context };
+          })(),
+        );
+      }
       const answer: LookupResponse = { results };
       c.header('Cache-Control', 'no-store');
       return c.json(answer);
