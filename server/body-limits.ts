@@ -62,6 +62,20 @@ function compile(limits: readonly BodyLimit[]) {
   };
 }
 
+/** The limit for a request to `method` `path`: its route's, or OTHER_BODY_LIMIT. */
+export const bodyLimitFor = compile(BODY_LIMITS);
+
+/**
+ * A refusal sent before the body is read (a 429, a 401) need not wait for a body the route would
+ * refuse anyway: for a declared size over the route's limit the connection closes after the answer,
+ * instead of Node reading and discarding the rest. Bodies within the limit are still read, so a
+ * well-behaved client sending its batch reads the refusal.
+ */
+export function closeIfOversized(c: Context): void {
+  const declared = Number(c.req.header('Content-Length') ?? 0);
+  if (declared > bodyLimitFor(c.req.method, c.req.path).bytes) c.header('Connection', 'close');
+}
+
 /** Reads and discards what is left of the body, within DRAIN; then the connection may close cleanly. */
 async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
   const timer = setTimeout(() => void reader.cancel().catch(() => {}), DRAIN.ms);

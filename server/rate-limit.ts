@@ -2,6 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { OPERATIONS, type RateRule } from '../lib/contract/index.ts';
 import { identify } from './auth.ts';
+import { closeIfOversized } from './body-limits.ts';
 import type { AppEnv } from './env.ts';
 import { memoryRateStore, type RateLimit, type RateStore } from './limits/rate-store.ts';
 import { problem } from './problem.ts';
@@ -48,6 +49,7 @@ export function createRateLimiter(
   const tooMany = (c: Context, wait: number, what: string) => {
     const seconds = Math.max(1, Math.ceil(wait));
     c.header('Retry-After', String(seconds));
+    closeIfOversized(c);
     return problem(c, 429, 'rate-limited', `Too many ${what}: ${rate}. Wait ${seconds} s and try again.`);
   };
   const lookups = 'lookup requests for this token';
