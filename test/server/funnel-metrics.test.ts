@@ -30,26 +30,29 @@ const HISTORY: StageChange[] = [
   change(4, null, 'mql', '2026-11-23T00:00:00Z'),
 ];
 
-const metrics = computeFunnelMetrics({
-  version: 7,
-  stages: [
-    { stage: 'lead', name: 'Lead' },
-    { stage: 'mql', name: 'MQL' },
-    { stage: 'sql', name: 'SQL' },
-  ],
-  changes: HISTORY,
-  current: new Map<LifecycleStage, number>([
-    ['lead', 2],
-    ['mql', 1],
-    ['sql', 1],
-  ]),
-  now: at('2026-11-26T12:00:00Z'),
-  weeks: 2,
-});
-const stage = (key: LifecycleStage) => metrics.stages.find((s) => s.stage === key);
+/** Computed inside each test, so that a mutant of the computation fails the tests that read it. */
+const handWorked = () =>
+  computeFunnelMetrics({
+    version: 7,
+    stages: [
+      { stage: 'lead', name: 'Lead' },
+      { stage: 'mql', name: 'MQL' },
+      { stage: 'sql', name: 'SQL' },
+    ],
+    changes: HISTORY,
+    current: new Map<LifecycleStage, number>([
+      ['lead', 2],
+      ['mql', 1],
+      ['sql', 1],
+    ]),
+    now: at('2026-11-26T12:00:00Z'),
+    weeks: 2,
+  });
+const stage = (key: LifecycleStage) => handWorked().stages.find((s) => s.stage === key);
 
 describe('funnel metrics over a hand-worked history', () => {
   it('covers the ISO weeks of the window, ending with this week', () => {
+    const metrics = handWorked();
     expect(metrics.weeks).toEqual(['2026-W47', '2026-W48']);
     expect(metrics.from).toBe('2026-11-16T00:00:00.000Z');
     expect(metrics.stages.map((s) => s.stage)).toEqual(['lead', 'mql', 'sql']);
@@ -94,6 +97,7 @@ describe('funnel metrics over a hand-worked history', () => {
   });
 
   it('reports the leads in each stage now as given', () => {
+    const metrics = handWorked();
     expect(metrics.stages.map((s) => s.current)).toEqual([2, 1, 1]);
   });
 
