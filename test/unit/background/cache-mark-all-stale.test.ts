@@ -8,16 +8,10 @@ import {
   TTL_MS,
   writeCached,
 } from '../../../lib/background/cache.ts';
-import { closeDb, DB_NAME, openDb } from '../../../lib/store/db.ts';
+import { openDb } from '../../../lib/store/db.ts';
+import { deleteLocalDb } from './helpers.ts';
 
-afterEach(async () => {
-  await closeDb();
-  await new Promise<void>((resolve) => {
-    const request = indexedDB.deleteDatabase(DB_NAME);
-    request.onsuccess = () => resolve();
-    request.onerror = () => resolve();
-  });
-});
+afterEach(deleteLocalDb);
 
 // A marketer published or retired something: every lead the browser has cached, not only the ones
 // open in a sidebar right now, must be fetched again before it is shown as fresh.

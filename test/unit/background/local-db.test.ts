@@ -2,16 +2,10 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { evictBeyond, readCached, TTL_MS, touch, writeCached } from '../../../lib/background/cache.ts';
-import { closeDb, DB_NAME, DB_VERSION, openDb } from '../../../lib/store/db.ts';
+import { DB_NAME, DB_VERSION, openDb } from '../../../lib/store/db.ts';
+import { deleteLocalDb } from './helpers.ts';
 
-afterEach(async () => {
-  await closeDb();
-  await new Promise<void>((resolve) => {
-    const request = indexedDB.deleteDatabase(DB_NAME);
-    request.onsuccess = () => resolve();
-    request.onerror = () => resolve();
-  });
-});
+afterEach(deleteLocalDb);
 
 describe('the local database', () => {
   it('upgrades from version 1 keeping the connection, and gains the cache and the outbox', async () => {

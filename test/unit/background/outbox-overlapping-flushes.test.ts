@@ -1,11 +1,11 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { enqueue, flush, verdictsForLead } from '../../../lib/background/outbox.ts';
 import type { FeedbackInput } from '../../../lib/contract/feedback.ts';
-import { closeDb, DB_NAME, openDb } from '../../../lib/store/db.ts';
+import { openDb } from '../../../lib/store/db.ts';
+import { deleteLocalDb, startHttpEndpoint } from './helpers.ts';
 
 // The outbox runs on several triggers (a verdict queued, the alarm, the network back, Connect), so two
 // flushes overlap. The endpoint's idempotency would hide a verdict sent twice; this endpoint counts
@@ -13,7 +13,8 @@ import { closeDb, DB_NAME, openDb } from '../../../lib/store/db.ts';
 const posts: string[] = [];
 let arrived: () => void = () => undefined;
 let held: ServerResponse | undefined;
-let server: Server;
+let heldBody = '';
+let server: Awaited<ReturnType<typeof startHttpEndpoint>>;
 let credentials: { endpoint: string; token: string };
 
 const HASH = 'b'.repeat(64);
@@ -42,34 +43,21 @@ const answer = (response: ServerResponse, body: string) => {
 };
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => {
-      body += chunk.toString();
-    });
-    request.on('end', () => {
-      posts.push(JSON.parse(body).id);
-      if (posts.length === 1) {
-        // The first POST stays in flight: the response is sent when the test says.
-        held = response;
-        heldBody = body;
-        arrived();
-      } else answer(response, body);
-    });
+  server = await startHttpEndpoint((_request, body, response) => {
+    posts.push(JSON.parse(body).id);
+    if (posts.length === 1) {
+      // The first POST stays in flight: the response is sent when the test says.
+      held = response;
+      heldBody = body;
+      arrived();
+    } else answer(response, body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  credentials = { endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, token: 'cf_test' };
+  credentials = server.credentials;
 });
-let heldBody = '';
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 afterEach(async () => {
   posts.length = 0;
-  await closeDb();
-  await new Promise<void>((resolve) => {
-    const request = indexedDB.deleteDatabase(DB_NAME);
-    request.onsuccess = () => resolve();
-    request.onerror = () => resolve();
-  });
+  await deleteLocalDb();
 });
 
 describe('two flushes that overlap', () => {

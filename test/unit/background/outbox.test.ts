@@ -1,7 +1,6 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   enqueue,
@@ -13,38 +12,25 @@ import {
   verdictsForLead,
 } from '../../../lib/background/outbox.ts';
 import type { FeedbackInput } from '../../../lib/contract/feedback.ts';
-import { closeDb, DB_NAME } from '../../../lib/store/db.ts';
+import { deleteLocalDb, type Handler, startHttpEndpoint } from './helpers.ts';
 
 // A real HTTP endpoint whose answers each test scripts.
-type Answer = (request: IncomingMessage, body: string, response: ServerResponse) => void;
-let answer: Answer = (_request, _body, response) => response.end();
+let answer: Handler = (_request, _body, response) => response.end();
 const seen: { method: string; url: string; body: string }[] = [];
-let server: Server;
+let server: Awaited<ReturnType<typeof startHttpEndpoint>>;
 let credentials: { endpoint: string; token: string };
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => {
-      body += chunk.toString();
-    });
-    request.on('end', () => {
-      seen.push({ method: request.method ?? '', url: request.url ?? '', body });
-      answer(request, body, response);
-    });
+  server = await startHttpEndpoint((request, body, response) => {
+    seen.push({ method: request.method ?? '', url: request.url ?? '', body });
+    answer(request, body, response);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  credentials = { endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, token: 'cf_test' };
+  credentials = server.credentials;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 afterEach(async () => {
   seen.length = 0;
-  await closeDb();
-  await new Promise<void>((resolve) => {
-    const request = indexedDB.deleteDatabase(DB_NAME);
-    request.onsuccess = () => resolve();
-    request.onerror = () => resolve();
-  });
+  await deleteLocalDb();
 });
 
 const HASH = 'a'.repeat(64);
