@@ -6,6 +6,7 @@ import { VerdictFields } from './contract/feedback.ts';
 import { LeadContext } from './contract/lookup.ts';
 import { Me } from './contract/me.ts';
 import { FRAME_TICKET_PATTERN } from './frame-ticket.ts';
+import { MAX_LEADS, MAX_NAME } from './sites/dom.ts';
 import { SITE_IDS, VIEWS } from './sites/registry.ts';
 
 /** The sites of lib/sites/registry.ts, and every view they have. */
@@ -18,7 +19,7 @@ export type View = z.infer<typeof View>;
 export const PageLead = z
   .strictObject({
     email: Email.optional(),
-    name: z.string().max(200).optional(),
+    name: z.string().max(MAX_NAME).optional(),
     crmRef: CrmRef.optional(),
   })
   .refine((l) => l.email !== undefined || l.crmRef !== undefined, {
@@ -29,7 +30,7 @@ export type PageLead = z.infer<typeof PageLead>;
 export const PageLeads = z.strictObject({
   site: SiteId,
   view: View,
-  leads: z.array(PageLead).max(50),
+  leads: z.array(PageLead).max(MAX_LEADS),
   /** The signed-in rep, when the page shows it. Never a lead. */
   self: Email.optional(),
 });
@@ -98,7 +99,7 @@ export function sidebarPortName(ticket: string | undefined): string {
 }
 
 export const SidebarIntent = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('select-lead'), index: z.number().int().min(0).max(49) }),
+  z.strictObject({ type: z.literal('select-lead'), index: z.number().int().min(0).lt(MAX_LEADS) }),
   z.strictObject({ type: z.literal('retry') }),
   z.strictObject({ type: z.literal('open-options') }),
   /** Landed / didn't land, on a talking point or the campaign message of the lead on screen. */

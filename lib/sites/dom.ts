@@ -2,9 +2,9 @@
 import { normaliseEmail } from './email.ts';
 import type { Trace } from './types.ts';
 
-/** The most leads one page reports, as the wire contract allows. */
+/** The most leads one page reports; lib/messages.ts holds reports to it. */
 export const MAX_LEADS = 50;
-/** The longest name reported, as the wire contract allows. */
+/** The longest name reported; lib/messages.ts holds reports to it. */
 export const MAX_NAME = 200;
 
 /** What the page keeps in the DOM but does not show: a cached tab, a closed window, the previous thread. */
