@@ -1,30 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { TalkingPoint, TimelineEvent } from '../../lib/contract/index.ts';
-import { type RankingInput, RECENT_WINDOW_DAYS, rankTalkingPoints } from '../../server/domain/ranking.ts';
+import type { TimelineEvent } from '../../lib/contract/index.ts';
+import { RECENT_WINDOW_DAYS } from '../../server/domain/ranking.ts';
+import { DAY, NOW, point, rank } from './ranking-fixtures.ts';
 
 // Which talking points a rep sees for a lead, and the reasons under each, at the edges of the rules
 // in server/domain/ranking.ts. Lead: persona Finance, industry Manufacturing, region NA, stage MQL.
-const NOW = new Date('2026-11-26T12:00:00Z');
 const T = NOW.getTime();
-const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const none = { personas: [], industries: [], regions: [], lifecycleStages: [] };
 const noTriggers = { contentIds: [], topics: [], eventTypes: [] };
-const point = (id: string, over: Partial<TalkingPoint> = {}): TalkingPoint => ({
-  id,
-  campaign: null,
-  title: `Point ${id}`,
-  body: 'Body',
-  status: 'live',
-  priority: 3,
-  audience: none,
-  triggers: noTriggers,
-  validFrom: null,
-  validTo: null,
-  version: 1,
-  updatedAt: iso(T - 30 * DAY),
-  ...over,
-});
 const event = (id: string, type: TimelineEvent['type'], ms: number, content: TimelineEvent['content']) => ({
   id,
   type,
@@ -32,16 +16,6 @@ const event = (id: string, type: TimelineEvent['type'], ms: number, content: Tim
   content,
   campaign: null,
 });
-const rank = (over: Partial<RankingInput>) =>
-  rankTalkingPoints({
-    lead: { segments: { persona: 'Finance', industry: 'Manufacturing', region: 'NA' }, lifecycleStage: 'mql' },
-    events: [],
-    points: [],
-    currentCampaign: null,
-    otherCampaigns: [],
-    now: NOW,
-    ...over,
-  });
 const ids = (ranked: ReturnType<typeof rank>) => ranked.map((r) => r.id);
 const reasonsOf = (ranked: ReturnType<typeof rank>, id: string) => ranked.find((r) => r.id === id)?.reasons;
 

@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TalkingPoint, TimelineEvent } from '../../lib/contract/index.ts';
 import type { FeedbackTallies } from '../../server/domain/feedback.ts';
-import { type RankingInput, rankTalkingPoints } from '../../server/domain/ranking.ts';
 import { relativeDays } from '../../server/domain/time.ts';
+import { DAY, NOW, point, rank } from './ranking-fixtures.ts';
 
-const NOW = new Date('2026-11-26T12:00:00Z');
-const DAY = 86_400_000;
 const ago = (days: number) => new Date(NOW.getTime() - days * DAY).toISOString();
-
-function point(id: string, over: Partial<TalkingPoint> = {}): TalkingPoint {
-  return {
-    id,
-    campaign: null,
-    title: `Point ${id}`,
-    body: 'Body',
-    status: 'live',
-    priority: 3,
-    audience: { personas: [], industries: [], regions: [], lifecycleStages: [] },
-    triggers: { contentIds: [], topics: [], eventTypes: [] },
-    validFrom: null,
-    validTo: null,
-    version: 1,
-    updatedAt: ago(30),
-    ...over,
-  };
-}
 
 const triggers = (t: Partial<TalkingPoint['triggers']>): TalkingPoint['triggers'] => ({
   contentIds: [],
@@ -50,18 +30,6 @@ function event(
 }
 
 const playbook = { id: 'cloud-playbook', title: 'Cloud Cost Playbook', topic: 'cost' };
-
-function rank(over: Partial<RankingInput>) {
-  return rankTalkingPoints({
-    lead: { segments: { persona: 'Finance', industry: 'Manufacturing', region: 'NA' }, lifecycleStage: 'mql' },
-    events: [],
-    points: [],
-    currentCampaign: null,
-    otherCampaigns: [],
-    now: NOW,
-    ...over,
-  });
-}
 
 describe('rankTalkingPoints', () => {
   it('scores a content trigger at full weight, halved after 14 days, plus 0.1 x priority', () => {
