@@ -12,6 +12,10 @@ export async function currentLead(tabId: number | undefined): Promise<PageLead |
 
 export async function currentContext(tabId: number | undefined): Promise<LeadContext | undefined> {
   const lead = await currentLead(tabId);
-  if (!lead) return undefined;
+  return lead && contextOf(lead);
+}
+
+/** The context this browser holds on `lead`, if it holds one and the lead was found. */
+export async function contextOf(lead: PageLead): Promise<LeadContext | undefined> {
   return (await readLocal(lead)).entry?.context ?? undefined;
 }

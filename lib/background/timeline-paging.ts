@@ -4,14 +4,14 @@ import { routes } from '../contract/routes.ts';
 import { callEndpoint } from './api.ts';
 import { appendTimeline } from './cache.ts';
 import { loadConnection } from './connection.ts';
-import { currentContext, currentLead } from './current-lead.ts';
+import { contextOf, currentLead } from './current-lead.ts';
 import { leadKey } from './pages.ts';
 import { refresh } from './refresh.ts';
 
 export async function loadMoreEvents(tabId: number | undefined): Promise<void> {
   const connection = await loadConnection();
   const lead = await currentLead(tabId);
-  const context = await currentContext(tabId);
+  const context = lead && (await contextOf(lead));
   const before = context?.engagement.nextBefore;
   if (!connection || !lead || !context || !before) return;
   await refresh(tabId, 'never', { loadingMore: true });
