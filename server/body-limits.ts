@@ -52,21 +52,18 @@ export function bodyTooLarge(c: Context, limit: Matched): Response {
   );
 }
 
-function compile(limits: readonly BodyLimit[]) {
-  const find = routeMatcher(limits);
-  return (method: string, path: string): Matched => {
-    const hit = find(method, path);
-    return hit
-      ? { bytes: hit.bytes, route: `${hit.method} ${hit.path}` }
-      : { bytes: OTHER_BODY_LIMIT, route: `${method} requests to this path` };
-  };
-}
+const findLimit = routeMatcher(BODY_LIMITS);
 
 /** The limit for a request to `method` `path`: its route's, or OTHER_BODY_LIMIT. */
-export const bodyLimitFor = compile(BODY_LIMITS);
+function bodyLimitFor(method: string, path: string): Matched {
+  const hit = findLimit(method, path);
+  return hit
+    ? { bytes: hit.bytes, route: `${hit.method} ${hit.path}` }
+    : { bytes: OTHER_BODY_LIMIT, route: `${method} requests to this path` };
+}
 
 /**
- * A refusal sent before the body is read (a 429, a 401) need not wait for a body the route would
+ * A refusal sent before the body is read (the rate limiter's 429) need not wait for a body the route would
  * refuse anyway: for a declared size over the route's limit the connection closes after the answer,
  * instead of Node reading and discarding the rest. Bodies within the limit are still read, so a
  * well-behaved client sending its batch reads the refusal.
@@ -128,12 +125,11 @@ async function refuse(c: Context, limit: Matched, reader: ReadableStreamDefaultR
  * body is read; a body without one is cut off as soon as it passes the limit. Either way the 413
  * goes out at once and the rest of the body is drained within DRAIN.
  */
-export function bodyLimits(limits: readonly BodyLimit[] = BODY_LIMITS): MiddlewareHandler {
-  const limitFor = compile(limits);
+export function bodyLimits(): MiddlewareHandler {
   return async (c, next) => {
     const body = c.req.raw.body;
     if (!body) return next();
-    const limit = limitFor(c.req.method, c.req.path);
+    const limit = bodyLimitFor(c.req.method, c.req.path);
     const declared = c.req.header('Content-Length');
     if (declared !== undefined) {
       // Node's parser ends the body at Content-Length, so a declared size within the limit holds.
