@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LeadContext, LookupResponse, TalkingPoint } from '../../lib/contract/index.ts';
-import { daysAgo, extraToken, read, sha256, startTestServer, type TestServer } from './helpers.ts';
+import {
+  daysAgo,
+  extraToken,
+  leadContext,
+  liveFinancePoint,
+  sha256,
+  startTestServer,
+  type TestServer,
+} from './helpers.ts';
 
 // A rep looking at a Finance lead sees a point lift, with "Landed with 3 of 3 Finance leads", on the
 // third landed verdict, and not before: two reps agreeing is not yet a signal (MIN_LANDED_FOR_BOOST).
 const DANA = 'dana@acme.example';
 let s: TestServer;
 
-const contextOf = async (email: string): Promise<LeadContext> => {
-  const body = { leads: [{ email }] };
-  const [r] = (await read(await s.request('POST', '/v1/context/lookup', { token: s.tokens.rep, body }), LookupResponse))
-    .results;
-  if (!r?.found) throw new Error(`${email} not found`);
-  return r.context;
-};
+const contextOf = (email: string) => leadContext(s, email);
 
 const landed = async (pointId: string, rep: number) => {
   const body = {
@@ -39,15 +40,7 @@ afterAll(async () => {
 
 describe('the boost for a point that lands', () => {
   it('starts at exactly three landed verdicts', async () => {
-    const make = async (title: string) =>
-      read(
-        await s.request('POST', '/v1/talking-points', {
-          token: s.tokens.marketer,
-          body: { title, body: 'b', status: 'live', audience: { personas: ['Finance'] } },
-        }),
-        TalkingPoint,
-        201,
-      );
+    const make = (title: string) => liveFinancePoint(s, title);
     // Both are persona 1.5 + priority 0.3 = 1.8; whichever sorts first by id wins the tie, so the
     // one reps judge is picked to sort second and must overtake the other to show the boost.
     const [one, two] = [await make('Payback in 6 months'), await make('Board-ready numbers')];

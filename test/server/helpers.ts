@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { z } from 'zod';
-import { Problem, type Role } from '../../lib/contract/index.ts';
+import { type LeadContext, LookupResponse, Problem, type Role, TalkingPoint } from '../../lib/contract/index.ts';
 import type { Logger } from '../../server/log.ts';
 import { startServer } from '../../server/serve.ts';
 import { openStore, type Store } from '../../server/store/index.ts';
@@ -85,6 +85,25 @@ export async function read<S extends z.ZodType>(res: Response, schema: S, status
 }
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** What a rep is shown for `email`; throws when the endpoint knows no such lead. */
+export async function leadContext(server: TestServer, email: string): Promise<LeadContext> {
+  const body = { leads: [{ email }] };
+  const res = await server.request('POST', '/v1/context/lookup', { token: server.tokens.rep, body });
+  const [result] = (await read(res, LookupResponse)).results;
+  if (!result?.found) throw new Error(`${email} not found`);
+  return result.context;
+}
+
+/** A live talking point for the Finance persona, priority 3, as a marketer publishes it. */
+export async function liveFinancePoint(server: TestServer, title: string): Promise<TalkingPoint> {
+  const body = { title, body: 'b', status: 'live', audience: { personas: ['Finance'] } };
+  return read(
+    await server.request('POST', '/v1/talking-points', { token: server.tokens.marketer, body }),
+    TalkingPoint,
+    201,
+  );
+}
 
 /** Another token of the role, as a second rep would have. */
 export function extraToken(server: TestServer, role: Role, name: string): string {

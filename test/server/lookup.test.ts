@@ -1,8 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LeadContext, LookupResponse, TalkingPoint } from '../../lib/contract/index.ts';
+import { LookupResponse } from '../../lib/contract/index.ts';
 import { salesforce15, salesforce18 } from '../../server/domain/crm.ts';
-import { daysAgo, expectProblem, extraToken, read, sha256, startTestServer, type TestServer } from './helpers.ts';
+import {
+  daysAgo,
+  expectProblem,
+  extraToken,
+  leadContext,
+  liveFinancePoint,
+  read,
+  sha256,
+  startTestServer,
+  type TestServer,
+} from './helpers.ts';
 
 const DANA = 'dana@acme.example';
 const SAM = 'sam@initech.example';
@@ -10,11 +20,7 @@ let s: TestServer;
 
 const lookup = async (leads: unknown[], token = s.tokens.rep) =>
   (await read(await s.request('POST', '/v1/context/lookup', { token, body: { leads } }), LookupResponse)).results;
-const contextOf = async (email: string): Promise<LeadContext> => {
-  const [r] = await lookup([{ email }]);
-  if (!r?.found) throw new Error('not found');
-  return r.context;
-};
+const contextOf = (email: string) => leadContext(s, email);
 
 beforeAll(async () => {
   s = await startTestServer();
@@ -99,15 +105,7 @@ describe('engagement trend', () => {
 
 describe("ranking with reps' verdicts, end to end", () => {
   it('sinks a point that did not land with Finance, says why, and recovers when verdicts are withdrawn', async () => {
-    const make = async (title: string) =>
-      read(
-        await s.request('POST', '/v1/talking-points', {
-          token: s.tokens.marketer,
-          body: { title, body: 'b', status: 'live', audience: { personas: ['Finance'] } },
-        }),
-        TalkingPoint,
-        201,
-      );
+    const make = (title: string) => liveFinancePoint(s, title);
     const [a, b] = [await make('Payback in 6 months'), await make('Board-ready numbers')];
     if (!a || !b) throw new Error('points not made');
     const before = await contextOf(DANA);
