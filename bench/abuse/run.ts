@@ -8,6 +8,7 @@ import { answered, createClient } from '../../lib/client/client.ts';
 import { routes } from '../../lib/contract/routes.ts';
 import { createDemoTokens, seedDemo } from '../../server/seed/demo.ts';
 import { openStore } from '../../server/store/index.ts';
+import { heavyEmail } from '../../test/server/heavy-leads.ts';
 import { type Budget, printTable } from '../server/report.ts';
 import { percentile } from '../server/stats.ts';
 import { ROOT, spawnServer } from '../support/server-process.ts';
@@ -46,8 +47,6 @@ function seed() {
   store.close();
   return { ...tokens, abuser };
 }
-
-const heavyEmail = (i: number) => `heavy${i}@long-history.example`;
 
 /** Long histories go in through the public route, as marketing automation would send them. */
 async function ingestHeavyLeads(url: string, admin: string): Promise<void> {
