@@ -190,6 +190,14 @@ export function fixture(path: string): string {
   return readFileSync(join(ROOT, 'test/fixtures', path), 'utf8');
 }
 
+/** The endpoint with demo data, and a browser serving Dana's Gmail thread whose extension is connected as the rep. */
+export async function startRepOnGmail(): Promise<{ endpoint: Endpoint; browser: Browser }> {
+  const [endpoint, browser] = await Promise.all([startEndpoint(), launchWithExtension()]);
+  await serveGmailThread(browser);
+  await connectThroughOptions(browser, endpoint.url, endpoint.tokens.rep);
+  return { endpoint, browser };
+}
+
 /** Connects the extension as a rep would: through the options page. */
 export async function connectThroughOptions(browser: Browser, endpoint: string, token: string): Promise<void> {
   const page = await browser.context.newPage();

@@ -3,25 +3,13 @@ import type { Request, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answered } from '../../lib/client/client.ts';
 import { routes } from '../../lib/contract/routes.ts';
-import {
-  type Browser,
-  connectThroughOptions,
-  DANA_THREAD,
-  dockFrame,
-  type Endpoint,
-  launchWithExtension,
-  serveGmailThread,
-  startEndpoint,
-} from './harness.ts';
+import { type Browser, DANA_THREAD, dockFrame, type Endpoint, startRepOnGmail } from './harness.ts';
 
 let endpoint: Endpoint;
 let browser: Browser;
 
 beforeAll(async () => {
-  endpoint = await startEndpoint();
-  browser = await launchWithExtension();
-  await serveGmailThread(browser);
-  await connectThroughOptions(browser, endpoint.url, endpoint.tokens.rep);
+  ({ endpoint, browser } = await startRepOnGmail());
 });
 
 afterAll(async () => {

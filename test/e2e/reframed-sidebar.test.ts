@@ -4,25 +4,13 @@
 // script put in the dock's iframe URL. Even a leaked ticket is refused in any other frame.
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Browser,
-  connectThroughOptions,
-  DANA_THREAD,
-  dockFrame,
-  type Endpoint,
-  isSidebarUrl,
-  launchWithExtension,
-  serveGmailThread,
-  startEndpoint,
-} from './harness.ts';
+import { type Browser, DANA_THREAD, dockFrame, type Endpoint, isSidebarUrl, startRepOnGmail } from './harness.ts';
 
 let endpoint: Endpoint;
 let browser: Browser;
 
 beforeAll(async () => {
-  [endpoint, browser] = await Promise.all([startEndpoint(), launchWithExtension()]);
-  await serveGmailThread(browser);
-  await connectThroughOptions(browser, endpoint.url, endpoint.tokens.rep);
+  ({ endpoint, browser } = await startRepOnGmail());
 });
 
 afterAll(async () => {

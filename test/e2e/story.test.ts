@@ -3,17 +3,7 @@
 // in "What lands" and retires the point, and it leaves the rep's sidebar.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTalkingPoint, openWhatLands, signInToConsole } from './console-helpers.ts';
-import {
-  type Browser,
-  connectThroughOptions,
-  DANA_THREAD,
-  dockFrame,
-  type Endpoint,
-  launchWithExtension,
-  screenshotPath,
-  serveGmailThread,
-  startEndpoint,
-} from './harness.ts';
+import { type Browser, DANA_THREAD, dockFrame, type Endpoint, screenshotPath, startRepOnGmail } from './harness.ts';
 
 const NOTE = 'They renewed their AWS commit last month; the savings angle is stale.';
 
@@ -21,10 +11,7 @@ let endpoint: Endpoint;
 let browser: Browser;
 
 beforeAll(async () => {
-  endpoint = await startEndpoint();
-  browser = await launchWithExtension();
-  await serveGmailThread(browser);
-  await connectThroughOptions(browser, endpoint.url, endpoint.tokens.rep);
+  ({ endpoint, browser } = await startRepOnGmail());
 });
 
 afterAll(async () => {
