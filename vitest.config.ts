@@ -14,6 +14,16 @@ export default defineConfig({
         test: { name: 'server', include: ['test/server/**/*.test.ts'], environment: 'node' },
       },
       {
+        // The server suite again on PostgreSQL, each test server in its own schema of one database per run.
+        test: {
+          name: 'server-pg',
+          include: ['test/server/**/*.test.ts'],
+          environment: 'node',
+          env: { COALFACE_TEST_ENGINE: 'postgres' },
+          globalSetup: ['test/support/postgres-global-setup.ts'],
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -6,7 +6,8 @@ import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const bin = (name) => resolve(root, 'node_modules/.bin', name);
-const dbFile = resolve(root, 'data/coalface.db');
+// The demo SQLite file, or the PostgreSQL database DATABASE_URL names.
+const dbFile = process.env.DATABASE_URL || resolve(root, 'data/coalface.db');
 const port = process.env.PORT ?? '8787';
 
 function run(command, args) {

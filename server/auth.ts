@@ -24,15 +24,17 @@ function whyRefused(header: string | undefined, token: string | null): string {
 }
 
 /** Per request, so the rate limiter and `authenticate` verify a token once between them. */
-const callers = new WeakMap<Request, Caller>();
+const callers = new WeakMap<Request, Promise<Caller>>();
 
-export function identify(c: Context, tokens: TokenStore): Caller {
+export function identify(c: Context, tokens: TokenStore): Promise<Caller> {
   const known = callers.get(c.req.raw);
   if (known) return known;
   const header = c.req.header('Authorization');
   const token = bearerToken(header);
-  const me = token ? tokens.verify(token) : null;
-  const caller: Caller = token && me ? { ok: true, me, token } : { ok: false, detail: whyRefused(header, token) };
+  const caller = (async (): Promise<Caller> => {
+    const me = token ? await tokens.verify(token) : null;
+    return token && me ? { ok: true, me, token } : { ok: false, detail: whyRefused(header, token) };
+  })();
   callers.set(c.req.raw, caller);
   return caller;
 }
@@ -45,7 +47,7 @@ const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
  */
 export function authorize(tokens: TokenStore, roles: readonly Role[], refusal?: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const caller = identify(c, tokens);
+    const caller = await identify(c, tokens);
     if (!caller.ok) return unauthenticated(c, caller.detail);
     const { role } = caller.me;
     c.set('me', caller.me);

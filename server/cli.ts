@@ -1,8 +1,9 @@
 import cluster from 'node:cluster';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Role } from '../lib/contract/index.ts';
+import { describeDbTarget, parseDbTarget } from './db/target.ts';
 import { COLUMNS, ImportError, type ImportKind } from './import/columns.ts';
 import { importCsv, summaryLine } from './import/run.ts';
 import { DEFAULT_STREAM_LIMITS } from './limits/stream-slots.ts';
@@ -13,23 +14,29 @@ import { defaultWorkers, runPrimary, startServer, type WorkerMessage } from './s
 import { openStore } from './store/index.ts';
 
 const DEFAULT_DB = './data/coalface.db';
+
+/** `--db`, else `DATABASE_URL`, else the default file: a SQLite path or a postgres:// URL. */
+function dbOf(flag: string | undefined): string {
+  return flag ?? process.env.DATABASE_URL ?? DEFAULT_DB;
+}
 const DEFAULT_HOST = '127.0.0.1';
 const DEFAULT_PORT = 8787;
 
 const USAGE = {
   serve:
-    'npm run server -- serve [--port N] [--db FILE] [--host H] [--workers N] [--trust-proxy] [--rate-limit N|off] [--rate-burst N] [--streams-per-token N] [--streams-max N]',
-  seed: 'npm run server -- seed --demo [--db FILE] [--if-empty]',
-  token: 'npm run server -- token create --role rep|manager|marketer|admin --name NAME [--db FILE]',
-  tokenRevoke: 'npm run server -- token revoke TOKEN_ID [--db FILE]',
-  tokenList: 'npm run server -- token list [--db FILE]',
-  import: 'npm run server -- import leads|events FILE.csv [--db FILE]',
+    'npm run server -- serve [--port N] [--db FILE|URL] [--host H] [--workers N] [--trust-proxy] [--rate-limit N|off] [--rate-burst N] [--streams-per-token N] [--streams-max N]',
+  seed: 'npm run server -- seed --demo [--db FILE|URL] [--if-empty] [--tokens-file FILE]',
+  token: 'npm run server -- token create --role rep|manager|marketer|admin --name NAME [--db FILE|URL]',
+  tokenRevoke: 'npm run server -- token revoke TOKEN_ID [--db FILE|URL]',
+  tokenList: 'npm run server -- token list [--db FILE|URL]',
+  import: 'npm run server -- import leads|events FILE.csv [--db FILE|URL]',
 } as const;
 
 const HELP = `Coalface endpoint
 
   ${USAGE.serve}
       Serve the API (default http://${DEFAULT_HOST}:${DEFAULT_PORT}, database ${DEFAULT_DB}; --port 0 picks a free port).
+      --db (or DATABASE_URL) is a SQLite file path or a postgres:// URL, for every command.
   ${USAGE.seed}
       Load the demo campaigns, leads, events and talking points, and create one token per role.
   ${USAGE.token}
@@ -135,15 +142,15 @@ async function serve(args: string[]): Promise<void> {
   const trustProxy = opts['trust-proxy'] === true || process.env.COALFACE_TRUST_PROXY === '1';
   const host = opts.host ?? DEFAULT_HOST;
   if (!host) fail('--host must not be empty', USAGE.serve);
-  const file = opts.db ?? DEFAULT_DB;
+  const file = dbOf(opts.db);
   const cannotListen = (code: string, message: string) => {
     const why = code === 'EADDRINUSE' ? `port ${port} is already in use (try --port 0)` : message;
     process.stderr.write(`Coalface could not listen on ${host}:${port}: ${why}\n`);
     process.exitCode = 1;
   };
   if (cluster.isPrimary && workers > 1) {
-    // Migrate once, here, before any worker opens the file.
-    openStore(file).close();
+    // Migrate once, here, before any worker opens the database.
+    await (await openStore(file)).close();
     await runPrimary({
       host,
       port,
@@ -156,13 +163,13 @@ async function serve(args: string[]): Promise<void> {
     return;
   }
   const worker = cluster.isWorker ? process.env[WORKER_PORT_ENV] : undefined;
-  const store = openStore(file);
+  const store = await openStore(file);
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     const listenPort = worker === undefined ? port : Number(worker);
     server = await startServer(store, { host, port: listenPort, logger: stderrLogger, rateLimit, streams, trustProxy });
   } catch (error) {
-    store.close();
+    await store.close();
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
     if (cluster.isWorker) {
       process.send?.({ type: 'coalface:listen-failed', code, message: String(error) } satisfies WorkerMessage);
@@ -178,35 +185,45 @@ async function serve(args: string[]): Promise<void> {
     if (stopping) return;
     stopping = true;
     await server.close();
-    store.close();
+    await store.close();
     process.exit(0);
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }
 
-function seed(args: string[]): void {
+async function seed(args: string[]): Promise<void> {
   const opts = parse(
     args,
-    { demo: { type: 'boolean' }, db: { type: 'string' }, 'if-empty': { type: 'boolean' } },
+    {
+      demo: { type: 'boolean' },
+      db: { type: 'string' },
+      'if-empty': { type: 'boolean' },
+      'tokens-file': { type: 'string' },
+    },
     USAGE.seed,
   );
   if (!opts.demo) fail('seed needs --demo (the demo data set is the only one)', USAGE.seed);
-  const file = opts.db ?? DEFAULT_DB;
-  const store = openStore(file);
+  const file = dbOf(opts.db);
+  const target = parseDbTarget(file);
+  const where = describeDbTarget(target);
+  const store = await openStore(target);
   try {
-    if (opts['if-empty'] && store.leads.count() > 0) {
-      process.stdout.write(`The database ${file} already has leads; not seeding.\n`);
+    if (opts['if-empty'] && (await store.leads.count()) > 0) {
+      process.stdout.write(`The database ${where} already has leads; not seeding.\n`);
       return;
     }
     const now = new Date();
-    const summary = seedDemo(store, { now });
-    const tokens = createDemoTokens(store, now);
-    const tokenFile = join(dirname(file), 'demo-tokens.json');
+    const summary = await seedDemo(store, { now });
+    const tokens = await createDemoTokens(store, now);
+    // Where asked; else beside a SQLite file, or for PostgreSQL in ./data like the default file's.
+    const tokenFile =
+      opts['tokens-file'] ?? join(dirname(target.engine === 'sqlite' ? target.file : DEFAULT_DB), 'demo-tokens.json');
+    mkdirSync(dirname(tokenFile), { recursive: true, mode: 0o700 });
     writeFileSync(tokenFile, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
     chmodSync(tokenFile, 0o600);
     process.stdout.write(
-      `Seeded demo data into ${file}: ${summary.campaigns} campaigns, ${summary.leads} leads, ` +
+      `Seeded demo data into ${where}: ${summary.campaigns} campaigns, ${summary.leads} leads, ` +
         `${summary.events} events, ${summary.talkingPoints} talking points.\n` +
         `Demo tokens (also saved to ${tokenFile}):\n` +
         `  rep       ${tokens.rep}\n` +
@@ -215,15 +232,15 @@ function seed(args: string[]): void {
         `  admin     ${tokens.admin}\n`,
     );
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-function tokenList(args: string[]): void {
+async function tokenList(args: string[]): Promise<void> {
   const opts = parse(args, { db: { type: 'string' } }, USAGE.tokenList);
-  const store = openStore(opts.db ?? DEFAULT_DB);
+  const store = await openStore(dbOf(opts.db));
   try {
-    const rows = store.tokens.list();
+    const rows = await store.tokens.list();
     if (rows.length === 0) {
       process.stdout.write('No tokens yet. Create one with: npm run server -- token create --role rep --name NAME\n');
       return;
@@ -235,18 +252,18 @@ function tokenList(args: string[]): void {
       );
     }
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-function tokenRevoke(args: string[]): void {
+async function tokenRevoke(args: string[]): Promise<void> {
   const [id, ...rest] = args;
   if (!id || id.startsWith('--')) fail('token revoke needs the token id (tok_…, see token list)', USAGE.tokenRevoke);
   if (id.startsWith('cf_')) fail('give the token id (tok_…, see token list), not the token itself', USAGE.tokenRevoke);
   const opts = parse(rest, { db: { type: 'string' } }, USAGE.tokenRevoke);
-  const store = openStore(opts.db ?? DEFAULT_DB);
+  const store = await openStore(dbOf(opts.db));
   try {
-    const outcome = store.tokens.revoke(id, new Date().toISOString());
+    const outcome = await store.tokens.revoke(id, new Date().toISOString());
     if (outcome === 'unknown') {
       process.stderr.write(`No token has the id "${id}". Try: ${USAGE.tokenList}\n`);
       process.exitCode = 1;
@@ -256,7 +273,7 @@ function tokenRevoke(args: string[]): void {
       outcome === 'revoked' ? `Revoked ${id}; it is refused from the next request.\n` : `${id} was already revoked.\n`,
     );
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -267,7 +284,7 @@ async function importCommand(args: string[]): Promise<void> {
   }
   if (!file || file.startsWith('--')) fail(`import ${kind} needs a CSV file`, USAGE.import);
   const opts = parse(rest, { db: { type: 'string' } }, USAGE.import);
-  const store = openStore(opts.db ?? DEFAULT_DB);
+  const store = await openStore(dbOf(opts.db));
   try {
     const summary = await importCsv(store, kind satisfies ImportKind, file, { log: process.stderr });
     process.stdout.write(`${summaryLine(summary, file)}\n`);
@@ -279,16 +296,13 @@ async function importCommand(args: string[]): Promise<void> {
     );
     process.exitCode = 1;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-function token(args: string[]): void {
+async function token(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
-  if (sub === 'list' || sub === 'revoke') {
-    (sub === 'list' ? tokenList : tokenRevoke)(rest);
-    return;
-  }
+  if (sub === 'list' || sub === 'revoke') return (sub === 'list' ? tokenList : tokenRevoke)(rest);
   if (sub !== 'create') fail(sub ? `Unknown token command "${sub}"` : 'token needs a command', USAGE.token);
   const opts = parse(rest, { role: { type: 'string' }, name: { type: 'string' }, db: { type: 'string' } }, USAGE.token);
   const role = Role.safeParse(opts.role);
@@ -303,14 +317,14 @@ function token(args: string[]): void {
   const name = opts.name?.trim();
   if (!name) fail('token create needs --name (who or what the token is for)', USAGE.token);
   if (name.length > 200) fail('--name must be at most 200 characters', USAGE.token);
-  const store = openStore(opts.db ?? DEFAULT_DB);
+  const store = await openStore(dbOf(opts.db));
   try {
-    const created = store.tokens.create(role.data, name, new Date().toISOString());
+    const created = await store.tokens.create(role.data, name, new Date().toISOString());
     process.stdout.write(
       `Created ${role.data} token "${name}" (${created.id}). It is shown only this once; keep it somewhere safe:\n${created.token}\n`,
     );
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -57,7 +57,7 @@ export function createRateLimiter(
   return {
     middleware: async (c, next) => {
       if (c.req.method === 'OPTIONS') return next();
-      const caller = identify(c, tokens);
+      const caller = await identify(c, tokens);
       if (!caller.ok) {
         // Charged before the 401, so guesses sent all at once get no more through than one by one.
         const wait = await store.take(`refused:${clientAddress(c)}`, 1);

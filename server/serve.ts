@@ -15,24 +15,12 @@ export function urlFor(host: string, port: number): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
-/**
- * The store as the served app uses it: its write transactions begin IMMEDIATE, taking SQLite's write
- * lock up front (waiting up to busy_timeout while another process or worker holds it). A deferred
- * transaction that reads and then writes cannot wait for the lock: if another connection writes in
- * between it fails at once with SQLITE_BUSY, which with `--workers N` (or a CLI import running next
- * to the server) would be a 500. Read-only snapshots (lookups) use a deferred transaction of their
- * own and never take the lock.
- */
-export function servingStore(store: Store): Store {
-  return { ...store, transaction: <T>(fn: () => T): T => store.db.transaction(fn).immediate() };
-}
-
 /** Serves the app on host:port (port 0 picks a free one) and resolves once it is listening. */
 export function startServer(
   store: Store,
   { host = '127.0.0.1', port = 8787, ...options }: AppOptions & { host?: string; port?: number } = {},
 ): Promise<RunningServer> {
-  const app = createApp(servingStore(store), options);
+  const app = createApp(store, options);
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
       resolve({

@@ -38,13 +38,13 @@ const NORMAL_LEAD = 'dana.lee@acme-robotics.com';
 const dir = mkdtempSync(join(tmpdir(), 'coalface-abuse-'));
 const file = join(dir, 'coalface.db');
 
-function seed() {
-  const store = openStore(file);
-  seedDemo(store);
-  const tokens = createDemoTokens(store);
+async function seed() {
+  const store = await openStore(file);
+  await seedDemo(store);
+  const tokens = await createDemoTokens(store);
   const now = new Date().toISOString();
-  const abuser = store.tokens.create('rep', 'Abusive rep', now).token;
-  store.close();
+  const abuser = (await store.tokens.create('rep', 'Abusive rep', now)).token;
+  await store.close();
   return { ...tokens, abuser };
 }
 
@@ -149,7 +149,7 @@ function peakRssMb(pid: number): number {
   return peak;
 }
 
-const tokens = seed();
+const tokens = await seed();
 const server = await spawnServer(file, join(dir, 'server.log'));
 try {
   process.stderr.write(`Ingesting ${heavyLeads} leads with ${eventsPerLead} events each …\n`);

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { TalkingPointInput } from '../../lib/contract/index.ts';
-import { openDb } from '../../server/db/open.ts';
+import { openDatabase } from '../../server/db/connect.ts';
 import { seedDemo } from '../../server/seed/demo.ts';
 import { DEMO_CONTENT, DEMO_TITLES } from '../../server/seed/demo-data.ts';
 import { createRandom } from '../../server/seed/prng.ts';
-import { createStore } from '../../server/store/index.ts';
+import { createStore, type Store } from '../../server/store/index.ts';
 import { BENCH_SEED, createDataset, type LeadRow, sizesFor } from './dataset.ts';
 import { createProgress } from './progress.ts';
 
@@ -19,12 +19,12 @@ export function dbPathFor(scale: number): string {
   return join(DATA_DIR, `coalface-scale-${scale}.db`);
 }
 
-function addTalkingPoints(store: ReturnType<typeof createStore>, now: string): void {
+async function addTalkingPoints(store: Store, now: string): Promise<void> {
   const random = createRandom(BENCH_SEED + 1);
-  const campaigns = store.campaigns.list().filter((c) => c.status === 'active');
-  const live = store.talkingPoints.listLive().length;
+  const campaigns = (await store.campaigns.list()).filter((c) => c.status === 'active');
+  const live = (await store.talkingPoints.listLive()).length;
   const personas = Object.keys(DEMO_TITLES);
-  store.transaction(() => {
+  await store.transaction(async (tx) => {
     for (let i = live; i < LIVE_POINTS; i++) {
       const content = random.pick(DEMO_CONTENT);
       const input = TalkingPointInput.parse({
@@ -36,13 +36,13 @@ function addTalkingPoints(store: ReturnType<typeof createStore>, now: string): v
         audience: { personas: random.chance(0.5) ? [random.pick(personas)] : [] },
         triggers: random.chance(0.5) ? { contentIds: [content.id] } : { topics: [content.topic] },
       });
-      store.talkingPoints.put(`tp_bench_${i}`, input, 'Bench marketer', now);
+      await tx.talkingPoints.put(`tp_bench_${i}`, input, 'Bench marketer', now);
     }
   });
 }
 
 /** Builds the bench database for `scale` unless it exists; returns its path. Progress goes to stderr. */
-export function ensureBenchDb(scale: number, { now = Date.now() } = {}): string {
+export async function ensureBenchDb(scale: number, { now = Date.now() } = {}): Promise<string> {
   const file = dbPathFor(scale);
   if (existsSync(file)) {
     process.stderr.write(`Reusing ${file}\n`);
@@ -51,19 +51,17 @@ export function ensureBenchDb(scale: number, { now = Date.now() } = {}): string 
   mkdirSync(dirname(file), { recursive: true });
   const building = `${file}.building`;
   for (const f of [building, `${building}-wal`, `${building}-shm`]) rmSync(f, { force: true });
-  const db = openDb(building);
-  const store = createStore(db);
+  const store = createStore(await openDatabase({ engine: 'sqlite', file: building }));
+  const db = store.database.sqlite;
+  if (!db) throw new Error('the bench database is a SQLite file');
   const stamp = new Date(now).toISOString();
-  seedDemo(store, { now: new Date(now) });
-  addTalkingPoints(store, stamp);
+  await seedDemo(store, { now: new Date(now) });
+  await addTalkingPoints(store, stamp);
   // Bulk load: no journal, no fsync. The file is renamed into place only once complete.
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -1000000');
-  const campaignKeys = store.campaigns
-    .list()
-    .filter((c) => c.status === 'active')
-    .map((c) => c.key);
+  const campaignKeys = (await store.campaigns.list()).filter((c) => c.status === 'active').map((c) => c.key);
   const data = createDataset(scale, now, campaignKeys);
   const insertLead = db.prepare(
     `INSERT INTO leads (email, email_hash, name, company, title, lifecycle_stage, industry, persona, region, created_at, updated_at)
@@ -107,7 +105,7 @@ export function ensureBenchDb(scale: number, { now = Date.now() } = {}): string 
   progress.done(eventsWritten);
   db.exec('ANALYZE');
   db.pragma('journal_mode = WAL');
-  db.close();
+  await store.close();
   renameSync(building, file);
   process.stderr.write(
     `Built ${file}: ${data.leads.toLocaleString('en-US')} leads, ${eventsWritten.toLocaleString('en-US')} events\n`,
@@ -121,5 +119,5 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   const scale = at >= 0 ? Number(process.argv[at + 1]) : 1;
   const { leads, events } = sizesFor(scale);
   process.stderr.write(`Bench database: ${leads} leads, ${events} events\n`);
-  ensureBenchDb(scale);
+  await ensureBenchDb(scale);
 }

@@ -26,9 +26,9 @@ const scale = Number(values.scale);
 const requests = Number(values.requests);
 const { leads } = sizesFor(scale);
 const file = dbPathFor(scale);
-const store = openStore(resolve(file));
+const store = await openStore(resolve(file));
 const stamp = new Date().toISOString();
-const rep = store.tokens.create('rep', `cpu probe ${stamp}`, stamp);
+const rep = await store.tokens.create('rep', `cpu probe ${stamp}`, stamp);
 const app = createApp(store, { rateLimit: false, logger: { info: () => {}, error: () => {} } });
 
 let seed = 424_242;
@@ -48,7 +48,7 @@ const lookup = async () => {
   await res.text();
 };
 
-const pointIds = store.talkingPoints.listLive().map((p) => p.id);
+const pointIds = (await store.talkingPoints.listLive()).map((p) => p.id);
 const verdict = async () => {
   const res = await app.fetch(
     new Request('http://bench/v1/feedback', {
@@ -81,9 +81,11 @@ for (let i = 0; i < rounds; i++) {
 }
 const elapsed = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
-store.db.prepare('DELETE FROM tokens WHERE id = ?').run(rep.id);
-if (feedbackMode) store.db.prepare('UPDATE feedback SET withdrawn_at = ? WHERE rep_token_id = ?').run(stamp, rep.id);
-store.close();
+await store.db.deleteFrom('tokens').where('id', '=', rep.id).execute();
+if (feedbackMode) {
+  await store.db.updateTable('feedback').set({ withdrawn_at: stamp }).where('rep_token_id', '=', rep.id).execute();
+}
+await store.close();
 process.stdout.write(
   `${JSON.stringify({
     scale,

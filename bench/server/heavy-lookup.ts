@@ -25,12 +25,12 @@ const eventsPerLead = Number(values['events-per-lead']);
 const requests = Number(values.requests);
 
 const dir = mkdtempSync(join(tmpdir(), 'coalface-heavy-'));
-const store = openStore(join(dir, 'coalface.db'));
+const store = await openStore(join(dir, 'coalface.db'));
 try {
   const seedStart = performance.now();
-  const emails = seedHeavyLeads(store, { leads, eventsPerLead });
+  const emails = await seedHeavyLeads(store, { leads, eventsPerLead });
   const seedMs = performance.now() - seedStart;
-  const rep = store.tokens.create('rep', 'heavy-lookup bench', new Date().toISOString()).token;
+  const rep = (await store.tokens.create('rep', 'heavy-lookup bench', new Date().toISOString())).token;
   const app = createApp(store, { rateLimit: false, logger: { info: () => {}, error: () => {} } });
 
   const measure = async (asked: readonly string[]) => {
@@ -65,6 +65,6 @@ try {
     `${JSON.stringify({ leads, eventsPerLead, seedSeconds: Math.round(seedMs / 100) / 10, twentyLeads: all, oneLead: one })}\n`,
   );
 } finally {
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -16,11 +16,11 @@ const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
 
 const dir = mkdtempSync(join(tmpdir(), 'coalface-oversized-'));
 const file = join(dir, 'coalface.db');
-const store = openStore(file);
+const store = await openStore(file);
 const now = new Date().toISOString();
-const admin = store.tokens.create('admin', 'Bench admin', now).token;
-const rep = store.tokens.create('rep', 'Bench rep', now).token;
-store.close();
+const admin = (await store.tokens.create('admin', 'Bench admin', now)).token;
+const rep = (await store.tokens.create('rep', 'Bench rep', now)).token;
+await store.close();
 const server = await spawnServer(file, join(dir, 'server.log'), ['--rate-limit', 'off']);
 
 interface Answer {

@@ -76,15 +76,13 @@ function load(options: Record<string, unknown>): Promise<LoadResult> {
   });
 }
 
-const file = (() => {
-  checkDisk();
-  return ensureBenchDb(scale);
-})();
-const store = openStore(file);
+checkDisk();
+const file = await ensureBenchDb(scale);
+const store = await openStore(file);
 const stamp = new Date().toISOString();
-const rep = store.tokens.create('rep', `bench rep ${stamp}`, stamp);
-const pointIds = store.talkingPoints.listLive().map((p) => p.id);
-store.close();
+const rep = await store.tokens.create('rep', `bench rep ${stamp}`, stamp);
+const pointIds = (await store.talkingPoints.listLive()).map((p) => p.id);
+await store.close();
 
 const rawSeconds = Math.min(10, duration);
 process.stderr.write(`Raw SQL baseline, in-process, ${rawSeconds} s …\n`);
@@ -116,11 +114,17 @@ try {
   process.stderr.write(`Feedback ingest: ${values['feedback-verdicts']} verdicts at 32 connections …\n`);
   const amount = Number(values['feedback-verdicts']);
   const feedback = await load({ ...base, mode: 'feedback', connections: 32, amount, pointIds });
-  const check = openStore(file);
-  const stored =
-    check.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM feedback WHERE rep_token_id = ?').get(rep.id)
-      ?.n ?? 0;
-  check.close();
+  const check = await openStore(file);
+  const stored = Number(
+    (
+      await check.db
+        .selectFrom('feedback')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('rep_token_id', '=', rep.id)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  await check.close();
   const acked = Number(feedback.statuses['201'] ?? 0);
 
   const budgets: Budget[] = [

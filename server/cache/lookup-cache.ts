@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Campaign, Segments, TalkingPoint } from '../../lib/contract/index.ts';
 import type { FeedbackTallies, SegmentDimension } from '../domain/feedback.ts';
 import type { Store } from '../store/index.ts';
@@ -7,14 +8,12 @@ import type { Store } from '../store/index.ts';
  *
  * - **Catalog** (every campaign, the live talking points): reloaded when the change feed's newest
  *   cursor moves. Every talking point and campaign write appends a change in its own transaction,
- *   whoever makes it (this process, another worker, the CLI), so `SELECT max(cursor)` (one read of
- *   the rowid b-tree's last page) per lookup is an exact freshness check.
- * - **Feedback tallies** of talking points: reloaded after a verdict is written or withdrawn here
- *   (the store's write counter) or in another process. Another connection's commit moves
- *   `PRAGMA data_version`; then `max(rowid)` of `feedback` (inserts only grow it; verdicts are never
- *   deleted) and the sum of all tallies (only a withdrawal lowers it, only an insert raises it) say
- *   whether any of those commits touched feedback.
+ *   whoever makes it (this process, another instance or worker, the CLI), so the newest cursor is an
+ *   exact freshness check.
+ * - **Feedback tallies** of talking points: reloaded when the `feedback` mark moves; triggers move it
+ *   on every verdict written or withdrawn, again whoever writes it.
  *
+ * Both marks are read in one query per lookup, so every instance answers from what is committed.
  * Cached objects are frozen and shared by every response: nothing downstream may mutate them.
  * Time-dependent choices (a campaign running, a point inside its window) are still made per request.
  */
@@ -50,48 +49,48 @@ const DIMENSIONS: readonly SegmentDimension[] = ['industry', 'persona', 'region'
 const MAX_SEGMENT_KEYS = 4096;
 
 export function createLookupCache(store: Store) {
-  const { db } = store;
-  const latestCursor = db.prepare<[], number | null>('SELECT max(cursor) FROM changes').pluck();
-  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
-  const feedbackMark = db.prepare<[], { last: number | null; total: number | null }>(
-    'SELECT (SELECT max(rowid) FROM feedback) AS last, (SELECT total(landed + didnt_land) FROM feedback_tallies) AS total',
-  );
-  const allPointTallies = db.prepare<[], TallyRow>(
-    `SELECT target_id, dimension, value, landed, didnt_land FROM feedback_tallies
-     WHERE target_kind = 'talkingPoint' AND (landed > 0 OR didnt_land > 0)`,
-  );
+  const db = store.database.kysely;
+
+  async function marks(): Promise<{ cursor: number; feedback: number }> {
+    const row = await db
+      .selectNoFrom((eb) => [
+        eb.selectFrom('changes').select(sql<number | null>`max(cursor)`.as('c')).as('cursor'),
+        eb.selectFrom('store_marks').select('n').where('name', '=', 'feedback').as('feedback'),
+      ])
+      .executeTakeFirst();
+    return { cursor: Number(row?.cursor ?? 0), feedback: Number(row?.feedback ?? 0) };
+  }
 
   let catalog: { cursor: number; value: Catalog } | null = null;
 
-  function getCatalog(): Catalog {
-    const cursor = latestCursor.get() ?? 0;
+  async function loadCatalog(cursor: number): Promise<Catalog> {
     if (catalog && catalog.cursor === cursor) return catalog.value;
-    const campaigns = deepFreeze(store.campaigns.list());
+    const campaigns = deepFreeze(await store.campaigns.list());
     const value: Catalog = {
       campaigns,
       campaignsByKey: new Map(campaigns.map((c) => [c.key, c])),
-      livePoints: deepFreeze(store.talkingPoints.listLive()),
+      livePoints: deepFreeze(await store.talkingPoints.listLive()),
     };
     catalog = { cursor, value };
     return value;
   }
 
   let tallies: {
-    writes: number;
-    dataVersion: number;
-    mark: string;
+    mark: number;
     byPoint: Map<string, PointTallies>;
     bySegments: Map<string, ReadonlyMap<string, FeedbackTallies>>;
   } | null = null;
 
-  function markOf(): string {
-    const m = feedbackMark.get();
-    return `${m?.last ?? 0}:${m?.total ?? 0}`;
-  }
-
-  function loadTallies() {
+  async function loadTallies(mark: number) {
+    if (tallies && tallies.mark === mark) return tallies;
+    const rows: TallyRow[] = await db
+      .selectFrom('feedback_tallies')
+      .select(['target_id', 'dimension', 'value', 'landed', 'didnt_land'])
+      .where('target_kind', '=', 'talkingPoint')
+      .where((eb) => eb.or([eb('landed', '>', 0), eb('didnt_land', '>', 0)]))
+      .execute();
     const byPoint = new Map<string, PointTallies>();
-    for (const r of allPointTallies.all()) {
+    for (const r of rows) {
       let t = byPoint.get(r.target_id);
       if (!t) {
         t = { all: null, segments: [] };
@@ -101,7 +100,8 @@ export function createLookupCache(store: Store) {
       if (r.dimension === 'all') t.all = counts;
       else if (DIMENSIONS.includes(r.dimension)) t.segments.push({ dimension: r.dimension, value: r.value, ...counts });
     }
-    return byPoint;
+    tallies = { mark, byPoint, bySegments: new Map() };
+    return tallies;
   }
 
   /**
@@ -109,30 +109,40 @@ export function createLookupCache(store: Store) {
    * `store.feedback.pointTallies(segments)` returns (segment rows in the order the dimension list
    * gives them does not matter to ranking, which looks each dimension up by name).
    */
-  function pointTallies(segments: Segments): ReadonlyMap<string, FeedbackTallies> {
-    const writes = store.feedback.writes();
-    const version = dataVersion.get() ?? 0;
-    if (!tallies || tallies.writes !== writes || tallies.dataVersion !== version) {
-      const mark = markOf();
-      if (!tallies || tallies.writes !== writes || tallies.mark !== mark) {
-        tallies = { writes, dataVersion: version, mark, byPoint: loadTallies(), bySegments: new Map() };
-      } else tallies.dataVersion = version;
-    }
+  function pointTallies(
+    current: NonNullable<typeof tallies>,
+    segments: Segments,
+  ): ReadonlyMap<string, FeedbackTallies> {
     const key = `${segments.industry ?? ''}\u0000${segments.persona ?? ''}\u0000${segments.region ?? ''}`;
-    const hit = tallies.bySegments.get(key);
+    const hit = current.bySegments.get(key);
     if (hit) return hit;
     const out = new Map<string, FeedbackTallies>();
-    for (const [id, t] of tallies.byPoint) {
+    for (const [id, t] of current.byPoint) {
       const mine = t.segments.filter((s) => (segments[s.dimension] ?? '') === s.value);
       if (!t.all && mine.length === 0) continue;
       out.set(id, deepFreeze({ all: t.all ?? { landed: 0, didntLand: 0 }, segments: mine }));
     }
-    if (tallies.bySegments.size >= MAX_SEGMENT_KEYS) tallies.bySegments.clear();
-    tallies.bySegments.set(key, out);
+    if (current.bySegments.size >= MAX_SEGMENT_KEYS) current.bySegments.clear();
+    current.bySegments.set(key, out);
     return out;
   }
 
-  return { catalog: getCatalog, pointTallies };
+  return {
+    /**
+     * What one lookup reads from the cache, fresh as of this call: the catalog, and the tallies for
+     * any lead's segments.
+     */
+    async snapshot(): Promise<LookupSnapshot> {
+      const m = await marks();
+      const [value, current] = await Promise.all([loadCatalog(m.cursor), loadTallies(m.feedback)]);
+      return { catalog: value, pointTallies: (segments) => pointTallies(current, segments) };
+    },
+  };
+}
+
+export interface LookupSnapshot {
+  catalog: Catalog;
+  pointTallies(segments: Segments): ReadonlyMap<string, FeedbackTallies>;
 }
 
 export type LookupCache = ReturnType<typeof createLookupCache>;

@@ -271,4 +271,30 @@ export const migrations: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 5,
+    name: 'feedback write mark, case-blind CRM object types',
+    sql: `
+      -- Moves on every verdict written or withdrawn, by whichever process or instance: a cache of the
+      -- tallies compares one row instead of the tallies themselves.
+      CREATE TABLE store_marks (
+        name TEXT PRIMARY KEY,
+        n INTEGER NOT NULL
+      );
+      INSERT INTO store_marks (name, n) VALUES ('feedback', 0);
+
+      CREATE TRIGGER feedback_mark_insert AFTER INSERT ON feedback
+      BEGIN
+        UPDATE store_marks SET n = n + 1 WHERE name = 'feedback';
+      END;
+      CREATE TRIGGER feedback_mark_withdraw AFTER UPDATE OF withdrawn_at ON feedback
+      WHEN old.withdrawn_at IS NULL AND new.withdrawn_at IS NOT NULL
+      BEGIN
+        UPDATE store_marks SET n = n + 1 WHERE name = 'feedback';
+      END;
+
+      -- CRM object types are matched whatever their case ("Lead", "lead").
+      CREATE INDEX lead_crm_refs_match ON lead_crm_refs(system, lower(object_type), match_id);
+    `,
+  },
 ];

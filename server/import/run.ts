@@ -59,10 +59,10 @@ export async function importCsv(
     if (listed++ < MAX_LISTED) options.log.write(`line ${line}: ${detail}\n`);
   };
   let pending: Pending[] = [];
-  const flush = () => {
+  const flush = async () => {
     if (pending.length === 0) return;
     const rows = pending.flatMap((p) => ('item' in p ? [p] : []));
-    const result = ingest(
+    const result = await ingest(
       store,
       rows.map((p) => p.item),
       now().toISOString(),
@@ -100,11 +100,11 @@ export async function importCsv(
         });
         pending.push({ line: info.lines, item: toItem(row) });
       }
-      if (pending.length >= IMPORT_BATCH) flush();
+      if (pending.length >= IMPORT_BATCH) await flush();
       progress.tick(summary.rows, bytes);
     }
   } catch (error) {
-    flush();
+    await flush();
     progress.end();
     if (error instanceof ImportError) throw error;
     const message = error instanceof Error ? error.message : String(error);
@@ -112,7 +112,7 @@ export async function importCsv(
   } finally {
     input.destroy();
   }
-  flush();
+  await flush();
   progress.end();
   if (!header) throw new ImportError(`${file} is empty; the first row must name the columns`);
   summary.seconds = (performance.now() - started) / 1000;

@@ -9,12 +9,12 @@ import type { Store } from '../store/index.ts';
  */
 export function changesRoutes(store: Store) {
   return [
-    handle(routes.changes, (c, { query }) => {
+    handle(routes.changes, async (c, { query }) => {
       const { since, limit } = query;
       const body: ChangesPage =
         since === undefined
-          ? { changes: [], cursor: String(store.changes.latest()), hasMore: false }
-          : store.changes.page(Number(since), limit);
+          ? { changes: [], cursor: String(await store.changes.latest()), hasMore: false }
+          : await store.changes.page(Number(since), limit);
       c.header('Cache-Control', 'no-store');
       return c.json(body);
     }),

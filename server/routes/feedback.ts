@@ -14,14 +14,14 @@ const KIND_NAMES = { talkingPoint: 'talking point', campaignMessage: 'campaign' 
  * lead's segments are copied at the time so the summary can say with whom a point did not land.
  */
 export function feedbackRoutes(store: Store, clock: () => Date) {
-  const writer = createGroupCommit(store.db);
+  const writer = createGroupCommit(store);
 
   const give = handle(routes.giveFeedback, (c, { body: input }) => {
     const me = c.get('me');
     // Verdicts arriving together are committed together (one transaction, one WAL append); the
     // response goes out only after that commit.
-    return writer.run(() => {
-      const existing = store.feedback.get(input.id);
+    return writer.run(async (tx) => {
+      const existing = await tx.feedback.get(input.id);
       if (existing) {
         if (existing.inputJson === canonicalFeedback(input)) return c.json(existing.feedback, 200);
         return problem(
@@ -34,8 +34,8 @@ export function feedbackRoutes(store: Store, clock: () => Date) {
       }
       const known =
         input.target.kind === 'talkingPoint'
-          ? store.talkingPoints.exists(input.target.id)
-          : store.campaigns.exists(input.target.id);
+          ? await tx.talkingPoints.exists(input.target.id)
+          : await tx.campaigns.exists(input.target.id);
       if (!known) {
         const what = KIND_NAMES[input.target.kind];
         return problem(c, 422, 'unknown-target', `target.id: there is no ${what} "${input.target.id}".`, [
@@ -43,8 +43,8 @@ export function feedbackRoutes(store: Store, clock: () => Date) {
         ]);
       }
       // An address marketing has not sent us yet is fine: the verdict still counts, without segments.
-      const lead = store.leads.find({ emailHash: input.lead.emailHash });
-      const feedback = store.feedback.insert(input, {
+      const lead = await tx.leads.find({ emailHash: input.lead.emailHash });
+      const feedback = await tx.feedback.insert(input, {
         segments: lead?.profile.segments ?? {},
         repTokenId: me.tokenId,
         repName: me.name,
@@ -58,38 +58,50 @@ export function feedbackRoutes(store: Store, clock: () => Date) {
   /** The rep who gave a verdict (or an admin) takes it back; it then counts nowhere. Idempotent. */
   const withdraw = handle(routes.withdrawFeedback, (c, { params: { id } }) => {
     const me = c.get('me');
-    return store.transaction(() => {
-      const existing = store.feedback.get(id);
+    return store.transaction(async (tx) => {
+      const existing = await tx.feedback.get(id);
       if (!existing) return problem(c, 404, 'not-found', `There is no verdict with id ${id.slice(0, 80)}.`);
       if (me.role !== 'admin' && existing.repTokenId !== me.tokenId) {
         return problem(c, 403, 'forbidden', 'Only the rep who gave this verdict, or an admin, can withdraw it.');
       }
-      const withdrawn = store.feedback.withdraw(id, clock().toISOString());
+      const withdrawn = await tx.feedback.withdraw(id, clock().toISOString());
       return c.json(withdrawn ?? existing.feedback, 200);
     });
   });
 
-  const summary = handle(routes.feedbackSummary, (c, { query }) => {
+  const summary = handle(routes.feedbackSummary, async (c, { query }) => {
     const { since, campaign, include } = query;
-    const campaigns = new Map(store.campaigns.list().map((k) => [k.key, k]));
+    const [campaignList, verdicts, live] = await Promise.all([
+      store.campaigns.list(),
+      store.feedback.verdicts(since ? Date.parse(since) : null),
+      store.talkingPoints.listLive(),
+    ]);
+    const campaigns = new Map(campaignList.map((k) => [k.key, k]));
+    // Every point a verdict names, read once: live ones are at hand, the rest (retired, drafts) are few.
+    const points = new Map(live.map((p) => [p.id, p]));
+    const named = new Set(verdicts.filter((v) => v.target.kind === 'talkingPoint').map((v) => v.target.id));
+    for (const id of named) {
+      if (points.has(id)) continue;
+      const point = await store.talkingPoints.get(id);
+      if (point) points.set(id, point);
+    }
     const describe = (target: FeedbackTarget): TargetInfo => {
       if (target.kind === 'campaignMessage') {
         const stored = campaigns.get(target.id);
         return { title: stored?.name ?? target.id, campaign: target.id, status: stored?.status ?? null };
       }
-      const point = store.talkingPoints.get(target.id);
+      const point = points.get(target.id);
       return { title: point?.title ?? target.id, campaign: point?.campaign ?? null, status: point?.status ?? null };
     };
     const unjudged: FeedbackTarget[] =
       include === 'unjudged'
         ? [
-            ...store.talkingPoints.listLive().map((p) => ({ kind: 'talkingPoint' as const, id: p.id })),
+            ...live.map((p) => ({ kind: 'talkingPoint' as const, id: p.id })),
             ...[...campaigns.values()]
               .filter((k) => k.status === 'active')
               .map((k) => ({ kind: 'campaignMessage' as const, id: k.key })),
           ]
         : [];
-    const verdicts = store.feedback.verdicts(since ? Date.parse(since) : null);
     const body: FeedbackSummary = {
       targets: summariseFeedback(verdicts, describe, (_, info) => !campaign || info.campaign === campaign, unjudged),
       generatedAt: clock().toISOString(),
@@ -97,10 +109,10 @@ export function feedbackRoutes(store: Store, clock: () => Date) {
     return c.json(body);
   });
 
-  const list = handle(routes.listFeedback, (c, { query }) => {
+  const list = handle(routes.listFeedback, async (c, { query }) => {
     const after = parseCursor(c, query.cursor, 'number');
     if (!after.ok) return after.response;
-    return c.json(store.feedback.list(query, after.data));
+    return c.json(await store.feedback.list(query, after.data));
   });
   return [give, withdraw, summary, list];
 }

@@ -12,8 +12,8 @@ import { checkIfMatch, withVersion } from './support/versioning.ts';
  * a marketer for marketing and a manager for sales.
  */
 export function funnelRoutes(store: Store, clock: () => Date) {
-  const get = handle(routes.getFunnel, (c) => {
-    const funnel = store.funnel.current();
+  const get = handle(routes.getFunnel, async (c) => {
+    const funnel = await store.funnel.current();
     return withVersion(c, funnel);
   });
 
@@ -27,11 +27,11 @@ export function funnelRoutes(store: Store, clock: () => Date) {
       );
     }
     const me = c.get('me');
-    return store.transaction(() => {
-      const stale = checkIfMatch(c, 'funnel definition', store.funnel.current().version);
+    return store.transaction(async (tx) => {
+      const stale = checkIfMatch(c, 'funnel definition', (await tx.funnel.current()).version);
       if (stale) return stale;
       const { stages, note } = body;
-      const funnel = store.funnel.replace(stages, me, clock().toISOString(), note);
+      const funnel = await tx.funnel.replace(stages, me, clock().toISOString(), note);
       return withVersion(c, funnel);
     });
   });
@@ -42,9 +42,9 @@ export function funnelRoutes(store: Store, clock: () => Date) {
     const me = c.get('me');
     const team = teamFor(me.role);
     if (!team) return problem(c, 403, 'forbidden', cannotSignFunnel('admin'));
-    return store.transaction(() => {
-      const outcome = store.funnel.sign(body.version, team, me, clock().toISOString());
-      const funnel = store.funnel.current();
+    return store.transaction(async (tx) => {
+      const outcome = await tx.funnel.sign(body.version, team, me, clock().toISOString());
+      const funnel = await tx.funnel.current();
       if (outcome === 'not-current') {
         return problem(
           c,
@@ -57,15 +57,19 @@ export function funnelRoutes(store: Store, clock: () => Date) {
     });
   });
 
-  const history = handle(routes.funnelHistory, (c) => c.json({ versions: store.funnel.history() }));
+  const history = handle(routes.funnelHistory, async (c) => c.json({ versions: await store.funnel.history() }));
 
-  const metrics = handle(routes.funnelMetrics, (c, { query }) => {
-    const funnel = store.funnel.current();
+  const metrics = handle(routes.funnelMetrics, async (c, { query }) => {
+    const [funnel, changes, current] = await Promise.all([
+      store.funnel.current(),
+      store.stageHistory.all(),
+      store.stageHistory.currentCounts(),
+    ]);
     const body = computeFunnelMetrics({
       version: funnel.version,
       stages: funnel.stages,
-      changes: store.stageHistory.all(),
-      current: store.stageHistory.currentCounts(),
+      changes,
+      current,
       now: clock().getTime(),
       weeks: query.weeks,
     });

@@ -12,7 +12,11 @@ import type { Store } from '../store/index.ts';
  */
 export function ingestRoutes(store: Store, clock: () => Date) {
   return [
-    handle(routes.upsertLeads, (c, { body }) => c.json(ingestLeads(store, body.leads, clock().toISOString()))),
-    handle(routes.ingestEvents, (c, { body }) => c.json(ingestEvents(store, body.events, clock().toISOString()))),
+    handle(routes.upsertLeads, async (c, { body }) =>
+      c.json(await ingestLeads(store, body.leads, clock().toISOString())),
+    ),
+    handle(routes.ingestEvents, async (c, { body }) =>
+      c.json(await ingestEvents(store, body.events, clock().toISOString())),
+    ),
   ];
 }

@@ -1,5 +1,5 @@
 import { type LeadContext, type LookupResponse, type LookupResult, routes } from '../../lib/contract/index.ts';
-import { createLookupCache, type LookupCache } from '../cache/lookup-cache.ts';
+import { createLookupCache, type LookupSnapshot } from '../cache/lookup-cache.ts';
 import { buildLeadContext, isRunning } from '../domain/context.ts';
 import { SCORE_HALF_LIFE_DAYS } from '../domain/engagement.ts';
 import { stageDefinitionFor } from '../domain/funnel.ts'; // [funnel]
@@ -20,19 +20,28 @@ export const RECENT_LIMIT = 200;
 
 /**
  * One lead's context. Request-independent inputs (campaigns, live points, feedback tallies) come
- * parsed from `cache`; the lead's own rows are read here, inside the caller's read transaction.
+ * parsed from the cache's `snapshot`; the lead's own rows are read here.
  */
-export function leadContext(store: Store, cache: LookupCache, lead: StoredLead, now: Date): LeadContext {
+export async function leadContext(
+  store: Store,
+  snapshot: LookupSnapshot,
+  lead: StoredLead,
+  now: Date,
+): Promise<LeadContext> {
   const leadId = lead.id;
-  const catalog = cache.catalog();
-  const memberOf = new Set(store.leads.campaignKeys(leadId));
+  const { catalog } = snapshot;
   // Enough history for the score now and for the score 14 days ago (`previousScore`).
-  const activity = store.events.forLookup(
-    leadId,
-    now.getTime() - (RECENT_DAYS + SCORE_HALF_LIFE_DAYS) * DAY_MS,
-    TIMELINE_LIMIT,
-    RECENT_LIMIT,
-  );
+  const [memberKeys, activity, funnel] = await Promise.all([
+    store.leads.campaignKeys(leadId),
+    store.events.forLookup(
+      leadId,
+      now.getTime() - (RECENT_DAYS + SCORE_HALF_LIFE_DAYS) * DAY_MS,
+      TIMELINE_LIMIT,
+      RECENT_LIMIT,
+    ),
+    store.funnel.current(), // [funnel]
+  ]);
+  const memberOf = new Set(memberKeys);
   const scoreEvents = activity.recent;
   const recentSince = now.getTime() - RECENT_DAYS * DAY_MS;
   const inactiveCampaignKeys = new Set<string>();
@@ -53,9 +62,9 @@ export function leadContext(store: Store, cache: LookupCache, lead: StoredLead, 
     totals: activity.stats,
     livePoints: catalog.livePoints,
     inactiveCampaignKeys,
-    feedback: cache.pointTallies(lead.profile.segments),
+    feedback: snapshot.pointTallies(lead.profile.segments),
     now,
-    stageDefinition: stageDefinitionFor(store.funnel.current(), lead.profile.lifecycleStage), // [funnel]
+    stageDefinition: stageDefinitionFor(funnel, lead.profile.lifecycleStage), // [funnel]
   });
 }
 
@@ -64,26 +73,25 @@ export function lookupRoutes(store: Store, clock: () => Date) {
   return [
     handle(routes.lookup, async (c, { body }) => {
       const now = clock();
+      const snapshot = await cache.snapshot();
       const byLead = new Map<number, LeadContext>();
       const results: LookupResult[] = [];
       for (const [index, ref] of body.leads.entries()) {
         // Between leads the event loop may serve others: a 20-lead lookup of long histories must not
         // hold up another rep's request (or /healthz) for its whole run.
         if (index > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-        // Each lead is read in one read transaction of its own (deferred: no write lock, so lookups in
-        // every worker run side by side), so its profile, events and totals agree.
-        results.push(
-          store.db.transaction((): LookupResult => {
-            const found = store.leads.find(ref);
-            if (!found) return { ref, found: false };
-            let context = byLead.get(found.id);
-            if (context === undefined) {
-              context = leadContext(store, cache, found, now);
-              byLead.set(found.id, context);
-            }
-            return { ref, found: true, context };
-          })(),
-        );
+        // Reads take no lock (a write transaction would queue lookups behind writers on SQLite).
+        const found = await store.leads.find(ref);
+        if (!found) {
+          results.push({ ref, found: false });
+          continue;
+        }
+        let context = byLead.get(found.id);
+        if (context === undefined) {
+          context = await leadContext(store, snapshot, found, now);
+          byLead.set(found.id, context);
+        }
+        results.push({ ref, found: true, context });
       }
       const answer: LookupResponse = { results };
       c.header('Cache-Control', 'no-store');

@@ -23,11 +23,11 @@ const FULL_RETRY_SECONDS = 30;
 const PAGE = 100;
 
 /** `Last-Event-ID` (a reconnect) wins over `?since=`; with neither, the stream starts at the current cursor. */
-function startCursor(
+async function startCursor(
   c: Context,
   store: Store,
   query: StreamQuery,
-): { ok: true; cursor: number } | { ok: false; response: Response } {
+): Promise<{ ok: true; cursor: number } | { ok: false; response: Response }> {
   const lastEventId = c.req.header('Last-Event-ID')?.trim();
   if (lastEventId !== undefined && lastEventId !== '') {
     if (!/^\d{1,15}$/.test(lastEventId)) {
@@ -44,7 +44,7 @@ function startCursor(
     return { ok: true, cursor: Number(lastEventId) };
   }
   if (query.since !== undefined) return { ok: true, cursor: Number(query.since) };
-  return { ok: true, cursor: store.changes.latest() };
+  return { ok: true, cursor: await store.changes.latest() };
 }
 
 type PumpOptions = Required<Omit<StreamOptions, 'limits'>>;
@@ -53,7 +53,7 @@ async function pump(
   stream: SSEStreamingApi,
   store: Store,
   from: number,
-  stillLive: () => boolean,
+  stillLive: () => Promise<boolean>,
   options: PumpOptions,
 ) {
   let cursor = from;
@@ -63,21 +63,21 @@ async function pump(
     wake = null;
     w?.();
   };
-  const unsubscribe = store.changes.subscribe(poke);
+  const unsubscribe = store.feed.subscribe(poke);
   stream.onAbort(poke);
   let lastWrite = Date.now();
   let lastCheck = Date.now();
   try {
     await stream.write(`: connected; changes after ${cursor} follow\n\n`);
-    while (!stream.aborted && !stream.closed && store.db.open) {
+    while (!stream.aborted && !stream.closed && store.isOpen()) {
       if (Date.now() - lastCheck >= options.recheckMs) {
         lastCheck = Date.now();
-        if (!stillLive()) {
+        if (!(await stillLive())) {
           await stream.write(': the token was revoked\n\n');
           break;
         }
       }
-      const page = store.changes.page(cursor, PAGE);
+      const page = await store.changes.page(cursor, PAGE);
       for (const change of page.changes) {
         await stream.writeSSE({ event: 'change', id: change.cursor, data: JSON.stringify(change) });
         lastWrite = Date.now();
@@ -121,10 +121,10 @@ export function streamRoutes(store: Store, options: StreamOptions = {}) {
   const limits = { ...DEFAULT_STREAM_LIMITS, ...options.limits };
   const slots = createStreamSlots(limits);
   return [
-    handle(routes.stream, (c, { query }) => {
-      const start = startCursor(c, store, query);
+    handle(routes.stream, async (c, { query }) => {
+      const start = await startCursor(c, store, query);
       if (!start.ok) return start.response;
-      const caller = identify(c, store.tokens);
+      const caller = await identify(c, store.tokens);
       if (!caller.ok) return problem(c, 401, 'unauthenticated', caller.detail);
       const slot = slots.acquire(caller.me.tokenId);
       if (!slot.ok) {
@@ -138,7 +138,7 @@ export function streamRoutes(store: Store, options: StreamOptions = {}) {
         return problem(c, 429, 'too-many-streams', detail);
       }
       const { me, token } = caller;
-      const stillLive = () => store.tokens.verify(token)?.tokenId === me.tokenId;
+      const stillLive = async () => (await store.tokens.verify(token))?.tokenId === me.tokenId;
       c.header('X-Accel-Buffering', 'no');
       return streamSSE(c, async (stream) => {
         try {

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { routes, type TalkingPoint, TalkingPointInput, type TalkingPointPatch } from '../../lib/contract/index.ts';
 import { problem } from '../problem.ts';
 import { handle } from '../router/handle.ts';
-import type { Store } from '../store/index.ts';
+import type { Store, Stores } from '../store/index.ts';
 import { parseCursor } from './support/query.ts';
 import { editVersioned, withVersion } from './support/versioning.ts';
 
@@ -12,8 +12,8 @@ export function newTalkingPointId(): string {
 }
 
 /** What the schema cannot check: that the campaign exists. */
-function checkCampaign(c: Context, store: Store, input: TalkingPointInput): Response | null {
-  if (input.campaign && !store.campaigns.get(input.campaign)) {
+async function checkCampaign(c: Context, store: Stores, input: TalkingPointInput): Promise<Response | null> {
+  if (input.campaign && !(await store.campaigns.exists(input.campaign))) {
     return problem(
       c,
       422,
@@ -47,32 +47,32 @@ const notFound = (c: Context, id: string) =>
 
 export function talkingPointRoutes(store: Store, clock: () => Date) {
   return [
-    handle(routes.listTalkingPoints, (c, { query }) => {
+    handle(routes.listTalkingPoints, async (c, { query }) => {
       const after = parseCursor(c, query.cursor, 'string');
       if (!after.ok) return after.response;
-      return c.json(store.talkingPoints.list(query, after.data));
+      return c.json(await store.talkingPoints.list(query, after.data));
     }),
-    handle(routes.createTalkingPoint, (c, { body }) => {
-      const bad = checkCampaign(c, store, body);
+    handle(routes.createTalkingPoint, async (c, { body }) => {
+      const bad = await checkCampaign(c, store, body);
       if (bad) return bad;
-      const point = store.talkingPoints.put(newTalkingPointId(), body, c.get('me').name, clock().toISOString());
+      const point = await store.talkingPoints.put(newTalkingPointId(), body, c.get('me').name, clock().toISOString());
       c.header('Location', `/v1/talking-points/${point.id}`);
       return withVersion(c, point, 201);
     }),
-    handle(routes.getTalkingPoint, (c, { params }) => {
-      const point = store.talkingPoints.get(params.id);
+    handle(routes.getTalkingPoint, async (c, { params }) => {
+      const point = await store.talkingPoints.get(params.id);
       return point ? withVersion(c, point) : notFound(c, params.id);
     }),
     /** Edit, publish, retire or reschedule. Bumps the version when anything changed. */
     handle(routes.patchTalkingPoint, (c, { body, params }) =>
-      editVersioned(c, store.transaction, {
+      editVersioned(c, store, {
         what: 'talking point',
-        stored: () => store.talkingPoints.get(params.id),
+        stored: (tx) => tx.talkingPoints.get(params.id),
         missing: () => notFound(c, params.id),
         merged: (point) => applyPatch(point, body),
         schema: TalkingPointInput,
-        save: (next) =>
-          checkCampaign(c, store, next) ?? store.talkingPoints.update(params.id, next, clock().toISOString()),
+        save: async (tx, next) =>
+          (await checkCampaign(c, tx, next)) ?? tx.talkingPoints.update(params.id, next, clock().toISOString()),
       }),
     ),
   ];

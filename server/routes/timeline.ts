@@ -7,12 +7,12 @@ import { parseCursor } from './support/query.ts';
 /** `GET /v1/leads/events`: a lead's timeline, newest first, in pages keyed by (occurredAt, id). */
 export function timelineRoutes(store: Store) {
   return [
-    handle(routes.timelinePage, (c, { query }) => {
+    handle(routes.timelinePage, async (c, { query }) => {
       const before = parseCursor(c, query.before, 'number', 'before');
       if (!before.ok) return before.response;
-      const lead = store.leads.find({ emailHash: query.emailHash });
+      const lead = await store.leads.find({ emailHash: query.emailHash });
       if (!lead) return problem(c, 404, 'not-found', 'No lead has that emailHash.');
-      const body: TimelinePage = store.events.page(lead.id, before.data, query.limit);
+      const body: TimelinePage = await store.events.page(lead.id, before.data, query.limit);
       c.header('Cache-Control', 'no-store');
       return c.json(body);
     }),

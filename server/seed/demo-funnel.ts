@@ -1,7 +1,7 @@
 import { type FunnelStage, type LeadInput, LifecycleStage } from '../../lib/contract/index.ts';
 import { DEFAULT_FUNNEL_STAGES } from '../domain/funnel.ts';
 import { DAY_MS } from '../domain/time.ts';
-import type { Store } from '../store/index.ts';
+import type { Stores } from '../store/index.ts';
 import { createRandom } from './prng.ts';
 
 const ORDER = LifecycleStage.options;
@@ -60,16 +60,20 @@ export function demoStagePath(lead: LeadInput, now: number): { stage: LifecycleS
  * in production) and returns when each lead entered its current stage, for the lead's own upsert.
  * Leads already stored are left alone, so seeding twice adds no history. Call inside a transaction.
  */
-export function seedStageHistory(store: Store, leads: readonly LeadInput[], now: number): Map<string, string> {
+export async function seedStageHistory(
+  store: Stores,
+  leads: readonly LeadInput[],
+  now: number,
+): Promise<Map<string, string>> {
   const enteredAt = new Map<string, string>();
   for (const lead of leads) {
-    if (store.leads.find({ email: lead.email })) continue;
+    if (await store.leads.find({ email: lead.email })) continue;
     const path = demoStagePath(lead, now);
     const last = path.pop();
     if (!last) continue;
     for (const step of path) {
       const at = new Date(step.at).toISOString();
-      store.leads.upsert({ email: lead.email, lifecycleStage: step.stage, lifecycleStageChangedAt: at }, at);
+      await store.leads.upsert({ email: lead.email, lifecycleStage: step.stage, lifecycleStageChangedAt: at }, at);
     }
     enteredAt.set(lead.email, new Date(last.at).toISOString());
   }
@@ -91,13 +95,18 @@ const withMqlEdit = (stages: readonly FunnelStage[]): FunnelStage[] =>
  * The demo funnel: the default as version 1 (12 weeks ago), then a sales manager's sharper MQL entry
  * criteria as version 2, signed by both teams, so the demo starts agreed. Skipped when a funnel exists.
  */
-export function seedFunnel(store: Store, now: number): void {
-  if (store.funnel.exists()) return;
+export async function seedFunnel(store: Stores, now: number): Promise<void> {
+  if (await store.funnel.exists()) return;
   const at = (days: number) => new Date(now - days * DAY_MS).toISOString();
   const marketer = { name: 'Demo marketer', role: 'marketer' as const, tokenId: null };
   const manager = { name: 'Demo manager', role: 'manager' as const, tokenId: null };
-  store.funnel.writeFirst(DEFAULT_FUNNEL_STAGES, marketer, at(84), 'The lifecycle stages as we use them today.');
-  store.funnel.replace(withMqlEdit(DEFAULT_FUNNEL_STAGES), manager, at(20), 'MQL needs company size and persona fit.');
-  store.funnel.sign(2, 'sales', manager, at(20));
-  store.funnel.sign(2, 'marketing', marketer, at(19));
+  await store.funnel.writeFirst(DEFAULT_FUNNEL_STAGES, marketer, at(84), 'The lifecycle stages as we use them today.');
+  await store.funnel.replace(
+    withMqlEdit(DEFAULT_FUNNEL_STAGES),
+    manager,
+    at(20),
+    'MQL needs company size and persona fit.',
+  );
+  await store.funnel.sign(2, 'sales', manager, at(20));
+  await store.funnel.sign(2, 'marketing', marketer, at(19));
 }

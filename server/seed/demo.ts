@@ -9,7 +9,7 @@ import {
 } from '../../lib/contract/index.ts';
 import { DAY_MS } from '../domain/time.ts';
 import { ingestEvents, ingestLeads } from '../import/ingest.ts';
-import type { Store } from '../store/index.ts';
+import type { Stores } from '../store/index.ts';
 import {
   contentUrl,
   DEMO_CAMPAIGNS,
@@ -457,7 +457,7 @@ function allAccepted(what: string, result: BatchResult): void {
  * Writes the demo data set: the same campaigns, leads, events and talking points on every run for
  * the same `now` (dates are relative to it). Upserts, so running it twice does not double anything.
  */
-export function seedDemo(store: Store, { now = new Date(), seed = DEMO_SEED } = {}): SeedSummary {
+export async function seedDemo(store: Stores, { now = new Date(), seed = DEMO_SEED } = {}): Promise<SeedSummary> {
   const random = createRandom(seed);
   const t = now.getTime();
   const stamp = now.toISOString();
@@ -491,29 +491,29 @@ export function seedDemo(store: Store, { now = new Date(), seed = DEMO_SEED } = 
     };
   });
 
-  store.transaction(() => {
-    for (const c of campaigns) store.campaigns.upsert(c, stamp);
-    seedFunnel(store, t);
-    const enteredStage = seedStageHistory(store, leads, t);
+  await store.transaction(async (tx) => {
+    for (const c of campaigns) await tx.campaigns.upsert(c, stamp);
+    await seedFunnel(tx, t);
+    const enteredStage = await seedStageHistory(tx, leads, t);
     const staged = leads.map((l) => {
       const changedAt = enteredStage.get(l.email);
       return changedAt ? { ...l, lifecycleStageChangedAt: changedAt } : l;
     });
-    allAccepted('lead', ingestLeads(store, staged, stamp));
-    allAccepted('event', ingestEvents(store, events, stamp));
-    for (const p of points) store.talkingPoints.put(p.id, p.input, 'Demo marketer', stamp);
+    allAccepted('lead', await ingestLeads(tx, staged, stamp));
+    allAccepted('event', await ingestEvents(tx, events, stamp));
+    for (const p of points) await tx.talkingPoints.put(p.id, p.input, 'Demo marketer', stamp);
   });
   return { campaigns: campaigns.length, leads: leads.length, events: events.length, talkingPoints: points.length };
 }
 
 export type DemoTokens = Record<Role, string>;
 
-export function createDemoTokens(store: Store, now = new Date()): DemoTokens {
+export async function createDemoTokens(store: Stores, now = new Date()): Promise<DemoTokens> {
   const stamp = now.toISOString();
   return {
-    rep: store.tokens.create('rep', 'Demo rep', stamp).token,
-    manager: store.tokens.create('manager', 'Demo manager', stamp).token,
-    marketer: store.tokens.create('marketer', 'Demo marketer', stamp).token,
-    admin: store.tokens.create('admin', 'Demo admin', stamp).token,
+    rep: (await store.tokens.create('rep', 'Demo rep', stamp)).token,
+    manager: (await store.tokens.create('manager', 'Demo manager', stamp)).token,
+    marketer: (await store.tokens.create('marketer', 'Demo marketer', stamp)).token,
+    admin: (await store.tokens.create('admin', 'Demo admin', stamp)).token,
   };
 }

@@ -1,6 +1,6 @@
 import { type Campaign, type CampaignInput, CampaignMessage, CampaignStatus } from '../../lib/contract/index.ts';
-import type { Db } from '../db/open.ts';
-import type { ChangeStore } from './changes.ts';
+import { type ChangeStore, createChangeStore } from './changes.ts';
+import { atomically, type StoreContext } from './context.ts';
 
 interface CampaignRow {
   key: string;
@@ -31,7 +31,7 @@ const iso = (t: string | undefined): string | null => (t ? new Date(t).toISOStri
 /** What reps see: a running campaign's message may be shown (`upsert`); a draft or ended one must go (`retire`). */
 export const campaignOp = (status: Campaign['status']) => (status === 'active' ? 'upsert' : 'retire');
 
-function values(input: CampaignInput, now: string) {
+function values(input: CampaignInput) {
   return {
     key: input.key,
     name: input.name,
@@ -39,28 +39,23 @@ function values(input: CampaignInput, now: string) {
     starts_at: iso(input.startsAt),
     ends_at: iso(input.endsAt),
     message_json: JSON.stringify(input.message),
-    now,
   };
 }
 
-export function createCampaignStore(db: Db, changes: ChangeStore) {
-  const byKey = db.prepare<[string], CampaignRow>('SELECT * FROM campaigns WHERE key = ?');
-  const all = db.prepare<[], CampaignRow>('SELECT * FROM campaigns ORDER BY key');
-  const keyExists = db.prepare<[string], number>('SELECT 1 FROM campaigns WHERE key = ?').pluck();
-  const insert = db.prepare(
-    `INSERT INTO campaigns (key, name, status, starts_at, ends_at, message_json, version, created_at, updated_at)
-     VALUES (@key, @name, @status, @starts_at, @ends_at, @message_json, 1, @now, @now)`,
-  );
-  const update = db.prepare(
-    `UPDATE campaigns SET name = @name, status = @status, starts_at = @starts_at, ends_at = @ends_at,
-       message_json = @message_json, version = version + 1, updated_at = @now
-     WHERE key = @key`,
-  );
+export function createCampaignStore(ctx: StoreContext, changes: ChangeStore) {
+  async function byKey(c: StoreContext, key: string): Promise<CampaignRow | undefined> {
+    return c.db.selectFrom('campaigns').selectAll().where('key', '=', key).executeTakeFirst();
+  }
 
   /** Writes unless nothing changed; a write bumps the version and records the change. */
-  function write(input: CampaignInput, now: string): { campaign: Campaign; created: boolean } {
-    const next = values(input, now);
-    const existing = byKey.get(input.key);
+  async function write(
+    c: StoreContext,
+    changeStore: ChangeStore,
+    input: CampaignInput,
+    now: string,
+  ): Promise<{ campaign: Campaign; created: boolean }> {
+    const next = values(input);
+    const existing = await byKey(c, input.key);
     const unchanged =
       existing !== undefined &&
       existing.name === next.name &&
@@ -68,40 +63,69 @@ export function createCampaignStore(db: Db, changes: ChangeStore) {
       existing.starts_at === next.starts_at &&
       existing.ends_at === next.ends_at &&
       existing.message_json === next.message_json;
-    if (!existing) insert.run(next);
-    else if (!unchanged) update.run(next);
-    const row = byKey.get(input.key);
+    if (!existing) {
+      await c.db
+        .insertInto('campaigns')
+        .values({ ...next, version: 1, created_at: now, updated_at: now })
+        .execute();
+    } else if (!unchanged) {
+      await c.db
+        .updateTable('campaigns')
+        .set((eb) => ({
+          name: next.name,
+          status: next.status,
+          starts_at: next.starts_at,
+          ends_at: next.ends_at,
+          message_json: next.message_json,
+          version: eb('version', '+', 1),
+          updated_at: now,
+        }))
+        .where('key', '=', next.key)
+        .execute();
+    }
+    const row = await byKey(c, input.key);
     if (!row) throw new Error('campaign vanished during write');
     const campaign = toCampaign(row);
-    if (!unchanged) changes.append('campaign', campaign.key, campaignOp(campaign.status), campaign.version, now);
+    if (!unchanged)
+      await changeStore.append('campaign', campaign.key, campaignOp(campaign.status), campaign.version, now);
     return { campaign, created: !existing };
   }
 
   return {
     /** Creates or replaces by key. Re-sending an unchanged campaign keeps its version. */
-    upsert(input: CampaignInput, now: string): { campaign: Campaign; created: boolean } {
-      return db.transaction(() => write(input, now)).immediate();
+    async upsert(input: CampaignInput, now: string): Promise<{ campaign: Campaign; created: boolean }> {
+      return atomically(ctx, (tx) => write(tx, createChangeStore(tx), input, now));
     },
     /** Replaces an existing campaign; call inside a transaction that checked the version. */
-    update(input: CampaignInput, now: string): Campaign {
-      return write(input, now).campaign;
+    async update(input: CampaignInput, now: string): Promise<Campaign> {
+      return (await write(ctx, changes, input, now)).campaign;
     },
-    get(key: string): Campaign | null {
-      const row = byKey.get(key);
+    async get(key: string): Promise<Campaign | null> {
+      const row = await byKey(ctx, key);
       return row ? toCampaign(row) : null;
     },
     /** Whether a campaign with this key exists, any status (no row is parsed). */
-    exists(key: string): boolean {
-      return keyExists.get(key) !== undefined;
+    async exists(key: string): Promise<boolean> {
+      const row = await ctx.db.selectFrom('campaigns').select('key').where('key', '=', key).executeTakeFirst();
+      return row !== undefined;
     },
-    getMany(keys: readonly string[]): Campaign[] {
+    /** The campaigns with these keys, in the order asked (unknown keys are left out). */
+    async getMany(keys: readonly string[]): Promise<Campaign[]> {
+      if (keys.length === 0) return [];
+      const rows = await ctx.db
+        .selectFrom('campaigns')
+        .selectAll()
+        .where('key', 'in', [...new Set(keys)])
+        .execute();
+      const byKeys = new Map(rows.map((r) => [r.key, r]));
       return keys.flatMap((k) => {
-        const row = byKey.get(k);
+        const row = byKeys.get(k);
         return row ? [toCampaign(row)] : [];
       });
     },
-    list(): Campaign[] {
-      return all.all().map(toCampaign);
+    async list(): Promise<Campaign[]> {
+      const rows = await ctx.db.selectFrom('campaigns').selectAll().orderBy('key').execute();
+      return rows.map(toCampaign);
     },
   };
 }

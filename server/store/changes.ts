@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { Change, ChangesPage } from '../../lib/contract/index.ts';
-import type { Db } from '../db/open.ts';
+import type { StoreContext } from './context.ts';
 
 interface ChangeRow {
   cursor: number;
@@ -19,48 +20,46 @@ const toChange = (r: ChangeRow): Change => ({
   at: r.at,
 });
 
-export type ChangeListener = () => void;
-
 /**
  * The change feed: one row per talking point or campaign write, appended inside the writer's
- * transaction. Listeners are told after each append; they must only schedule work (the writer's
- * transaction is still open when they are called), so they read what was committed.
+ * transaction. Readers are told the newest cursor moved by `ctx.feed` (see change-feed.ts), which
+ * reads it again after the commit, so they read what was committed.
  */
-export function createChangeStore(db: Db) {
-  const insert = db.prepare<[string, string, string, number, string]>(
-    'INSERT INTO changes (kind, entity_id, op, version, at) VALUES (?, ?, ?, ?, ?)',
-  );
-  const after = db.prepare<[number, number], ChangeRow>(
-    'SELECT * FROM changes WHERE cursor > ? ORDER BY cursor LIMIT ?',
-  );
-  const last = db.prepare<[], { cursor: number | null }>('SELECT max(cursor) AS cursor FROM changes');
-  const listeners = new Set<ChangeListener>();
-
-  function latest(): number {
-    return last.get()?.cursor ?? 0;
+export function createChangeStore(ctx: StoreContext) {
+  async function latest(): Promise<number> {
+    const row = await ctx.db
+      .selectFrom('changes')
+      .select((eb) => eb.fn.max('cursor').as('cursor'))
+      .executeTakeFirst();
+    return Number(row?.cursor ?? 0);
   }
 
   return {
-    append(kind: Change['kind'], id: string, op: Change['op'], version: number, at: string): void {
-      insert.run(kind, id, op, version, at);
-      for (const listener of listeners) listener();
+    /** Records a write; always called inside the writer's transaction (campaign and point writes). */
+    async append(kind: Change['kind'], id: string, op: Change['op'], version: number, at: string): Promise<void> {
+      // PostgreSQL hands out identity values before commit: serialise change writers so cursors commit in order.
+      if (ctx.engine === 'postgres') await sql`LOCK TABLE changes IN SHARE ROW EXCLUSIVE MODE`.execute(ctx.db);
+      await ctx.db.insertInto('changes').values({ kind, entity_id: id, op, version, at }).execute();
+      ctx.feed.hint();
     },
     latest,
     /**
      * Changes after `since`, oldest first. A cursor beyond the newest change (a database that was
      * reset) gets no changes and the current cursor, so the client starts over from there.
      */
-    page(since: number, limit: number): ChangesPage {
-      const rows = after.all(since, limit + 1);
+    async page(since: number, limit: number): Promise<ChangesPage> {
+      const rows: ChangeRow[] = await ctx.db
+        .selectFrom('changes')
+        .selectAll()
+        .where('cursor', '>', since)
+        .orderBy('cursor')
+        .limit(limit + 1)
+        .execute();
       const changes = rows.slice(0, limit).map(toChange);
       const end = changes.at(-1)?.cursor;
       if (end) return { changes, cursor: end, hasMore: rows.length > limit };
-      const now = latest();
+      const now = await latest();
       return { changes: [], cursor: String(since > now ? now : since), hasMore: false };
-    },
-    subscribe(listener: ChangeListener): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
     },
   };
 }

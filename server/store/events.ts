@@ -1,17 +1,8 @@
+import type { Kysely, Selectable } from 'kysely';
 import type { EngagementEventInput, EventType, TimelineEvent } from '../../lib/contract/index.ts';
-import type { Db } from '../db/open.ts';
+import type { EventsTable, Tables } from '../db/tables.ts';
+import type { StoreContext } from './context.ts';
 import { encodeCursor } from './cursor.ts';
-
-interface EventRow {
-  id: string;
-  type: EventType;
-  occurred_at: string;
-  content_id: string | null;
-  content_title: string | null;
-  content_url: string | null;
-  content_topic: string | null;
-  campaign_key: string | null;
-}
 
 export interface EventStats {
   total: number;
@@ -19,12 +10,25 @@ export interface EventStats {
   lastTouchAt: string | null;
 }
 
-const COLUMNS = 'id, type, occurred_at, content_id, content_title, content_url, content_topic, campaign_key';
+const COLUMNS = [
+  'id',
+  'type',
+  'occurred_at',
+  'occurred_ms',
+  'content_id',
+  'content_title',
+  'content_url',
+  'content_topic',
+  'campaign_key',
+] as const;
+
+type EventRow = Pick<Selectable<EventsTable>, (typeof COLUMNS)[number]>;
 
 function toTimelineEvent(row: EventRow): TimelineEvent {
   return {
     id: row.id,
-    type: row.type,
+    // Only contract-checked types are ever written.
+    type: row.type as EventType,
     occurredAt: row.occurred_at,
     content:
       row.content_id && row.content_title
@@ -39,48 +43,39 @@ function toTimelineEvent(row: EventRow): TimelineEvent {
   };
 }
 
-export function createEventStore(db: Db) {
-  const insert = db.prepare(
-    `INSERT OR IGNORE INTO events (id, lead_id, type, occurred_at, occurred_ms, content_id, content_title,
-       content_url, content_topic, campaign_key, received_at)
-     VALUES (@id, @lead_id, @type, @occurred_at, @occurred_ms, @content_id, @content_title,
-       @content_url, @content_topic, @campaign_key, @received_at)`,
-  );
-  const newest = db.prepare<[number, number], EventRow>(
-    `SELECT ${COLUMNS} FROM events WHERE lead_id = ? ORDER BY occurred_ms DESC, id DESC LIMIT ?`,
-  );
-  const since = db.prepare<[number, number, number], EventRow>(
-    `SELECT ${COLUMNS} FROM events WHERE lead_id = ? AND occurred_ms >= ? ORDER BY occurred_ms DESC, id DESC LIMIT ?`,
-  );
-  const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events');
-  const before = db.prepare<[number, number, number, string, number], EventRow & { occurred_ms: number }>(
-    `SELECT ${COLUMNS}, occurred_ms FROM events
-     WHERE lead_id = ? AND (occurred_ms < ? OR (occurred_ms = ? AND id < ?))
-     ORDER BY occurred_ms DESC, id DESC LIMIT ?`,
-  );
+/** A lead's events newest first (`occurred_ms`, then `id`), optionally at or after `sinceMs`. */
+function newest(db: Kysely<Tables>, leadId: number, limit: number, sinceMs?: number): Promise<EventRow[]> {
+  let query = db.selectFrom('events').select(COLUMNS).where('lead_id', '=', leadId);
+  if (sinceMs !== undefined) query = query.where('occurred_ms', '>=', sinceMs);
+  return query.orderBy('occurred_ms', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
 
-  const newestAll = db.prepare<[number], EventRow & { occurred_ms: number }>(
-    `SELECT ${COLUMNS}, occurred_ms FROM events WHERE lead_id = ? ORDER BY occurred_ms DESC, id DESC`,
-  );
-  // Kept by the events_total trigger: a few rows per lead whatever the length of its history.
-  const totalsByTypeAndCampaign = db.prepare<
-    [number],
-    { type: EventType; campaign_key: string; n: number; last_ms: number }
-  >('SELECT type, campaign_key, n, last_ms FROM event_totals WHERE lead_id = ?');
-
+export function createEventStore(ctx: StoreContext) {
   /** All-time `stats` and `lastTouchByCampaign` of a lead, from its running totals. */
-  function totalsOf(leadId: number) {
+  async function totalsOf(leadId: number) {
+    // Kept by the events_total trigger: a few rows per lead whatever the length of its history. In
+    // primary-key order, as SQLite reads them, so both engines fill the counts and the map alike.
+    const groups = await ctx.db
+      .selectFrom('event_totals')
+      .select(['type', 'campaign_key', 'n', 'last_ms'])
+      .where('lead_id', '=', leadId)
+      .orderBy('type')
+      .orderBy('campaign_key')
+      .execute();
     const countsByType: Partial<Record<EventType, number>> = {};
     const lastTouch = new Map<string, number>();
     let total = 0;
     let lastMs: number | null = null;
-    for (const g of totalsByTypeAndCampaign.all(leadId)) {
-      countsByType[g.type] = (countsByType[g.type] ?? 0) + g.n;
-      total += g.n;
-      if (lastMs === null || g.last_ms > lastMs) lastMs = g.last_ms;
+    for (const g of groups) {
+      const type = g.type as EventType;
+      const n = Number(g.n);
+      const last = Number(g.last_ms);
+      countsByType[type] = (countsByType[type] ?? 0) + n;
+      total += n;
+      if (lastMs === null || last > lastMs) lastMs = last;
       if (g.campaign_key !== '') {
         const seen = lastTouch.get(g.campaign_key);
-        if (seen === undefined || g.last_ms > seen) lastTouch.set(g.campaign_key, g.last_ms);
+        if (seen === undefined || last > seen) lastTouch.set(g.campaign_key, last);
       }
     }
     const stats: EventStats = {
@@ -94,67 +89,75 @@ export function createEventStore(db: Db) {
   return {
     /**
      * Everything a lookup reads about one lead's events: the first timeline page (as
-     * `page(leadId, null, timelineLimit)`) and the events at or after `sinceMs` (as `since(leadId,
-     * sinceMs, recentLimit)`) in one newest-first pass over its index that stops once both are full,
-     * and the all-time `stats` and `lastTouchByCampaign` from the running totals. So its cost is
-     * bounded by the two limits, however long the lead's history.
+     * `page(leadId, null, timelineLimit)`), the events at or after `sinceMs` (as `since(leadId,
+     * sinceMs, recentLimit)`) and the all-time `stats` and `lastTouchByCampaign` from the running
+     * totals. The events come newest first from its index, `timelineLimit + 1` of them; those at or
+     * after `sinceMs` are a prefix of that order, so a second read (at most `recentLimit`) is needed
+     * only when every one of them is that recent and there may be more. So its cost is bounded by
+     * the two limits, however long the lead's history.
      */
-    forLookup(leadId: number, sinceMs: number, timelineLimit: number, recentLimit: number) {
-      const timeline: TimelineEvent[] = [];
-      const recent: TimelineEvent[] = [];
-      let nextBefore: string | null = null;
-      let i = 0;
-      for (const row of newestAll.iterate(leadId)) {
-        if (i === timelineLimit) {
-          const last = timeline.at(-1);
-          if (last) nextBefore = encodeCursor([Date.parse(last.occurredAt), last.id]);
-        }
-        const inTimeline = i < timelineLimit;
-        const inRecent = row.occurred_ms >= sinceMs && recent.length < recentLimit;
-        if (!inTimeline && !inRecent) break;
-        const event = toTimelineEvent(row);
-        if (inTimeline) timeline.push(event);
-        if (inRecent) recent.push(event);
-        i++;
+    async forLookup(leadId: number, sinceMs: number, timelineLimit: number, recentLimit: number) {
+      const rows = await newest(ctx.db, leadId, timelineLimit + 1);
+      const timeline = rows.slice(0, timelineLimit).map(toTimelineEvent);
+      const lastOfPage = rows[timelineLimit - 1];
+      const nextBefore =
+        rows.length > timelineLimit && lastOfPage ? encodeCursor([lastOfPage.occurred_ms, lastOfPage.id]) : null;
+      const recentRead = rows.filter((r) => r.occurred_ms >= sinceMs);
+      let recent = recentRead.slice(0, recentLimit).map(toTimelineEvent);
+      if (recent.length < recentLimit && rows.length > timelineLimit && recentRead.length === rows.length) {
+        recent = (await newest(ctx.db, leadId, recentLimit, sinceMs)).map(toTimelineEvent);
       }
-      const { stats, lastTouch } = totalsOf(leadId);
+      const { stats, lastTouch } = await totalsOf(leadId);
       return { timeline, nextBefore, recent, stats, lastTouchByCampaign: lastTouch };
     },
     /** Returns false when an event with this id is already stored (the first copy wins). */
-    insert(leadId: number, event: EngagementEventInput, now: string): boolean {
+    async insert(leadId: number, event: EngagementEventInput, now: string): Promise<boolean> {
       const at = new Date(event.occurredAt);
-      const info = insert.run({
-        id: event.id,
-        lead_id: leadId,
-        type: event.type,
-        occurred_at: at.toISOString(),
-        occurred_ms: at.getTime(),
-        content_id: event.content?.id ?? null,
-        content_title: event.content?.title ?? null,
-        content_url: event.content?.url ?? null,
-        content_topic: event.content?.topic ?? null,
-        campaign_key: event.campaign ?? null,
-        received_at: now,
-      });
-      return info.changes > 0;
+      const result = await ctx.db
+        .insertInto('events')
+        .values({
+          id: event.id,
+          lead_id: leadId,
+          type: event.type,
+          occurred_at: at.toISOString(),
+          occurred_ms: at.getTime(),
+          content_id: event.content?.id ?? null,
+          content_title: event.content?.title ?? null,
+          content_url: event.content?.url ?? null,
+          content_topic: event.content?.topic ?? null,
+          campaign_key: event.campaign ?? null,
+          received_at: now,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
     },
     /** Newest first; `hasMore` when the lead has more than `limit` events. */
-    timeline(leadId: number, limit: number): { events: TimelineEvent[]; hasMore: boolean } {
-      const rows = newest.all(leadId, limit + 1);
+    async timeline(leadId: number, limit: number): Promise<{ events: TimelineEvent[]; hasMore: boolean }> {
+      const rows = await newest(ctx.db, leadId, limit + 1);
       return { events: rows.slice(0, limit).map(toTimelineEvent), hasMore: rows.length > limit };
     },
     /**
      * A page of the timeline, newest first, strictly after the keyset `[occurredMs, id]` (null: from
      * the newest). `nextBefore` is the cursor of the page's last event when more remain.
      */
-    page(
+    async page(
       leadId: number,
       after: readonly [number, string] | null,
       limit: number,
-    ): { events: TimelineEvent[]; nextBefore: string | null } {
-      const rows = after
-        ? before.all(leadId, after[0], after[0], after[1], limit + 1)
-        : newest.all(leadId, limit + 1).map((r) => ({ ...r, occurred_ms: Date.parse(r.occurred_at) }));
+    ): Promise<{ events: TimelineEvent[]; nextBefore: string | null }> {
+      let query = ctx.db.selectFrom('events').select(COLUMNS).where('lead_id', '=', leadId);
+      if (after) {
+        const [ms, id] = after;
+        query = query.where((eb) =>
+          eb.or([eb('occurred_ms', '<', ms), eb.and([eb('occurred_ms', '=', ms), eb('id', '<', id)])]),
+        );
+      }
+      const rows = await query
+        .orderBy('occurred_ms', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit + 1)
+        .execute();
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {
@@ -162,11 +165,15 @@ export function createEventStore(db: Db) {
         nextBefore: rows.length > limit && last ? encodeCursor([last.occurred_ms, last.id]) : null,
       };
     },
-    since(leadId: number, sinceMs: number, limit: number): TimelineEvent[] {
-      return since.all(leadId, sinceMs, limit).map(toTimelineEvent);
+    async since(leadId: number, sinceMs: number, limit: number): Promise<TimelineEvent[]> {
+      return (await newest(ctx.db, leadId, limit, sinceMs)).map(toTimelineEvent);
     },
-    count(): number {
-      return countAll.get()?.n ?? 0;
+    async count(): Promise<number> {
+      const row = await ctx.db
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
     },
   };
 }

@@ -6,8 +6,8 @@ import {
   FeedbackReason,
   type Segments,
 } from '../../lib/contract/index.ts';
-import type { Db } from '../db/open.ts';
 import type { FeedbackTallies, SegmentDimension, VerdictRecord } from '../domain/feedback.ts';
+import type { StoreContext } from './context.ts';
 import { type Keyset, keysetPage } from './cursor.ts';
 
 interface FeedbackRow {
@@ -76,41 +76,20 @@ function toFeedback(row: FeedbackRow): Feedback {
 
 const DIMENSIONS: readonly SegmentDimension[] = ['industry', 'persona', 'region'];
 
-export function createFeedbackStore(db: Db) {
-  const byId = db.prepare<[string], FeedbackRow>('SELECT * FROM feedback WHERE id = ?');
-  const insert = db.prepare(
-    `INSERT INTO feedback (id, target_kind, target_id, verdict, reason, note, email_hash, industry, persona, region,
-       rep_token_id, rep_name, occurred_at, occurred_ms, received_at, input_json)
-     VALUES (@id, @target_kind, @target_id, @verdict, @reason, @note, @email_hash, @industry, @persona, @region,
-       @rep_token_id, @rep_name, @occurred_at, @occurred_ms, @received_at, @input_json)`,
-  );
-  const withdraw = db.prepare<[string, string]>(
-    'UPDATE feedback SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL',
-  );
-  const talliesOf = db.prepare<
-    [string, string, string],
-    { target_id: string; dimension: 'all' | SegmentDimension; value: string; landed: number; didnt_land: number }
-  >(
-    `SELECT target_id, dimension, value, landed, didnt_land FROM feedback_tallies
-     WHERE target_kind = 'talkingPoint' AND (landed > 0 OR didnt_land > 0) AND (
-       dimension = 'all' OR (dimension = 'industry' AND value = ?) OR (dimension = 'persona' AND value = ?)
-       OR (dimension = 'region' AND value = ?))`,
-  );
-
-  /** Counts this connection's verdict writes, so caches of the tallies know when to reload. */
-  let writes = 0;
+export function createFeedbackStore(ctx: StoreContext) {
+  async function byId(id: string): Promise<FeedbackRow | undefined> {
+    return ctx.db.selectFrom('feedback').selectAll().where('id', '=', id).executeTakeFirst();
+  }
 
   return {
-    /** How many verdicts this store has written or withdrawn (other processes: see `cache/lookup-cache.ts`). */
-    writes: (): number => writes,
-    get(id: string): StoredFeedback | null {
-      const row = byId.get(id);
+    async get(id: string): Promise<StoredFeedback | null> {
+      const row = await byId(id);
       return row ? { feedback: toFeedback(row), repTokenId: row.rep_token_id, inputJson: row.input_json } : null;
     },
-    insert(
+    async insert(
       input: FeedbackInput,
       context: { segments: Segments; repTokenId: string; repName: string; now: string },
-    ): Feedback {
+    ): Promise<Feedback> {
       const at = new Date(input.occurredAt);
       const row: Omit<FeedbackRow, 'withdrawn_at'> = {
         id: input.id,
@@ -130,28 +109,33 @@ export function createFeedbackStore(db: Db) {
         received_at: context.now,
         input_json: canonicalFeedback(input),
       };
-      insert.run(row);
-      writes++;
+      await ctx.db.insertInto('feedback').values(row).execute();
       // The row as stored, without reading it back: the input was validated at the boundary.
       return toFeedback({ ...row, withdrawn_at: null });
     },
     /** Sets `withdrawnAt` once; withdrawing again changes nothing. */
-    withdraw(id: string, now: string): Feedback | null {
-      if (withdraw.run(now, id).changes > 0) writes++;
-      const row = byId.get(id);
+    async withdraw(id: string, now: string): Promise<Feedback | null> {
+      await ctx.db
+        .updateTable('feedback')
+        .set({ withdrawn_at: now })
+        .where('id', '=', id)
+        .where('withdrawn_at', 'is', null)
+        .execute();
+      const row = await byId(id);
       return row ? toFeedback(row) : null;
     },
     /** Verdicts not withdrawn, newest first (occurredAt, then id), after the keyset `after`. */
-    list(query: FeedbackListQuery, after: Keyset | null): FeedbackPage {
-      return keysetPage<FeedbackRow, Feedback>(db, {
+    async list(query: FeedbackListQuery, after: Keyset | null): Promise<FeedbackPage> {
+      const { targetKind, targetId, verdict, since } = query;
+      return keysetPage(ctx.db, {
         table: 'feedback',
         sortColumn: 'occurred_ms',
         filters: [
-          ['withdrawn_at IS NULL'],
-          query.targetKind ? ['target_kind = ?', query.targetKind] : undefined,
-          query.targetId ? ['target_id = ?', query.targetId] : undefined,
-          query.verdict ? ['verdict = ?', query.verdict] : undefined,
-          query.since ? ['occurred_ms >= ?', Date.parse(query.since)] : undefined,
+          (eb) => eb('withdrawn_at', 'is', null),
+          targetKind ? (eb) => eb('target_kind', '=', targetKind) : undefined,
+          targetId ? (eb) => eb('target_id', '=', targetId) : undefined,
+          verdict ? (eb) => eb('verdict', '=', verdict) : undefined,
+          since ? (eb) => eb('occurred_ms', '>=', Date.parse(since)) : undefined,
         ],
         after,
         limit: query.limit,
@@ -159,12 +143,13 @@ export function createFeedbackStore(db: Db) {
       });
     },
     /** Every verdict not withdrawn, given at or after `sinceMs`, in the shape the summary needs. */
-    verdicts(sinceMs: number | null): VerdictRecord[] {
-      const sql = `SELECT target_kind, target_id, verdict, reason, industry, persona, region, occurred_at FROM feedback
-        WHERE withdrawn_at IS NULL ${sinceMs === null ? '' : 'AND occurred_ms >= ?'} ORDER BY occurred_ms, id`;
-      const rows = db
-        .prepare<number[], Omit<FeedbackRow, 'id' | 'note' | 'email_hash'>>(sql)
-        .all(...(sinceMs === null ? [] : [sinceMs]));
+    async verdicts(sinceMs: number | null): Promise<VerdictRecord[]> {
+      let q = ctx.db
+        .selectFrom('feedback')
+        .select(['target_kind', 'target_id', 'verdict', 'reason', 'industry', 'persona', 'region', 'occurred_at'])
+        .where('withdrawn_at', 'is', null);
+      if (sinceMs !== null) q = q.where('occurred_ms', '>=', sinceMs);
+      const rows = await q.orderBy('occurred_ms').orderBy('id').execute();
       return rows.map((r) => {
         const reason = FeedbackReason.safeParse(r.reason);
         return {
@@ -177,9 +162,22 @@ export function createFeedbackStore(db: Db) {
       });
     },
     /** Tallies of talking-point verdicts: overall, and for the given segment values only. */
-    pointTallies(segments: Segments): Map<string, FeedbackTallies> {
+    async pointTallies(segments: Segments): Promise<Map<string, FeedbackTallies>> {
       const out = new Map<string, FeedbackTallies>();
-      const rows = talliesOf.all(segments.industry ?? '', segments.persona ?? '', segments.region ?? '');
+      const rows = await ctx.db
+        .selectFrom('feedback_tallies')
+        .select(['target_id', 'dimension', 'value', 'landed', 'didnt_land'])
+        .where('target_kind', '=', 'talkingPoint')
+        .where((eb) => eb.or([eb('landed', '>', 0), eb('didnt_land', '>', 0)]))
+        .where((eb) =>
+          eb.or([
+            eb('dimension', '=', 'all'),
+            eb.and([eb('dimension', '=', 'industry'), eb('value', '=', segments.industry ?? '')]),
+            eb.and([eb('dimension', '=', 'persona'), eb('value', '=', segments.persona ?? '')]),
+            eb.and([eb('dimension', '=', 'region'), eb('value', '=', segments.region ?? '')]),
+          ]),
+        )
+        .execute();
       for (const r of rows) {
         let t = out.get(r.target_id);
         if (!t) {

@@ -1,13 +1,6 @@
 import { LifecycleStage } from '../../lib/contract/index.ts';
-import type { Db } from '../db/open.ts';
 import type { StageChange } from '../domain/funnel-metrics.ts';
-
-interface ChangeRow {
-  lead_id: number;
-  from_stage: string | null;
-  to_stage: string;
-  changed_ms: number;
-}
+import type { StoreContext } from './context.ts';
 
 const stageOrNull = (value: string | null) => {
   const parsed = LifecycleStage.safeParse(value);
@@ -15,33 +8,46 @@ const stageOrNull = (value: string | null) => {
 };
 
 /** Reads of the lifecycle-stage history (`stage_changes`, written by the lead store's upsert). */
-export function createStageHistoryStore(db: Db) {
-  const changes = db.prepare<[], ChangeRow>(
-    'SELECT lead_id, from_stage, to_stage, changed_ms FROM stage_changes ORDER BY lead_id, changed_ms, id',
-  );
-  const counts = db.prepare<[], { stage: string; n: number }>(
-    'SELECT lifecycle_stage AS stage, count(*) AS n FROM leads WHERE lifecycle_stage IS NOT NULL GROUP BY lifecycle_stage',
-  );
-  const countFor = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM stage_changes WHERE lead_id = ?');
+export function createStageHistoryStore(ctx: StoreContext) {
   return {
     /** Every recorded change, per lead in time order. */
-    all(): StageChange[] {
-      return changes.all().flatMap((r) => {
+    async all(): Promise<StageChange[]> {
+      const rows = await ctx.db
+        .selectFrom('stage_changes')
+        .select(['lead_id', 'from_stage', 'to_stage', 'changed_ms'])
+        .orderBy('lead_id')
+        .orderBy('changed_ms')
+        .orderBy('id')
+        .execute();
+      return rows.flatMap((r) => {
         const to = stageOrNull(r.to_stage);
-        return to ? [{ leadId: r.lead_id, from: stageOrNull(r.from_stage), to, at: r.changed_ms }] : [];
+        return to ? [{ leadId: r.lead_id, from: stageOrNull(r.from_stage), to, at: Number(r.changed_ms) }] : [];
       });
     },
     /** Leads per stored stage now. */
-    currentCounts(): Map<LifecycleStage, number> {
+    async currentCounts(): Promise<Map<LifecycleStage, number>> {
+      // Ordered so the map's order does not depend on the engine's grouping.
+      const rows = await ctx.db
+        .selectFrom('leads')
+        .select((eb) => ['lifecycle_stage as stage', eb.fn.countAll().as('n')])
+        .where('lifecycle_stage', 'is not', null)
+        .groupBy('lifecycle_stage')
+        .orderBy('lifecycle_stage')
+        .execute();
       const out = new Map<LifecycleStage, number>();
-      for (const r of counts.all()) {
+      for (const r of rows) {
         const stage = stageOrNull(r.stage);
-        if (stage) out.set(stage, r.n);
+        if (stage) out.set(stage, Number(r.n));
       }
       return out;
     },
-    countFor(leadId: number): number {
-      return countFor.get(leadId)?.n ?? 0;
+    async countFor(leadId: number): Promise<number> {
+      const row = await ctx.db
+        .selectFrom('stage_changes')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('lead_id', '=', leadId)
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import {
   type Funnel,
@@ -9,26 +10,12 @@ import {
   type Me,
   Role,
 } from '../../lib/contract/index.ts';
-import type { Db } from '../db/open.ts';
+import type { FunnelSignaturesTable, FunnelVersionsTable } from '../db/tables.ts';
 import { DEFAULT_FUNNEL_STAGES, describeChanges, isAgreed } from '../domain/funnel.ts';
+import type { StoreContext } from './context.ts';
 
-interface VersionRow {
-  version: number;
-  stages_json: string;
-  note: string | null;
-  changes_json: string;
-  changed_by: string;
-  changed_by_role: string | null;
-  changed_at: string;
-}
-
-interface SignatureRow {
-  version: number;
-  team: FunnelTeam;
-  signer_name: string;
-  signer_role: string;
-  signed_at: string;
-}
+type VersionRow = Selectable<FunnelVersionsTable>;
+type SignatureRow = Selectable<FunnelSignaturesTable>;
 
 const Stages = z.array(FunnelStage);
 const Changes = z.array(z.string());
@@ -41,20 +28,9 @@ export type Author = Pick<Me, 'name' | 'role'> & { tokenId: string | null };
 export type SignOutcome = 'signed' | 'already-signed' | 'not-current';
 
 /** The funnel definition: immutable versions (the highest is current) and their signatures. */
-export function createFunnelStore(db: Db) {
-  const latest = db.prepare<[], VersionRow>('SELECT * FROM funnel_versions ORDER BY version DESC LIMIT 1');
-  const all = db.prepare<[], VersionRow>('SELECT * FROM funnel_versions ORDER BY version DESC');
-  const signaturesOf = db.prepare<[number], SignatureRow>('SELECT * FROM funnel_signatures WHERE version = ?');
-  const allSignatures = db.prepare<[], SignatureRow>('SELECT * FROM funnel_signatures');
-  const insertVersion = db.prepare(
-    `INSERT OR IGNORE INTO funnel_versions
-       (version, stages_json, note, changes_json, changed_by, changed_by_token, changed_by_role, changed_at)
-     VALUES (@version, @stages, @note, @changes, @by, @token, @role, @at)`,
-  );
-  const insertSignature = db.prepare(
-    `INSERT OR IGNORE INTO funnel_signatures (version, team, signer_name, signer_token, signer_role, signed_at)
-     VALUES (@version, @team, @name, @token, @role, @at)`,
-  );
+export function createFunnelStore(ctx: StoreContext) {
+  const latest = () =>
+    ctx.db.selectFrom('funnel_versions').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst();
   // Versions never change, so their parsed stages can be kept.
   const parsed = new Map<number, FunnelStage[]>();
   const stagesOf = (row: VersionRow) => {
@@ -78,32 +54,43 @@ export function createFunnelStore(db: Db) {
     return { marketing: m ? toSignature(m) : null, sales: s ? toSignature(s) : null };
   };
 
-  function write(version: number, stages: readonly FunnelStage[], author: Author, at: string, note?: string) {
-    const before = version > 1 ? (latest.get() ?? null) : null;
-    insertVersion.run({
-      version,
-      stages: JSON.stringify(stages),
-      note: note ?? null,
-      changes: JSON.stringify(describeChanges(before ? stagesOf(before) : null, stages)),
-      by: author.name,
-      token: author.tokenId,
-      role: author.role,
-      at,
-    });
+  async function write(version: number, stages: readonly FunnelStage[], author: Author, at: string, note?: string) {
+    const before = version > 1 ? ((await latest()) ?? null) : null;
+    await ctx.db
+      .insertInto('funnel_versions')
+      .values({
+        version,
+        stages_json: JSON.stringify(stages),
+        note: note ?? null,
+        changes_json: JSON.stringify(describeChanges(before ? stagesOf(before) : null, stages)),
+        changed_by: author.name,
+        changed_by_token: author.tokenId,
+        changed_by_role: author.role,
+        changed_at: at,
+      })
+      .onConflict((oc) => oc.column('version').doNothing())
+      .execute();
   }
 
-  function currentRow(): VersionRow {
-    const row = latest.get();
+  async function currentRow(): Promise<VersionRow> {
+    const row = await latest();
     if (row) return row;
-    write(1, DEFAULT_FUNNEL_STAGES, { name: DEFAULT_AUTHOR, role: 'admin', tokenId: null }, new Date().toISOString());
-    const made = latest.get();
+    await write(
+      1,
+      DEFAULT_FUNNEL_STAGES,
+      { name: DEFAULT_AUTHOR, role: 'admin', tokenId: null },
+      new Date().toISOString(),
+    );
+    const made = await latest();
     if (!made) throw new Error('the default funnel could not be written');
     return made;
   }
 
-  function current(): Funnel {
-    const row = currentRow();
-    const signed = signatures(signaturesOf.all(row.version));
+  async function current(): Promise<Funnel> {
+    const row = await currentRow();
+    const signed = signatures(
+      await ctx.db.selectFrom('funnel_signatures').selectAll().where('version', '=', row.version).execute(),
+    );
     return {
       version: row.version,
       stages: stagesOf(row),
@@ -117,28 +104,35 @@ export function createFunnelStore(db: Db) {
   return {
     current,
     /** A new version (current + 1) with no signatures. Call inside a transaction. */
-    replace(stages: readonly FunnelStage[], author: Author, at: string, note?: string): Funnel {
-      write(currentRow().version + 1, stages, author, at, note);
+    async replace(stages: readonly FunnelStage[], author: Author, at: string, note?: string): Promise<Funnel> {
+      await write((await currentRow()).version + 1, stages, author, at, note);
       return current();
     },
     /** Signs `version` for `team` when it is the current one; a team's first signature on a version stands. */
-    sign(version: number, team: FunnelTeam, signer: Author, at: string): SignOutcome {
-      if (currentRow().version !== version) return 'not-current';
-      const info = insertSignature.run({
-        version,
-        team,
-        name: signer.name,
-        token: signer.tokenId,
-        role: signer.role,
-        at,
-      });
-      return info.changes > 0 ? 'signed' : 'already-signed';
+    async sign(version: number, team: FunnelTeam, signer: Author, at: string): Promise<SignOutcome> {
+      if ((await currentRow()).version !== version) return 'not-current';
+      const result = await ctx.db
+        .insertInto('funnel_signatures')
+        .values({
+          version,
+          team,
+          signer_name: signer.name,
+          signer_token: signer.tokenId,
+          signer_role: signer.role,
+          signed_at: at,
+        })
+        .onConflict((oc) => oc.columns(['version', 'team']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0 ? 'signed' : 'already-signed';
     },
-    history(): FunnelVersion[] {
-      currentRow();
+    async history(): Promise<FunnelVersion[]> {
+      await currentRow();
       const byVersion = new Map<number, SignatureRow[]>();
-      for (const s of allSignatures.all()) byVersion.set(s.version, [...(byVersion.get(s.version) ?? []), s]);
-      return all.all().map((row) => ({
+      for (const s of await ctx.db.selectFrom('funnel_signatures').selectAll().execute()) {
+        byVersion.set(s.version, [...(byVersion.get(s.version) ?? []), s]);
+      }
+      const rows = await ctx.db.selectFrom('funnel_versions').selectAll().orderBy('version', 'desc').execute();
+      return rows.map((row) => ({
         version: row.version,
         stages: stagesOf(row),
         changedAt: row.changed_at,
@@ -150,12 +144,12 @@ export function createFunnelStore(db: Db) {
       }));
     },
     /** True once any version exists (the seed writes its own first version). */
-    exists(): boolean {
-      return latest.get() !== undefined;
+    async exists(): Promise<boolean> {
+      return (await latest()) !== undefined;
     },
     /** The seed's first version, with its own author and time. */
-    writeFirst(stages: readonly FunnelStage[], author: Author, at: string, note?: string): void {
-      write(1, stages, author, at, note);
+    async writeFirst(stages: readonly FunnelStage[], author: Author, at: string, note?: string): Promise<void> {
+      await write(1, stages, author, at, note);
     },
   };
 }

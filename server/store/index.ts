@@ -1,39 +1,93 @@
-import { type Db, openDb } from '../db/open.ts';
-import { createCampaignStore } from './campaigns.ts';
-import { createChangeStore } from './changes.ts';
-import { createEventStore } from './events.ts';
-import { createFeedbackStore } from './feedback.ts';
-import { createFunnelStore } from './funnel.ts';
-import { createStageHistoryStore } from './funnel-stages.ts';
-import { createLeadStore } from './leads.ts';
-import { createTalkingPointStore } from './talking-points.ts';
-import { createTokenStore } from './tokens.ts';
+import type { Kysely } from 'kysely';
+import { type Database, openDatabase, type PostgresOptions } from '../db/connect.ts';
+import type { Tables } from '../db/tables.ts';
+import type { DbTarget } from '../db/target.ts';
+import { type CampaignStore, createCampaignStore } from './campaigns.ts';
+import { type ChangeFeed, createChangeFeed } from './change-feed.ts';
+import { type ChangeStore, createChangeStore } from './changes.ts';
+import type { StoreContext } from './context.ts';
+import { createEventStore, type EventStore } from './events.ts';
+import { createFeedbackStore, type FeedbackStore } from './feedback.ts';
+import { createFunnelStore, type FunnelStore } from './funnel.ts';
+import { createStageHistoryStore, type StageHistoryStore } from './funnel-stages.ts';
+import { createLeadStore, type LeadStore } from './leads.ts';
+import { createTalkingPointStore, type TalkingPointStore } from './talking-points.ts';
+import { createTokenStore, type TokenStore } from './tokens.ts';
 
-export function createStore(db: Db) {
-  const changes = createChangeStore(db);
+export interface Stores {
+  database: Database;
+  /** The query handle these stores are bound to (the database, or one transaction). */
+  db: Kysely<Tables>;
+  engine: Database['engine'];
+  feed: ChangeFeed;
+  leads: LeadStore;
+  events: EventStore;
+  campaigns: CampaignStore;
+  talkingPoints: TalkingPointStore;
+  changes: ChangeStore;
+  feedback: FeedbackStore;
+  tokens: TokenStore;
+  funnel: FunnelStore;
+  stageHistory: StageHistoryStore;
+  /**
+   * Runs `fn` in one transaction (all or nothing, and much faster for batches) with the stores
+   * bound to it. Inside a transaction already, `fn` joins it.
+   */
+  transaction<T>(fn: (tx: Stores) => Promise<T>): Promise<T>;
+}
+
+/** Every store over one database; `transaction` hands `fn` the same stores bound to one transaction. */
+export function createStore(database: Database) {
+  const feed = createChangeFeed(database.kysely);
+  const store = bind(database, { db: database.kysely, engine: database.engine, feed });
+  let open = true;
   return {
-    db,
-    leads: createLeadStore(db),
-    events: createEventStore(db),
-    campaigns: createCampaignStore(db, changes),
-    talkingPoints: createTalkingPointStore(db, changes),
-    changes,
-    feedback: createFeedbackStore(db),
-    tokens: createTokenStore(db),
-    funnel: createFunnelStore(db),
-    stageHistory: createStageHistoryStore(db),
-    /** Runs `fn` in one SQLite transaction (all or nothing, and much faster for batches). */
-    transaction<T>(fn: () => T): T {
-      return db.transaction(fn)();
-    },
-    close(): void {
-      if (db.open) db.close();
+    ...store,
+    isOpen: (): boolean => open,
+    /** Closes the database (and stops watching the change feed). */
+    async close(): Promise<void> {
+      if (!open) return;
+      open = false;
+      feed.stop();
+      await database.close();
     },
   };
 }
 
+function bind(database: Database, ctx: StoreContext): Stores {
+  const changes = createChangeStore(ctx);
+  const store: Stores = {
+    database,
+    db: ctx.db,
+    engine: database.engine,
+    feed: ctx.feed,
+    leads: createLeadStore(ctx),
+    events: createEventStore(ctx),
+    campaigns: createCampaignStore(ctx, changes),
+    talkingPoints: createTalkingPointStore(ctx, changes),
+    changes,
+    feedback: createFeedbackStore(ctx),
+    tokens: createTokenStore(ctx),
+    funnel: createFunnelStore(ctx),
+    stageHistory: createStageHistoryStore(ctx),
+    async transaction(fn) {
+      if (ctx.db.isTransaction) return fn(store);
+      const result = await ctx.db.transaction().execute((trx) => fn(bind(database, { ...ctx, db: trx })));
+      ctx.feed.hint();
+      return result;
+    },
+  };
+  return store;
+}
+
 export type Store = ReturnType<typeof createStore>;
 
-export function openStore(file: string): Store {
-  return createStore(openDb(file));
+/** `store`'s stores bound to `db`, an open transaction or savepoint the caller controls (group commit). */
+export function storesOn(store: Stores, db: Kysely<Tables>): Stores {
+  return bind(store.database, { db, engine: store.engine, feed: store.feed });
+}
+
+/** Opens the store at a SQLite path or a postgres:// URL, migrated to this version. */
+export async function openStore(target: string | DbTarget, options: PostgresOptions = {}): Promise<Store> {
+  return createStore(await openDatabase(target, options));
 }

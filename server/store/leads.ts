@@ -1,21 +1,12 @@
+import type { Kysely, Selectable } from 'kysely';
 import type { CrmRef, LeadInput, LeadProfile, LeadRef } from '../../lib/contract/index.ts';
 import { LifecycleStage } from '../../lib/contract/index.ts';
-import type { Db } from '../db/open.ts';
+import type { LeadsTable, Tables } from '../db/tables.ts';
 import { crmMatchId, crmObjectType } from '../domain/crm.ts';
 import { hashEmail, normaliseEmail } from '../email.ts';
+import type { StoreContext } from './context.ts';
 
-interface LeadRow {
-  id: number;
-  email: string;
-  email_hash: string;
-  name: string | null;
-  company: string | null;
-  title: string | null;
-  lifecycle_stage: string | null;
-  industry: string | null;
-  persona: string | null;
-  region: string | null;
-}
+type LeadRow = Selectable<LeadsTable>;
 
 interface CrmRefRow {
   system: CrmRef['system'];
@@ -36,148 +27,186 @@ export function crmRefLabel(ref: CrmRef): string {
   return `${ref.system}:${ref.objectType}:${ref.id}`;
 }
 
-export function createLeadStore(db: Db) {
-  const byEmail = db.prepare<[string], LeadRow>('SELECT * FROM leads WHERE email = ?');
-  const byHash = db.prepare<[string], LeadRow>('SELECT * FROM leads WHERE email_hash = ?');
-  const byId = db.prepare<[number], LeadRow>('SELECT * FROM leads WHERE id = ?');
-  const byCrm = db.prepare<[string, string, string], LeadRow>(
-    `SELECT l.* FROM lead_crm_refs r JOIN leads l ON l.id = r.lead_id
-     WHERE r.system = ? AND r.object_type = ? COLLATE NOCASE AND r.match_id = ?`,
-  );
-  const crmOwner = db.prepare<[string, string, string], { lead_id: number }>(
-    'SELECT lead_id FROM lead_crm_refs WHERE system = ? AND object_type = ? COLLATE NOCASE AND match_id = ?',
-  );
-  const crmRefsOf = db.prepare<[number], CrmRefRow>(
-    'SELECT system, object_type, crm_id FROM lead_crm_refs WHERE lead_id = ? ORDER BY system, object_type, crm_id',
-  );
-  const insertBare = db.prepare<[string, string, string, string]>(
-    'INSERT INTO leads (email, email_hash, created_at, updated_at) VALUES (?, ?, ?, ?)',
-  );
-  const update = db.prepare(
-    `UPDATE leads SET name = coalesce(@name, name), company = coalesce(@company, company),
-       title = coalesce(@title, title), lifecycle_stage = coalesce(@lifecycle_stage, lifecycle_stage),
-       industry = coalesce(@industry, industry), persona = coalesce(@persona, persona),
-       region = coalesce(@region, region), updated_at = @now
-     WHERE id = @id`,
-  );
-  const deleteCrmRefs = db.prepare<[number]>('DELETE FROM lead_crm_refs WHERE lead_id = ?');
-  const insertCrmRef = db.prepare<[number, string, string, string, string]>(
-    'INSERT INTO lead_crm_refs (lead_id, system, object_type, crm_id, match_id) VALUES (?, ?, ?, ?, ?)',
-  );
-  const deleteListedCampaigns = db.prepare<[number]>(
-    "DELETE FROM lead_campaigns WHERE lead_id = ? AND source = 'lead'",
-  );
-  const insertCampaign = db.prepare<[number, string, string]>(
-    'INSERT OR IGNORE INTO lead_campaigns (lead_id, campaign_key, source) VALUES (?, ?, ?)',
-  );
-  const campaignsOf = db.prepare<[number], { campaign_key: string }>(
-    'SELECT DISTINCT campaign_key FROM lead_campaigns WHERE lead_id = ? ORDER BY campaign_key',
-  );
-  const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM leads');
-  // Funnel history: one row per stage change a lead upsert brings (see store/funnel-stages.ts).
-  const insertStageChange = db.prepare<[number, string | null, string, string, number, string]>(
-    `INSERT INTO stage_changes (lead_id, from_stage, to_stage, changed_at, changed_ms, received_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  );
+/** The lead holding `ref` (its object type compared without case), or undefined. */
+function byCrm(db: Kysely<Tables>, ref: CrmRef) {
+  return db
+    .selectFrom('lead_crm_refs as r')
+    .innerJoin('leads as l', 'l.id', 'r.lead_id')
+    .selectAll('l')
+    .where('r.system', '=', ref.system)
+    .where((eb) => eb(eb.fn('lower', ['r.object_type']), '=', crmObjectType(ref).toLowerCase()))
+    .where('r.match_id', '=', crmMatchId(ref))
+    .executeTakeFirst();
+}
 
-  function toProfile(row: LeadRow): LeadProfile {
-    const stage = LifecycleStage.safeParse(row.lifecycle_stage);
-    return {
-      email: row.email,
-      emailHash: row.email_hash,
-      name: row.name,
-      company: row.company,
-      title: row.title,
-      lifecycleStage: stage.success ? stage.data : null,
-      segments: {
-        ...(row.industry ? { industry: row.industry } : {}),
-        ...(row.persona ? { persona: row.persona } : {}),
-        ...(row.region ? { region: row.region } : {}),
-      },
-      crmRefs: crmRefsOf.all(row.id).map((r) => ({ system: r.system, objectType: r.object_type, id: r.crm_id })),
-    };
+function toProfile(row: LeadRow, refs: readonly CrmRefRow[]): LeadProfile {
+  const stage = LifecycleStage.safeParse(row.lifecycle_stage);
+  return {
+    email: row.email,
+    emailHash: row.email_hash,
+    name: row.name,
+    company: row.company,
+    title: row.title,
+    lifecycleStage: stage.success ? stage.data : null,
+    segments: {
+      ...(row.industry ? { industry: row.industry } : {}),
+      ...(row.persona ? { persona: row.persona } : {}),
+      ...(row.region ? { region: row.region } : {}),
+    },
+    crmRefs: refs.map((r) => ({ system: r.system, objectType: r.object_type, id: r.crm_id })),
+  };
+}
+
+export function createLeadStore(ctx: StoreContext) {
+  const byEmail = (email: string) =>
+    ctx.db.selectFrom('leads').selectAll().where('email', '=', email).executeTakeFirst();
+
+  async function stored(row: LeadRow | undefined): Promise<StoredLead | null> {
+    if (!row) return null;
+    const refs = await ctx.db
+      .selectFrom('lead_crm_refs')
+      .select(['system', 'object_type', 'crm_id'])
+      .where('lead_id', '=', row.id)
+      .orderBy('system')
+      .orderBy('object_type')
+      .orderBy('crm_id')
+      .execute();
+    return { id: row.id, profile: toProfile(row, refs as CrmRefRow[]) };
+  }
+
+  function addCampaigns(leadId: number, keys: readonly string[], source: 'lead' | 'event') {
+    if (keys.length === 0) return Promise.resolve();
+    return ctx.db
+      .insertInto('lead_campaigns')
+      .values(keys.map((key) => ({ lead_id: leadId, campaign_key: key, source })))
+      .onConflict((oc) => oc.columns(['lead_id', 'campaign_key', 'source']).doNothing())
+      .execute();
   }
 
   /** Returns the lead's id, creating a lead that holds only its address when none exists. */
-  function ensure(email: string, now: string): { id: number; created: boolean } {
+  async function ensure(email: string, now: string): Promise<{ id: number; created: boolean }> {
     const normal = normaliseEmail(email);
-    const found = byEmail.get(normal);
+    const found = await byEmail(normal);
     if (found) return { id: found.id, created: false };
-    const info = insertBare.run(normal, hashEmail(normal), now, now);
-    return { id: Number(info.lastInsertRowid), created: true };
+    // On PostgreSQL another transaction may create the same lead meanwhile: its row is then read.
+    const inserted = await ctx.db
+      .insertInto('leads')
+      .values({ email: normal, email_hash: hashEmail(normal), created_at: now, updated_at: now })
+      .onConflict((oc) => oc.column('email').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted) return { id: inserted.id, created: true };
+    const raced = await byEmail(normal);
+    if (!raced) throw new Error('lead vanished during ensure');
+    return { id: raced.id, created: false };
   }
 
   /**
    * Upsert by email (normalised here, whoever calls). Fields left out keep their stored value;
    * `crmRefs` and `campaigns`, when sent, replace the stored lists. Call inside a transaction.
    */
-  function upsert(input: LeadInput, now: string): UpsertLeadResult {
-    const existing = byEmail.get(normaliseEmail(input.email));
+  async function upsert(input: LeadInput, now: string): Promise<UpsertLeadResult> {
+    const existing = await byEmail(normaliseEmail(input.email));
     const leadId = existing?.id;
     for (const ref of input.crmRefs ?? []) {
-      const owner = crmOwner.get(ref.system, crmObjectType(ref), crmMatchId(ref));
-      if (owner && owner.lead_id !== leadId) {
+      const owner = await byCrm(ctx.db, ref);
+      if (owner && owner.id !== leadId) {
         return { ok: false, detail: `crmRefs: ${crmRefLabel(ref)} already belongs to another lead` };
       }
     }
-    const { id, created } = ensure(input.email, now);
+    const { id, created } = await ensure(input.email, now);
     const stored = existing?.lifecycle_stage ?? null;
     if (input.lifecycleStage && input.lifecycleStage !== stored) {
+      // Funnel history: one row per stage change a lead upsert brings (see store/funnel-stages.ts).
       const at = input.lifecycleStageChangedAt ?? now;
-      insertStageChange.run(id, stored, input.lifecycleStage, new Date(at).toISOString(), Date.parse(at), now);
+      await ctx.db
+        .insertInto('stage_changes')
+        .values({
+          lead_id: id,
+          from_stage: stored,
+          to_stage: input.lifecycleStage,
+          changed_at: new Date(at).toISOString(),
+          changed_ms: Date.parse(at),
+          received_at: now,
+        })
+        .execute();
     }
-    update.run({
-      id,
-      now,
-      name: input.name ?? null,
-      company: input.company ?? null,
-      title: input.title ?? null,
-      lifecycle_stage: input.lifecycleStage ?? null,
-      industry: input.segments?.industry ?? null,
-      persona: input.segments?.persona ?? null,
-      region: input.segments?.region ?? null,
-    });
+    // A field left undefined is not set, so it keeps its stored value.
+    await ctx.db
+      .updateTable('leads')
+      .set({
+        name: input.name ?? undefined,
+        company: input.company ?? undefined,
+        title: input.title ?? undefined,
+        lifecycle_stage: input.lifecycleStage ?? undefined,
+        industry: input.segments?.industry ?? undefined,
+        persona: input.segments?.persona ?? undefined,
+        region: input.segments?.region ?? undefined,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .execute();
     if (input.crmRefs) {
-      deleteCrmRefs.run(id);
+      await ctx.db.deleteFrom('lead_crm_refs').where('lead_id', '=', id).execute();
       const seen = new Set<string>();
+      const rows = [];
       for (const ref of input.crmRefs) {
         const key = `${ref.system}\u0000${crmObjectType(ref).toLowerCase()}\u0000${crmMatchId(ref)}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        insertCrmRef.run(id, ref.system, crmObjectType(ref), ref.id, crmMatchId(ref));
+        rows.push({
+          lead_id: id,
+          system: ref.system,
+          object_type: crmObjectType(ref),
+          crm_id: ref.id,
+          match_id: crmMatchId(ref),
+        });
       }
+      if (rows.length > 0) await ctx.db.insertInto('lead_crm_refs').values(rows).execute();
     }
     if (input.campaigns) {
-      deleteListedCampaigns.run(id);
-      for (const key of input.campaigns) insertCampaign.run(id, key, 'lead');
+      await ctx.db.deleteFrom('lead_campaigns').where('lead_id', '=', id).where('source', '=', 'lead').execute();
+      await addCampaigns(id, input.campaigns, 'lead');
     }
     return { ok: true, id, created };
   }
 
-  function find(ref: LeadRef): StoredLead | null {
-    let row: LeadRow | undefined;
-    if ('email' in ref) row = byEmail.get(normaliseEmail(ref.email));
-    else if ('emailHash' in ref) row = byHash.get(ref.emailHash);
-    else row = byCrm.get(ref.crmRef.system, crmObjectType(ref.crmRef), crmMatchId(ref.crmRef));
-    return row ? { id: row.id, profile: toProfile(row) } : null;
+  async function find(ref: LeadRef): Promise<StoredLead | null> {
+    if ('email' in ref) return stored(await byEmail(normaliseEmail(ref.email)));
+    if ('emailHash' in ref) {
+      return stored(
+        await ctx.db.selectFrom('leads').selectAll().where('email_hash', '=', ref.emailHash).executeTakeFirst(),
+      );
+    }
+    return stored(await byCrm(ctx.db, ref.crmRef));
   }
 
   return {
     ensure,
     upsert,
     find,
-    get(id: number): StoredLead | null {
-      const row = byId.get(id);
-      return row ? { id: row.id, profile: toProfile(row) } : null;
+    async get(id: number): Promise<StoredLead | null> {
+      return stored(await ctx.db.selectFrom('leads').selectAll().where('id', '=', id).executeTakeFirst());
     },
-    addCampaignTouch(leadId: number, campaignKey: string): void {
-      insertCampaign.run(leadId, campaignKey, 'event');
+    async addCampaignTouch(leadId: number, campaignKey: string): Promise<void> {
+      await addCampaigns(leadId, [campaignKey], 'event');
     },
-    campaignKeys(leadId: number): string[] {
-      return campaignsOf.all(leadId).map((r) => r.campaign_key);
+    async campaignKeys(leadId: number): Promise<string[]> {
+      const rows = await ctx.db
+        .selectFrom('lead_campaigns')
+        .select('campaign_key')
+        .distinct()
+        .where('lead_id', '=', leadId)
+        .orderBy('campaign_key')
+        .execute();
+      return rows.map((r) => r.campaign_key);
     },
-    count(): number {
-      return countAll.get()?.n ?? 0;
+    async count(): Promise<number> {
+      const row = await ctx.db
+        .selectFrom('leads')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
     },
   };
 }

@@ -7,8 +7,8 @@ import {
   TalkingPointStatus,
   Triggers,
 } from '../../lib/contract/index.ts';
-import type { Db } from '../db/open.ts';
-import type { ChangeStore } from './changes.ts';
+import { type ChangeStore, createChangeStore } from './changes.ts';
+import { atomically, type StoreContext } from './context.ts';
 import { type Keyset, keysetPage } from './cursor.ts';
 
 interface TalkingPointRow {
@@ -51,7 +51,7 @@ const iso = (t: string | undefined): string | null => (t ? new Date(t).toISOStri
 /** What reps see: a live point may be shown (`upsert`); anything else must go from their screens (`retire`). */
 export const pointOp = (status: TalkingPoint['status']) => (status === 'live' ? 'upsert' : 'retire');
 
-function values(id: string, input: TalkingPointInput, now: string) {
+function values(id: string, input: TalkingPointInput) {
   return {
     id,
     campaign_key: input.campaign ?? null,
@@ -63,49 +63,31 @@ function values(id: string, input: TalkingPointInput, now: string) {
     triggers_json: JSON.stringify(input.triggers),
     valid_from: iso(input.validFrom),
     valid_to: iso(input.validTo),
-    now,
   };
 }
 
-export function createTalkingPointStore(db: Db, changes: ChangeStore) {
-  const byId = db.prepare<[string], TalkingPointRow>('SELECT * FROM talking_points WHERE id = ?');
-  const byStatus = db.prepare<[string], TalkingPointRow>('SELECT * FROM talking_points WHERE status = ? ORDER BY id');
-  const idExists = db.prepare<[string], number>('SELECT 1 FROM talking_points WHERE id = ?').pluck();
-  const upsert = db.prepare(
-    `INSERT INTO talking_points (id, campaign_key, title, body, status, priority, audience_json, triggers_json,
-       valid_from, valid_to, author, version, created_at, updated_at)
-     VALUES (@id, @campaign_key, @title, @body, @status, @priority, @audience_json, @triggers_json,
-       @valid_from, @valid_to, @author, 1, @now, @now)
-     ON CONFLICT (id) DO UPDATE SET campaign_key = excluded.campaign_key, title = excluded.title,
-       body = excluded.body, status = excluded.status, priority = excluded.priority,
-       audience_json = excluded.audience_json, triggers_json = excluded.triggers_json,
-       valid_from = excluded.valid_from, valid_to = excluded.valid_to, version = version + 1,
-       updated_at = excluded.updated_at`,
-  );
-
-  const update = db.prepare(
-    `UPDATE talking_points SET campaign_key = @campaign_key, title = @title, body = @body, status = @status,
-       priority = @priority, audience_json = @audience_json, triggers_json = @triggers_json,
-       valid_from = @valid_from, valid_to = @valid_to, version = version + 1, updated_at = @now
-     WHERE id = @id`,
-  );
+export function createTalkingPointStore(ctx: StoreContext, changes: ChangeStore) {
+  async function byId(c: StoreContext, id: string): Promise<TalkingPointRow | undefined> {
+    return c.db.selectFrom('talking_points').selectAll().where('id', '=', id).executeTakeFirst();
+  }
 
   /** Reads the written row back and records the change, in the writer's transaction. */
-  function written(id: string, now: string): TalkingPoint {
-    const row = byId.get(id);
+  async function written(c: StoreContext, changeStore: ChangeStore, id: string, now: string): Promise<TalkingPoint> {
+    const row = await byId(c, id);
     if (!row) throw new Error('talking point vanished during write');
     const point = toTalkingPoint(row);
-    changes.append('talkingPoint', id, pointOp(point.status), point.version, now);
+    await changeStore.append('talkingPoint', id, pointOp(point.status), point.version, now);
     return point;
   }
 
-  function list(query: TalkingPointListQuery, after: Keyset | null): TalkingPointPage {
-    return keysetPage<TalkingPointRow, TalkingPoint>(db, {
+  async function list(query: TalkingPointListQuery, after: Keyset | null): Promise<TalkingPointPage> {
+    const { status, campaign } = query;
+    return keysetPage(ctx.db, {
       table: 'talking_points',
       sortColumn: 'created_at',
       filters: [
-        query.status ? ['status = ?', query.status] : undefined,
-        query.campaign ? ['campaign_key = ?', query.campaign] : undefined,
+        status ? (eb) => eb('status', '=', status) : undefined,
+        campaign ? (eb) => eb('campaign_key', '=', campaign) : undefined,
       ],
       after,
       limit: query.limit,
@@ -115,40 +97,80 @@ export function createTalkingPointStore(db: Db, changes: ChangeStore) {
 
   return {
     /** Writes a point under the given id (new ids come from the caller); an existing id is replaced, version bumped. */
-    put(id: string, input: TalkingPointInput, author: string | null, now: string): TalkingPoint {
-      return db
-        .transaction(() => {
-          upsert.run({ ...values(id, input, now), author });
-          return written(id, now);
-        })
-        .immediate();
+    async put(id: string, input: TalkingPointInput, author: string | null, now: string): Promise<TalkingPoint> {
+      return atomically(ctx, async (tx) => {
+        await tx.db
+          .insertInto('talking_points')
+          .values({ ...values(id, input), author, version: 1, created_at: now, updated_at: now })
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet((eb) => ({
+              campaign_key: eb.ref('excluded.campaign_key'),
+              title: eb.ref('excluded.title'),
+              body: eb.ref('excluded.body'),
+              status: eb.ref('excluded.status'),
+              priority: eb.ref('excluded.priority'),
+              audience_json: eb.ref('excluded.audience_json'),
+              triggers_json: eb.ref('excluded.triggers_json'),
+              valid_from: eb.ref('excluded.valid_from'),
+              valid_to: eb.ref('excluded.valid_to'),
+              // Qualified: PostgreSQL calls a bare `version` here ambiguous (the row or `excluded`).
+              version: eb('talking_points.version', '+', 1),
+              updated_at: eb.ref('excluded.updated_at'),
+            })),
+          )
+          .execute();
+        return written(tx, createChangeStore(tx), id, now);
+      });
     },
     /**
      * Replaces every field but the author; call inside a transaction that checked the version. An
      * edit that changes nothing is not written (same version, no change recorded).
      */
-    update(id: string, input: TalkingPointInput, now: string): TalkingPoint {
-      const before = byId.get(id);
-      const next = values(id, input, now);
+    async update(id: string, input: TalkingPointInput, now: string): Promise<TalkingPoint> {
+      const before = await byId(ctx, id);
+      const next = values(id, input);
       if (before) {
-        const same = (Object.keys(next) as (keyof typeof next)[]).every((k) => k === 'now' || before[k] === next[k]);
+        const same = (Object.keys(next) as (keyof typeof next)[]).every((k) => before[k] === next[k]);
         if (same) return toTalkingPoint(before);
       }
-      update.run(next);
-      return written(id, now);
+      await ctx.db
+        .updateTable('talking_points')
+        .set((eb) => ({
+          campaign_key: next.campaign_key,
+          title: next.title,
+          body: next.body,
+          status: next.status,
+          priority: next.priority,
+          audience_json: next.audience_json,
+          triggers_json: next.triggers_json,
+          valid_from: next.valid_from,
+          valid_to: next.valid_to,
+          version: eb('version', '+', 1),
+          updated_at: now,
+        }))
+        .where('id', '=', id)
+        .execute();
+      return written(ctx, changes, id, now);
     },
     list,
-    get(id: string): TalkingPoint | null {
-      const row = byId.get(id);
+    async get(id: string): Promise<TalkingPoint | null> {
+      const row = await byId(ctx, id);
       return row ? toTalkingPoint(row) : null;
     },
     /** Whether a point with this id exists, any status (no row is parsed). */
-    exists(id: string): boolean {
-      return idExists.get(id) !== undefined;
+    async exists(id: string): Promise<boolean> {
+      const row = await ctx.db.selectFrom('talking_points').select('id').where('id', '=', id).executeTakeFirst();
+      return row !== undefined;
     },
     /** Every point with status live; the validity window is checked by ranking against its `now`. */
-    listLive(): TalkingPoint[] {
-      return byStatus.all('live').map(toTalkingPoint);
+    async listLive(): Promise<TalkingPoint[]> {
+      const rows = await ctx.db
+        .selectFrom('talking_points')
+        .selectAll()
+        .where('status', '=', 'live')
+        .orderBy('id')
+        .execute();
+      return rows.map(toTalkingPoint);
     },
   };
 }

@@ -9,6 +9,7 @@ import { answered, type Client, createClient } from '../../lib/client/client.ts'
 import type { Role } from '../../lib/contract/common.ts';
 import type { LeadContext } from '../../lib/contract/lookup.ts';
 import { routes } from '../../lib/contract/routes.ts';
+import { createTestDatabase, dropTestDatabase, postgresUrl, type TestEngine } from '../support/test-database.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -26,13 +27,24 @@ export interface Endpoint {
   stop(): Promise<void>;
 }
 
-/** `collectLogs`: keep the endpoint's output lines in `logs`, for tests of what its log carries. */
-export async function startEndpoint(options: { collectLogs?: boolean } = {}): Promise<Endpoint> {
+export interface EndpointOptions {
+  /** Keep the endpoint's output lines in `logs`, for tests of what its log carries. */
+  collectLogs?: boolean;
+  /** Where its data lives: a SQLite file in a temp dir (the default) or a database of its own on PostgreSQL. */
+  engine?: TestEngine;
+}
+
+export async function startEndpoint(options: EndpointOptions = {}): Promise<Endpoint> {
   const dir = mkdtempSync(join(tmpdir(), 'coalface-e2e-'));
-  const db = join(dir, 'coalface.db');
-  const seeded = spawnSync(TSX, ['server/cli.ts', 'seed', '--demo', '--db', db], { cwd: ROOT, encoding: 'utf8' });
+  const database = options.engine === 'postgres' ? await createTestDatabase() : null;
+  const db = database ? postgresUrl(database) : join(dir, 'coalface.db');
+  const tokenFile = join(dir, 'demo-tokens.json');
+  const seeded = spawnSync(TSX, ['server/cli.ts', 'seed', '--demo', '--db', db, '--tokens-file', tokenFile], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
-  const tokens: Record<Role, string> = JSON.parse(readFileSync(join(dir, 'demo-tokens.json'), 'utf8'));
+  const tokens: Record<Role, string> = JSON.parse(readFileSync(tokenFile, 'utf8'));
   const child = spawn(TSX, ['server/cli.ts', 'serve', '--port', '0', '--db', db], { cwd: ROOT });
   const logs: string[] = [];
   if (options.collectLogs) {
@@ -54,6 +66,7 @@ export async function startEndpoint(options: { collectLogs?: boolean } = {}): Pr
     as: (role) => createClient({ baseUrl: url, token: tokens[role] }),
     async stop() {
       await stopProcess(child);
+      if (database) await dropTestDatabase(database);
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -191,8 +204,10 @@ export function fixture(path: string): string {
 }
 
 /** The endpoint with demo data, and a browser serving Dana's Gmail thread whose extension is connected as the rep. */
-export async function startRepOnGmail(): Promise<{ endpoint: Endpoint; browser: Browser }> {
-  const [endpoint, browser] = await Promise.all([startEndpoint(), launchWithExtension()]);
+export async function startRepOnGmail(
+  options: EndpointOptions = {},
+): Promise<{ endpoint: Endpoint; browser: Browser }> {
+  const [endpoint, browser] = await Promise.all([startEndpoint(options), launchWithExtension()]);
   await serveGmailThread(browser);
   await connectThroughOptions(browser, endpoint.url, endpoint.tokens.rep);
   return { endpoint, browser };

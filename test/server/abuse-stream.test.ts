@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnServer } from '../../bench/support/server-process.ts';
 import { Problem } from '../../lib/contract/index.ts';
 import { openStore } from '../../server/store/index.ts';
+import { freshDbTarget } from '../support/test-database.ts';
 import { type HardenedServer, startHardened } from './hardening-helpers.ts';
 import { tempDir } from './helpers.ts';
 import { type OpenedStream, openStream } from './sse-client.ts';
@@ -66,16 +67,16 @@ describe('GET /v1/stream limits', () => {
 
   it("ends a token's open stream within 5 s of `token revoke` in another process", async () => {
     const s = await startHardened({ rateLimit: false });
-    const rep = s.store.tokens.create('rep', 'Rep to revoke', new Date().toISOString());
+    const rep = await s.store.tokens.create('rep', 'Rep to revoke', new Date().toISOString());
     const stream = await openStream(s.url, rep.token);
     try {
       expect(stream.status).toBe(200);
       // The CLI's `token revoke` opens the same file on a connection of its own.
-      const cli = openStore(s.store.db.name);
+      const cli = await openStore(s.target);
       try {
-        expect(cli.tokens.revoke(rep.id, new Date().toISOString())).toBe('revoked');
+        expect(await cli.tokens.revoke(rep.id, new Date().toISOString())).toBe('revoked');
       } finally {
-        cli.close();
+        await cli.close();
       }
       expect(await stream.untilEnded(5000)).toBe(true);
       const again = await openStream(s.url, rep.token);
@@ -88,13 +89,13 @@ describe('GET /v1/stream limits', () => {
 
   it('takes its caps from `serve --streams-per-token N --streams-max N`', async () => {
     const dir = tempDir();
-    const file = join(dir, 'coalface.db');
-    const setup = openStore(file);
+    const file = await freshDbTarget(dir);
+    const setup = await openStore(file);
     const at = new Date().toISOString();
-    const rep = setup.tokens.create('rep', 'Rep', at).token;
-    const marketer = setup.tokens.create('marketer', 'Marketer', at).token;
-    const manager = setup.tokens.create('manager', 'Manager', at).token;
-    setup.close();
+    const rep = (await setup.tokens.create('rep', 'Rep', at)).token;
+    const marketer = (await setup.tokens.create('marketer', 'Marketer', at)).token;
+    const manager = (await setup.tokens.create('manager', 'Manager', at)).token;
+    await setup.close();
     const server = await spawnServer(file, join(dir, 'serve.log'), [
       '--workers',
       '1',

@@ -249,7 +249,7 @@ describe('names that look like something else', () => {
   });
 
   it('token names are shown without them too', async () => {
-    const token = s.store.tokens.create('rep', `Mallory ${RLO}nimda`, new Date().toISOString()).token;
+    const token = (await s.store.tokens.create('rep', `Mallory ${RLO}nimda`, new Date().toISOString())).token;
     const me = (await (await s.request('GET', '/v1/me', { token })).json()) as Json;
     expect(me.name).toBe('Mallory nimda');
   });

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../lib/contract/routes.ts';
 import { openStore } from '../../server/store/index.ts';
+import { freshDbTarget } from '../support/test-database.ts';
 import { CALLERS, type Caller, type HardenedServer, label, send, startHardened } from './hardening-helpers.ts';
 import { tempDir } from './helpers.ts';
 
@@ -52,15 +53,15 @@ describe('authorization matrix', () => {
   });
 
   it('revocation takes effect on the next request of a running server', async () => {
-    const made = s.store.tokens.create('rep', 'Soon gone', new Date().toISOString());
+    const made = await s.store.tokens.create('rep', 'Soon gone', new Date().toISOString());
     expect((await s.fetch('/v1/me', { token: made.token })).status).toBe(200);
-    expect(s.store.tokens.revoke(made.id, new Date().toISOString())).toBe('revoked');
+    expect(await s.store.tokens.revoke(made.id, new Date().toISOString())).toBe('revoked');
     expect((await s.fetch('/v1/me', { token: made.token })).status).toBe(401);
-    expect(s.store.tokens.revoke(made.id, new Date().toISOString())).toBe('already-revoked');
-    expect(s.store.tokens.revoke('tok_nope', new Date().toISOString())).toBe('unknown');
-    const listed = s.store.tokens.list().find((t) => t.id === made.id);
+    expect(await s.store.tokens.revoke(made.id, new Date().toISOString())).toBe('already-revoked');
+    expect(await s.store.tokens.revoke('tok_nope', new Date().toISOString())).toBe('unknown');
+    const listed = (await s.store.tokens.list()).find((t) => t.id === made.id);
     expect(listed).toMatchObject({ role: 'rep', name: 'Soon gone', revokedAt: expect.any(String) });
-    expect(JSON.stringify(s.store.tokens.list())).not.toContain('cf_');
+    expect(JSON.stringify(await s.store.tokens.list())).not.toContain('cf_');
   });
 });
 
@@ -83,10 +84,10 @@ describe('token revoke and token list (CLI)', () => {
 
   it('revokes by id, lists without secrets, and says what is wrong', async () => {
     const dir = tempDir();
-    const db = join(dir, 'tokens.db');
-    const store = openStore(db);
-    const made = store.tokens.create('marketer', 'Lost laptop', new Date().toISOString());
-    store.close();
+    const db = await freshDbTarget(dir);
+    const store = await openStore(db);
+    const made = await store.tokens.create('marketer', 'Lost laptop', new Date().toISOString());
+    await store.close();
     try {
       const [revoke, unknown, secret] = await Promise.all([
         cli(['token', 'revoke', made.id, '--db', db]),
@@ -102,9 +103,9 @@ describe('token revoke and token list (CLI)', () => {
       expect(list.code).toBe(0);
       expect(list.stdout).toMatch(new RegExp(`${made.id}\\s+marketer\\s+\\S+\\s+\\d{4}-\\S+\\s+Lost laptop`));
       expect(list.stdout).not.toContain('cf_');
-      const reopened = openStore(db);
-      expect(reopened.tokens.verify(made.token)).toBeNull();
-      reopened.close();
+      const reopened = await openStore(db);
+      expect(await reopened.tokens.verify(made.token)).toBeNull();
+      await reopened.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

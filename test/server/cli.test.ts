@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LookupResponse, Me } from '../../lib/contract/index.ts';
 import { seedDemo } from '../../server/seed/demo.ts';
 import { openStore } from '../../server/store/index.ts';
+import { freshDbTarget, testEngine } from '../support/test-database.ts';
 import { tempDir } from './helpers.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -59,7 +60,8 @@ const lastLine = (text: string) => text.trimEnd().split('\n').at(-1) ?? '';
 
 describe('CLI', () => {
   it('creates a token, printed alone on the last line, that the served endpoint accepts', async () => {
-    const db = join(newDir(), 'nested', 'coalface.db');
+    // On SQLite, a file in a folder that does not exist yet; on PostgreSQL, a fresh schema's URL.
+    const db = testEngine() === 'sqlite' ? join(newDir(), 'nested', 'coalface.db') : await freshDbTarget(newDir());
     const created = await run(['token', 'create', '--role', 'marketer', '--name', 'Marketing ops', '--db', db]);
     expect(created.code).toBe(0);
     const lines = created.stdout.trimEnd().split('\n');
@@ -97,84 +99,100 @@ describe('CLI', () => {
     }
   }, 30_000);
 
-  it('seeds the demo data with the fixed leads and one token per role', async () => {
-    const dir = newDir();
-    const db = join(dir, 'coalface.db');
-    const seeded = await run(['seed', '--demo', '--db', db]);
-    expect(seeded.code).toBe(0);
-    expect(seeded.stdout).toMatch(
-      /^Seeded demo data into .*: \d+ campaigns, 50 leads, \d+ events, \d+ talking points\.$/m,
-    );
-    const tokenFile = join(dir, 'demo-tokens.json');
-    expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
-    const tokens = JSON.parse(readFileSync(tokenFile, 'utf8')) as Record<string, string>;
-    expect(Object.keys(tokens).sort()).toEqual(['admin', 'manager', 'marketer', 'rep']);
-    for (const t of Object.values(tokens)) expect(seeded.stdout).toContain(t);
+  // The demo tokens file is written beside a SQLite file (for PostgreSQL, in ./data).
+  it.skipIf(testEngine() === 'postgres')(
+    'seeds the demo data with the fixed leads and one token per role',
+    async () => {
+      const dir = newDir();
+      const db = join(dir, 'coalface.db');
+      const seeded = await run(['seed', '--demo', '--db', db]);
+      expect(seeded.code).toBe(0);
+      expect(seeded.stdout).toMatch(
+        /^Seeded demo data into .*: \d+ campaigns, 50 leads, \d+ events, \d+ talking points\.$/m,
+      );
+      const tokenFile = join(dir, 'demo-tokens.json');
+      expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+      const tokens = JSON.parse(readFileSync(tokenFile, 'utf8')) as Record<string, string>;
+      expect(Object.keys(tokens).sort()).toEqual(['admin', 'manager', 'marketer', 'rep']);
+      for (const t of Object.values(tokens)) expect(seeded.stdout).toContain(t);
 
-    const again = await run(['seed', '--demo', '--if-empty', '--db', db]);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toContain('already has leads; not seeding');
-    expect(JSON.parse(readFileSync(tokenFile, 'utf8'))).toEqual(tokens);
+      const again = await run(['seed', '--demo', '--if-empty', '--db', db]);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toContain('already has leads; not seeding');
+      expect(JSON.parse(readFileSync(tokenFile, 'utf8'))).toEqual(tokens);
 
-    const { url, child } = await serve(['--db', db]);
-    const res = await fetch(`${url}/v1/context/lookup`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${tokens.rep}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ leads: [{ email: 'dana.lee@acme-robotics.com' }, { email: 'raj.patel@northwind.io' }] }),
-    });
-    const [dana, raj] = LookupResponse.parse(await res.json()).results;
-    child.kill('SIGTERM');
-    if (!dana?.found || !raj?.found) throw new Error('fixed leads missing');
-    expect(dana.context.lead).toMatchObject({
-      name: 'Dana Lee',
-      title: 'VP Finance',
-      company: 'Acme Robotics',
-      lifecycleStage: 'mql',
-      segments: { industry: 'Manufacturing', persona: 'Finance', region: 'NA' },
-    });
-    expect(dana.context.campaign?.key).toBe('q4-cloud-savings');
-    expect(dana.context.campaign?.message.headline).toBeTruthy();
-    expect(
-      dana.context.engagement.timeline.some((e) => e.type === 'content_download' && e.content?.id === 'cloud-playbook'),
-    ).toBe(true);
-    const playbook = dana.context.talkingPoints.find((p) =>
-      p.reasons.some((r) => r.text === "Downloaded 'Cloud Cost Playbook' 2 days ago"),
-    );
-    expect(playbook).toBeDefined();
-    expect(raj.context.lead).toMatchObject({
-      name: 'Raj Patel',
-      title: 'Head of Platform',
-      company: 'Northwind',
-      lifecycleStage: 'sql',
-    });
-    expect(raj.context.campaign?.key).toBe('platform-reliability');
-  }, 30_000);
+      const { url, child } = await serve(['--db', db]);
+      const res = await fetch(`${url}/v1/context/lookup`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${tokens.rep}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ leads: [{ email: 'dana.lee@acme-robotics.com' }, { email: 'raj.patel@northwind.io' }] }),
+      });
+      const [dana, raj] = LookupResponse.parse(await res.json()).results;
+      child.kill('SIGTERM');
+      if (!dana?.found || !raj?.found) throw new Error('fixed leads missing');
+      expect(dana.context.lead).toMatchObject({
+        name: 'Dana Lee',
+        title: 'VP Finance',
+        company: 'Acme Robotics',
+        lifecycleStage: 'mql',
+        segments: { industry: 'Manufacturing', persona: 'Finance', region: 'NA' },
+      });
+      expect(dana.context.campaign?.key).toBe('q4-cloud-savings');
+      expect(dana.context.campaign?.message.headline).toBeTruthy();
+      expect(
+        dana.context.engagement.timeline.some(
+          (e) => e.type === 'content_download' && e.content?.id === 'cloud-playbook',
+        ),
+      ).toBe(true);
+      const playbook = dana.context.talkingPoints.find((p) =>
+        p.reasons.some((r) => r.text === "Downloaded 'Cloud Cost Playbook' 2 days ago"),
+      );
+      expect(playbook).toBeDefined();
+      expect(raj.context.lead).toMatchObject({
+        name: 'Raj Patel',
+        title: 'Head of Platform',
+        company: 'Northwind',
+        lifecycleStage: 'sql',
+      });
+      expect(raj.context.campaign?.key).toBe('platform-reliability');
+    },
+    30_000,
+  );
 });
 
 describe('demo seed', () => {
-  it('is deterministic and realistic in size', () => {
+  it('is deterministic and realistic in size', async () => {
     const now = new Date('2026-11-26T12:00:00Z');
-    const dump = () => {
-      const store = openStore(join(newDir(), 'seed.db'));
-      const summary = seedDemo(store, { now });
+    const dump = async () => {
+      const store = await openStore(await freshDbTarget(newDir()));
+      const summary = await seedDemo(store, { now });
+      const db = store.database.kysely;
+      const distinct = (column: 'company' | 'lifecycle_stage') =>
+        db
+          .selectFrom('leads')
+          .select((eb) => eb.fn.count<number>(column).distinct().as('n'))
+          .executeTakeFirstOrThrow()
+          .then((r) => ({ n: Number(r.n) }));
       const rows = {
-        leads: store.db
-          .prepare(
-            'SELECT email, name, company, title, lifecycle_stage, industry, persona, region FROM leads ORDER BY email',
-          )
-          .all(),
-        events: store.db.prepare('SELECT * FROM events ORDER BY id').all(),
-        points: store.db
-          .prepare('SELECT id, status, audience_json, triggers_json FROM talking_points ORDER BY id')
-          .all(),
-        companies: store.db.prepare('SELECT count(DISTINCT company) AS n FROM leads').get(),
-        stages: store.db.prepare('SELECT count(DISTINCT lifecycle_stage) AS n FROM leads').get(),
+        leads: await db
+          .selectFrom('leads')
+          .select(['email', 'name', 'company', 'title', 'lifecycle_stage', 'industry', 'persona', 'region'])
+          .orderBy('email')
+          .execute(),
+        events: await db.selectFrom('events').selectAll().orderBy('id').execute(),
+        points: await db
+          .selectFrom('talking_points')
+          .select(['id', 'status', 'audience_json', 'triggers_json'])
+          .orderBy('id')
+          .execute(),
+        companies: await distinct('company'),
+        stages: await distinct('lifecycle_stage'),
       };
-      store.close();
+      await store.close();
       return { summary, rows };
     };
-    const a = dump();
-    expect(dump()).toEqual(a);
+    const a = await dump();
+    expect(await dump()).toEqual(a);
     expect(a.summary.leads).toBe(50);
     expect(a.summary.events).toBeGreaterThan(800);
     expect(a.summary.events).toBeLessThan(1200);

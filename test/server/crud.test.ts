@@ -113,7 +113,14 @@ describe('talking points: edit, publish, retire, schedule', () => {
       all.push(...page.items.map((p) => p.id));
       cursor = page.nextCursor;
     } while (cursor);
-    const count = (s.store.db.prepare('SELECT count(*) AS n FROM talking_points').get() as { n: number }).n;
+    const count = Number(
+      (
+        await s.store.database.kysely
+          .selectFrom('talking_points')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(new Set(all).size).toBe(count);
     expect(all).toHaveLength(count);
     await expectProblem(await s.request('GET', '/v1/talking-points?status=gone', { token: s.tokens.marketer }), 422);

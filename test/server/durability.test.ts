@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../lib/contract/routes.ts';
 import { openStore } from '../../server/store/index.ts';
+import { freshDbTarget } from '../support/test-database.ts';
 import { sha256, tempDir } from './helpers.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -14,7 +15,7 @@ const hasFeedback = OPERATIONS.some((op) => op.method === 'post' && op.path === 
 const BATCH = 100;
 const children: ChildProcess[] = [];
 const dir = tempDir();
-const db = join(dir, 'durable.db');
+const db = await freshDbTarget(dir);
 
 afterAll(() => {
   for (const child of children) killGroup(child);
@@ -94,11 +95,11 @@ async function burst(workers: number, stop: () => boolean, one: () => Promise<vo
 
 describe('durability: a killed server loses no acknowledged write and doubles none', () => {
   it('SIGKILL mid-burst, restart on the same file, everything acked is there once', async () => {
-    const setup = openStore(db);
+    const setup = await openStore(db);
     const now = new Date().toISOString();
-    const admin = setup.tokens.create('admin', 'Ingest', now).token;
-    const rep = setup.tokens.create('rep', 'Rep', now).token;
-    setup.campaigns.upsert(
+    const admin = (await setup.tokens.create('admin', 'Ingest', now)).token;
+    const rep = (await setup.tokens.create('rep', 'Rep', now)).token;
+    await setup.campaigns.upsert(
       {
         key: 'dur-campaign',
         name: 'Durable',
@@ -108,7 +109,7 @@ describe('durability: a killed server loses no acknowledged write and doubles no
       now,
     );
     const pointId = 'tp_durable';
-    setup.talkingPoints.put(
+    await setup.talkingPoints.put(
       pointId,
       {
         title: 'T',
@@ -121,8 +122,8 @@ describe('durability: a killed server loses no acknowledged write and doubles no
       'Marketer',
       now,
     );
-    expect(setup.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    setup.close();
+    if (setup.database.sqlite) expect(setup.database.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    await setup.close();
 
     const first = await serve();
     const sent: Sent = { events: [], feedback: [] };
@@ -163,29 +164,32 @@ describe('durability: a killed server loses no acknowledged write and doubles no
     expect(ackedEvents()).toBeGreaterThanOrEqual(5);
     if (hasFeedback) expect(ackedFeedback()).toBeGreaterThanOrEqual(40);
 
-    // Restart on the same file: it opens (recovering the WAL) and serves.
+    // Restart on the same database: it opens (SQLite recovering its WAL) and serves.
     const second = await serve();
     expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
 
-    const check = openStore(db);
+    const check = await openStore(db);
+    const stored = async (table: 'events' | 'feedback', ids: readonly string[]) =>
+      new Set(
+        (await check.database.kysely.selectFrom(table).select('id').where('id', 'in', ids).execute()).map((r) => r.id),
+      );
     try {
-      const hasEvent = check.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM events WHERE id = ?');
       for (const batch of sent.events) {
-        const present = batch.ids.filter((id) => hasEvent.get(id)?.n === 1).length;
+        const present = (await stored('events', batch.ids)).size;
         // A batch is one transaction: acked ones are whole; unacked ones are whole or absent.
         if (batch.acked) expect(present).toBe(BATCH);
         else expect([0, BATCH]).toContain(present);
       }
       if (hasFeedback) {
-        const hasVerdict = check.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM feedback WHERE id = ?');
-        for (const f of sent.feedback) {
-          const count = hasVerdict.get(String(f.body.id))?.n ?? 0;
-          if (f.acked) expect(count).toBe(1);
-          else expect(count).toBeLessThanOrEqual(1);
-        }
+        // The id is the primary key: a verdict is there once or not at all.
+        const present = await stored(
+          'feedback',
+          sent.feedback.map((f) => String(f.body.id)),
+        );
+        for (const f of sent.feedback) if (f.acked) expect(present.has(String(f.body.id))).toBe(true);
       }
     } finally {
-      check.close();
+      await check.close();
     }
     // The clients retry everything they sent (acked or not), as the extension's outbox would.
     const retries = [
@@ -203,18 +207,22 @@ describe('durability: a killed server loses no acknowledged write and doubles no
       }),
     );
     killGroup(second.child);
-    const after = openStore(db);
+    const after = await openStore(db);
+    const count = async (table: 'events' | 'feedback') =>
+      Number(
+        (
+          await after.database.kysely
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('id', 'like', table === 'events' ? 'dur-%' : '%')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     try {
-      const events = after.db
-        .prepare<[], { n: number }>("SELECT count(*) AS n FROM events WHERE id LIKE 'dur-%'")
-        .get()?.n;
-      expect(events).toBe(sent.events.length * BATCH);
-      if (hasFeedback) {
-        const verdicts = after.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM feedback').get()?.n;
-        expect(verdicts).toBe(sent.feedback.length);
-      }
+      expect(await count('events')).toBe(sent.events.length * BATCH);
+      if (hasFeedback) expect(await count('feedback')).toBe(sent.feedback.length);
     } finally {
-      after.close();
+      await after.close();
     }
   }, 60_000);
 });

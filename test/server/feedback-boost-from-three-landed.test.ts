@@ -25,7 +25,7 @@ const landed = async (pointId: string, rep: number) => {
     lead: { emailHash: sha256(DANA) },
     occurredAt: daysAgo(1),
   };
-  const token = extraToken(s, 'rep', `Rep ${rep}`);
+  const token = await extraToken(s, 'rep', `Rep ${rep}`);
   expect((await s.request('POST', '/v1/feedback', { token, body })).status).toBe(201);
 };
 

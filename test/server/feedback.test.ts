@@ -21,8 +21,8 @@ const verdict = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const post = (body: unknown, token = s.tokens.rep) => s.request('POST', '/v1/feedback', { token, body });
-const count = (id: string) =>
-  (s.store.db.prepare('SELECT count(*) AS n FROM feedback WHERE id = ?').get(id) as { n: number }).n;
+const count = async (id: string) =>
+  (await s.store.database.kysely.selectFrom('feedback').select('id').where('id', '=', id).execute()).length;
 
 beforeAll(async () => {
   s = await startTestServer();
@@ -64,7 +64,7 @@ describe('POST /v1/feedback', () => {
     expect(again).toEqual(first);
     // The same instant written another way is the same body.
     expect((await post({ ...body, occurredAt: '2026-11-20T11:00:00+01:00' })).status).toBe(200);
-    expect(count(body.id)).toBe(1);
+    expect(await count(body.id)).toBe(1);
   });
 
   it('refuses the same id with a different body', async () => {
@@ -73,7 +73,7 @@ describe('POST /v1/feedback', () => {
     const p = await expectProblem(await post({ ...body, verdict: 'landed', reason: undefined }), 422);
     expect(p.detail).toContain('already stored with a different body');
     expect(p.errors).toEqual([{ path: 'id', message: 'is already used by a different verdict' }]);
-    expect(count(body.id)).toBe(1);
+    expect(await count(body.id)).toBe(1);
   });
 
   it('takes the rep from the token: a rep field in the body is refused', async () => {
@@ -104,7 +104,7 @@ describe('DELETE /v1/feedback/{id}', () => {
   it('lets the rep who gave it, or an admin, withdraw it, once', async () => {
     const mine = verdict();
     await post(mine);
-    const otherRep = extraToken(s, 'rep', 'Other rep');
+    const otherRep = await extraToken(s, 'rep', 'Other rep');
     const del = (id: string, token: string) => s.request('DELETE', `/v1/feedback/${id}`, { token });
     expect((await expectProblem(await del(mine.id, otherRep), 403)).detail).toContain('Only the rep who gave');
     await expectProblem(await del(randomUUID(), s.tokens.rep), 404);
@@ -201,7 +201,7 @@ describe('GET /v1/feedback/summary', () => {
         TalkingPoint,
         201,
       );
-      const reps = [1, 2, 3, 4, 5].map((n) => extraToken(t, 'rep', `Rep ${n}`));
+      const reps = await Promise.all([1, 2, 3, 4, 5].map((n) => extraToken(t, 'rep', `Rep ${n}`)));
       const give = async (token: string, body: Record<string, unknown>) => {
         const full = { id: randomUUID(), ...body };
         expect((await t.request('POST', '/v1/feedback', { token, body: full })).status).toBe(201);
@@ -330,10 +330,10 @@ describe('GET /v1/feedback/summary', () => {
       await give({ kind: 'talkingPoint', id: retired.id });
       await give({ kind: 'talkingPoint', id: gone.id });
       await give({ kind: 'campaignMessage', id: 'old' });
-      t.store.db.prepare('DELETE FROM talking_points WHERE id = ?').run(gone.id);
+      await t.store.database.kysely.deleteFrom('talking_points').where('id', '=', gone.id).execute();
 
       // A sales manager reads the summary, statuses included, without marketing's lists.
-      const manager = extraToken(t, 'manager', 'Sam Manager');
+      const manager = await extraToken(t, 'manager', 'Sam Manager');
       const summary = async (query = '') =>
         read(await t.request('GET', `/v1/feedback/summary${query}`, { token: manager }), FeedbackSummary);
       const statuses = (s: FeedbackSummary) => Object.fromEntries(s.targets.map((x) => [x.target.id, x.status]));

@@ -142,11 +142,11 @@ describe('stage history and metrics', () => {
     expect((await upsert({ lifecycleStage: 'lead', name: 'Same stage' })).status).toBe(200);
     expect((await upsert({ name: 'No stage sent' })).status).toBe(200);
     expect((await upsert({ lifecycleStage: 'mql' })).status).toBe(200);
-    const rows = s.store.db.prepare('SELECT from_stage, to_stage, changed_at FROM stage_changes ORDER BY id').all() as {
-      from_stage: string | null;
-      to_stage: string;
-      changed_at: string;
-    }[];
+    const rows = await s.store.database.kysely
+      .selectFrom('stage_changes')
+      .select(['from_stage', 'to_stage', 'changed_at'])
+      .orderBy('id')
+      .execute();
     expect(rows.map((r) => [r.from_stage, r.to_stage])).toEqual([
       [null, 'lead'],
       ['lead', 'mql'],

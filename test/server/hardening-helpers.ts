@@ -1,5 +1,4 @@
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Role } from '../../lib/contract/index.ts';
 import type { Operation } from '../../lib/contract/routes.ts';
 import type { AppOptions } from '../../server/app.ts';
@@ -7,6 +6,7 @@ import type { Logger } from '../../server/log.ts';
 import { honoPath } from '../../server/router/match.ts';
 import { startServer } from '../../server/serve.ts';
 import { openStore, type Store } from '../../server/store/index.ts';
+import { freshDbTarget } from '../support/test-database.ts';
 import { tempDir } from './helpers.ts';
 
 export type Caller = Role | 'none' | 'revoked';
@@ -15,32 +15,36 @@ export const CALLERS: readonly Caller[] = ['none', 'revoked', 'rep', 'manager', 
 export interface HardenedServer {
   url: string;
   store: Store;
+  /** Where its database is (a SQLite path or a postgres:// URL). */
+  target: string;
   tokens: Record<Role | 'revoked', string>;
   logs: string[];
   fetch(path: string, init?: RequestInit & { token?: string }): Promise<Response>;
   close(): Promise<void>;
 }
 
-/** The real app on a real port and SQLite file, with app options (rate limit, proxy) and a revoked token. */
+/** The real app on a real port and a fresh database on the engine under test, with app options (rate limit, proxy) and a revoked token. */
 export async function startHardened(options: Omit<AppOptions, 'logger'> = {}): Promise<HardenedServer> {
   const dir = tempDir();
-  const store = openStore(join(dir, 'coalface.db'));
+  const target = await freshDbTarget(dir);
+  const store = await openStore(target);
   const logs: string[] = [];
   const logger: Logger = { info: (l) => logs.push(l), error: (l) => logs.push(l) };
   const server = await startServer(store, { port: 0, logger, ...options });
   const now = new Date().toISOString();
-  const revoked = store.tokens.create('admin', 'Revoked admin', now);
-  store.tokens.revoke(revoked.id, now);
+  const revoked = await store.tokens.create('admin', 'Revoked admin', now);
+  await store.tokens.revoke(revoked.id, now);
   const tokens = {
-    rep: store.tokens.create('rep', 'Rep', now).token,
-    manager: store.tokens.create('manager', 'Manager', now).token,
-    marketer: store.tokens.create('marketer', 'Marketer', now).token,
-    admin: store.tokens.create('admin', 'Admin', now).token,
+    rep: (await store.tokens.create('rep', 'Rep', now)).token,
+    manager: (await store.tokens.create('manager', 'Manager', now)).token,
+    marketer: (await store.tokens.create('marketer', 'Marketer', now)).token,
+    admin: (await store.tokens.create('admin', 'Admin', now)).token,
     revoked: revoked.token,
   };
   return {
     url: server.url,
     store,
+    target,
     tokens,
     logs,
     fetch(path, { token, headers, ...init } = {}) {
@@ -50,7 +54,7 @@ export async function startHardened(options: Omit<AppOptions, 'logger'> = {}): P
     },
     async close() {
       await server.close();
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

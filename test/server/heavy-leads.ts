@@ -33,17 +33,17 @@ export interface HeavyLeadsOptions {
  * (so every table and trigger a real feed touches is touched), 5,000 events per transaction.
  * Returns the leads' addresses. 20 leads × 5,000 events take a few seconds.
  */
-export function seedHeavyLeads(store: Store, options: HeavyLeadsOptions): string[] {
+export async function seedHeavyLeads(store: Store, options: HeavyLeadsOptions): Promise<string[]> {
   const now = options.now ?? Date.now();
   const span = 100 * 86_400_000;
   const emails = Array.from({ length: options.leads }, (_, i) => heavyEmail(i));
   const received = new Date(now).toISOString();
   let batch: unknown[] = [];
-  const flush = () => {
-    ingestEvents(store, batch, received);
+  const flush = async () => {
+    await ingestEvents(store, batch, received);
     batch = [];
   };
-  emails.forEach((email, lead) => {
+  for (const [lead, email] of emails.entries()) {
     for (let i = 0; i < options.eventsPerLead; i++) {
       const type = TYPES[(i + lead) % TYPES.length] ?? 'page_view';
       const topic = TOPICS[i % TOPICS.length] ?? 'cost';
@@ -57,9 +57,9 @@ export function seedHeavyLeads(store: Store, options: HeavyLeadsOptions): string
           ? { content: { id: `doc-${i % 40}`, title: `Document ${i % 40}`, topic } }
           : {}),
       });
-      if (batch.length === BATCH) flush();
+      if (batch.length === BATCH) await flush();
     }
-  });
-  if (batch.length > 0) flush();
+  }
+  if (batch.length > 0) await flush();
   return emails;
 }

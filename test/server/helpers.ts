@@ -8,6 +8,7 @@ import { type LeadContext, LookupResponse, Problem, type Role, TalkingPoint } fr
 import type { Logger } from '../../server/log.ts';
 import { startServer } from '../../server/serve.ts';
 import { openStore, type Store } from '../../server/store/index.ts';
+import { freshDbTarget } from '../support/test-database.ts';
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'coalface-test-'));
@@ -16,6 +17,8 @@ export function tempDir(): string {
 export interface TestServer {
   url: string;
   store: Store;
+  /** Where its database is (a SQLite path or a postgres:// URL), for a second connection (as the CLI would). */
+  target: string;
   dir: string;
   tokens: Record<Role, string>;
   logs: string[];
@@ -27,23 +30,28 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real app on a real port with a real SQLite file in a fresh temp dir; logs captured. */
+/**
+ * The real app on a real port with a fresh database on the engine under test (a SQLite file in a
+ * fresh temp dir, or a fresh PostgreSQL schema); logs captured.
+ */
 export async function startTestServer(): Promise<TestServer> {
   const dir = tempDir();
-  const store = openStore(join(dir, 'coalface.db'));
+  const target = await freshDbTarget(dir);
+  const store = await openStore(target);
   const logs: string[] = [];
   const logger: Logger = { info: (l) => logs.push(l), error: (l) => logs.push(l) };
   const server = await startServer(store, { port: 0, logger });
   const now = new Date().toISOString();
   const tokens = {
-    rep: store.tokens.create('rep', 'Test rep', now).token,
-    manager: store.tokens.create('manager', 'Test manager', now).token,
-    marketer: store.tokens.create('marketer', 'Test marketer', now).token,
-    admin: store.tokens.create('admin', 'Test admin', now).token,
+    rep: (await store.tokens.create('rep', 'Test rep', now)).token,
+    manager: (await store.tokens.create('manager', 'Test manager', now)).token,
+    marketer: (await store.tokens.create('marketer', 'Test marketer', now)).token,
+    admin: (await store.tokens.create('admin', 'Test admin', now)).token,
   };
   return {
     url: server.url,
     store,
+    target,
     dir,
     tokens,
     logs,
@@ -59,7 +67,7 @@ export async function startTestServer(): Promise<TestServer> {
     },
     async close() {
       await server.close();
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -106,8 +114,8 @@ export async function liveFinancePoint(server: TestServer, title: string): Promi
 }
 
 /** Another token of the role, as a second rep would have. */
-export function extraToken(server: TestServer, role: Role, name: string): string {
-  return server.store.tokens.create(role, name, new Date().toISOString()).token;
+export async function extraToken(server: TestServer, role: Role, name: string): Promise<string> {
+  return (await server.store.tokens.create(role, name, new Date().toISOString())).token;
 }
 
 export const demoMessage = {

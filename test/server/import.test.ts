@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ImportError } from '../../server/import/columns.ts';
 import { IMPORT_BATCH, importCsv, summaryLine } from '../../server/import/run.ts';
 import { openStore, type Store } from '../../server/store/index.ts';
+import { freshDbTarget } from '../support/test-database.ts';
 import { tempDir } from './helpers.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -17,8 +18,8 @@ function csv(text: string): string {
   writeFileSync(file, text);
   return file;
 }
-function freshStore(): Store {
-  return openStore(join(dir, `db-${++n}.db`));
+async function freshStore(): Promise<Store> {
+  return openStore(await freshDbTarget(tempDir()));
 }
 function sink(isTTY = false) {
   const lines: string[] = [];
@@ -35,7 +36,7 @@ lee@initech.com,Lee,,,whale,,,,,,,
 
 describe('CSV import', () => {
   it('imports leads: good rows kept, bad rows reported by line, BOM and quoting handled', async () => {
-    const store = freshStore();
+    const store = await freshStore();
     const log = sink();
     const file = csv(LEADS);
     const summary = await importCsv(store, 'leads', file, { log });
@@ -45,30 +46,30 @@ describe('CSV import', () => {
     expect(errors).toMatch(/^line 3: email must be an email address/m);
     expect(errors).toMatch(/^line 5: has 11 cells but the header names 12 columns/m);
     expect(errors).toMatch(/^line 6: lifecycleStage must be one of/m);
-    const dana = store.leads.find({ email: 'dana.lee@acme-robotics.com' });
+    const dana = await store.leads.find({ email: 'dana.lee@acme-robotics.com' });
     expect(dana?.profile).toMatchObject({
       name: 'Dana Lee',
       lifecycleStage: 'mql',
       segments: { industry: 'Manufacturing', persona: 'Finance', region: 'NA' },
       crmRefs: [{ system: 'salesforce', objectType: 'Lead', id: '00Q5e00000AcmDLEAZ' }],
     });
-    expect(store.leads.campaignKeys(dana?.id ?? 0)).toEqual(['always-on', 'q4-cloud-savings']);
-    const raj = store.leads.find({ crmRef: { system: 'hubspot', objectType: 'contact', id: '51230001' } });
+    expect(await store.leads.campaignKeys(dana?.id ?? 0)).toEqual(['always-on', 'q4-cloud-savings']);
+    const raj = await store.leads.find({ crmRef: { system: 'hubspot', objectType: 'contact', id: '51230001' } });
     expect(raj?.profile.name).toBe('Patel, Raj');
     expect(summaryLine(summary, 'leads.csv')).toMatch(
       /^Imported 2 of 5 leads from leads\.csv in \d+\.\d s; 3 rejected/,
     );
     // Empty cells keep what is stored: a second file with only the address and title changes the title alone.
     await importCsv(store, 'leads', csv('email,title\ndana.lee@acme-robotics.com,CFO\n'), { log: sink() });
-    expect(store.leads.find({ email: 'dana.lee@acme-robotics.com' })?.profile).toMatchObject({
+    expect((await store.leads.find({ email: 'dana.lee@acme-robotics.com' }))?.profile).toMatchObject({
       name: 'Dana Lee',
       title: 'CFO',
     });
-    store.close();
+    await store.close();
   });
 
   it('imports events idempotently, in batches of 5,000, with progress on stderr', async () => {
-    const store = freshStore();
+    const store = await freshStore();
     const rows = ['id,email,type,occurred_at,content_id,content_title,content_url,content_topic,campaign'];
     const total = IMPORT_BATCH * 2 + 1;
     for (let i = 0; i < total; i++) {
@@ -84,28 +85,32 @@ describe('CSV import', () => {
     expect(first).toMatchObject({ rows: total + 1, accepted: total, rejected: 1, duplicates: 0 });
     expect(log.lines.join('')).toMatch(new RegExp(`^line ${total + 2}: type must be one of`, 'm'));
     expect(log.lines.some((l) => /^importing events: \d+% [\d,]+ rows \([\d,]+ rows\/s\)\n$/.test(l))).toBe(true);
-    expect(store.events.count()).toBe(total);
-    const withContent = store.db.prepare("SELECT content_title FROM events WHERE id = 'ev-1'").get();
+    expect(await store.events.count()).toBe(total);
+    const withContent = await store.database.kysely
+      .selectFrom('events')
+      .select('content_title')
+      .where('id', '=', 'ev-1')
+      .executeTakeFirst();
     expect(withContent).toEqual({ content_title: 'Cloud Cost Playbook, 2nd ed.' });
     const again = await importCsv(store, 'events', file, { log: sink(true), progressIntervalMs: 0 });
     expect(again).toMatchObject({ accepted: total, duplicates: total });
-    expect(store.events.count()).toBe(total);
+    expect(await store.events.count()).toBe(total);
     expect(summaryLine(again, 'e.csv')).toContain(`${total.toLocaleString('en-US')} already stored`);
-    store.close();
+    await store.close();
   }, 30_000);
 
   it('rewrites the progress line in place on a terminal', async () => {
-    const store = freshStore();
+    const store = await freshStore();
     const rows = ['email', ...Array.from({ length: 300 }, (_, i) => `p${i}@example.com`)];
     const log = sink(true);
     await importCsv(store, 'leads', csv(rows.join('\n')), { log, progressIntervalMs: 0 });
     expect(log.lines.some((l) => l.startsWith('\rimporting leads:'))).toBe(true);
     expect(log.lines.every((l) => !l.startsWith('importing'))).toBe(true);
-    store.close();
+    await store.close();
   });
 
   it('refuses a file it cannot import, saying why', async () => {
-    const store = freshStore();
+    const store = await freshStore();
     const log = { write: () => true };
     await expect(importCsv(store, 'leads', csv('email,nickname,fax\na@b.co,x,y\n'), { log })).rejects.toThrow(
       /unknown columns "nickname", "fax" in the header row; leads files may have email, name/,
@@ -114,11 +119,11 @@ describe('CSV import', () => {
     await expect(importCsv(store, 'leads', csv(''), { log })).rejects.toThrow(/is empty/);
     await expect(importCsv(store, 'leads', join(dir, 'missing.csv'), { log })).rejects.toThrow(ImportError);
     await expect(importCsv(store, 'leads', csv('email\n"a@b.co\n'), { log })).rejects.toThrow(/not readable CSV/);
-    store.close();
+    await store.close();
   });
 
   it('runs from the CLI: summary on stdout, rejected lines on stderr, exit 1 when any row failed', async () => {
-    const db = join(dir, 'cli.db');
+    const db = await freshDbTarget(tempDir());
     const run = (args: string[]) =>
       new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
         const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { cwd: ROOT });
@@ -134,7 +139,7 @@ describe('CSV import', () => {
       });
     const [partial, bad] = await Promise.all([
       run(['import', 'leads', csv(LEADS), '--db', db]),
-      run(['import', 'events', csv('id,email,when\n'), '--db', join(dir, 'cli2.db')]),
+      run(['import', 'events', csv('id,email,when\n'), '--db', await freshDbTarget(tempDir())]),
     ]);
     expect(partial.code).toBe(1);
     expect(partial.stdout).toMatch(/^Imported 2 of 5 leads from .* 3 rejected/);

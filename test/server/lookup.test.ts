@@ -114,7 +114,7 @@ describe("ranking with reps' verdicts, end to end", () => {
 
     const given: { id: string; token: string }[] = [];
     for (let i = 0; i < 7; i++) {
-      const token = extraToken(s, 'rep', `Rep ${i}`);
+      const token = await extraToken(s, 'rep', `Rep ${i}`);
       const landed = i >= 5;
       const body = {
         id: randomUUID(),

@@ -24,10 +24,10 @@ describe('/openapi.json', () => {
     expect(validator.version).toBe('3.1');
   });
 
-  it('documents every route the app serves, and no route it does not', () => {
-    const store = openStore(':memory:');
+  it('documents every route the app serves, and no route it does not', async () => {
+    const store = await openStore(':memory:');
     const served = registeredRoutes(createApp(store).routes);
-    store.close();
+    await store.close();
     const documented = new Set(OPERATIONS.map(label));
     const undocumented = [...served].filter((r) => !documented.has(r));
     const phantom = [...documented].filter((r) => !served.has(r));

@@ -1,13 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LookupResponse, TalkingPointInput } from '../../lib/contract/index.ts';
 import { createApp } from '../../server/app.ts';
 import { createGroupCommit } from '../../server/store/group-commit.ts';
-import { openStore, type Store } from '../../server/store/index.ts';
+import { openStore, type Store, type Stores } from '../../server/store/index.ts';
+import { freshDbTarget, testEngine } from '../support/test-database.ts';
 import { tempDir } from './helpers.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -15,20 +16,20 @@ const dirs: string[] = [];
 const children: ChildProcess[] = [];
 const stores: Store[] = [];
 
-afterAll(() => {
+afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-  for (const s of stores) s.close();
+  for (const s of stores) await s.close();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-function newDb(): string {
+function newDb(): Promise<string> {
   const dir = tempDir();
   dirs.push(dir);
-  return join(dir, 'coalface.db');
+  return freshDbTarget(dir);
 }
 
-function open(file: string): Store {
-  const store = openStore(file);
+async function open(target: string): Promise<Store> {
+  const store = await openStore(target);
   stores.push(store);
   return store;
 }
@@ -37,14 +38,14 @@ const quiet = { info: () => {}, error: () => {} };
 const NOW = new Date('2026-03-02T12:00:00.000Z');
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
-function seed(store: Store) {
+async function seed(store: Store) {
   const at = NOW.toISOString();
-  store.campaigns.upsert(
+  await store.campaigns.upsert(
     { key: 'q1', name: 'Q1 push', status: 'active', message: { headline: 'Q1', pitch: 'Q1 pitch', proofPoints: [] } },
     at,
   );
-  store.transaction(() => {
-    store.leads.upsert(
+  await store.transaction(async (tx) => {
+    await tx.leads.upsert(
       {
         email: 'ana@example.com',
         name: 'Ana',
@@ -54,7 +55,7 @@ function seed(store: Store) {
       at,
     );
   });
-  const rep = store.tokens.create('rep', 'Rep', at).token;
+  const rep = (await store.tokens.create('rep', 'Rep', at)).token;
   return { rep };
 }
 
@@ -77,24 +78,24 @@ async function lookup(app: ReturnType<typeof createApp>, token: string) {
 
 describe('lookup cache', () => {
   it('sees talking points, campaigns and verdicts written by another connection (another process)', async () => {
-    const file = newDb();
-    const served = open(file);
-    const { rep } = seed(served);
+    const file = await newDb();
+    const served = await open(file);
+    const { rep } = await seed(served);
     const app = createApp(served, { clock: () => NOW, rateLimit: false, logger: quiet });
-    const other = open(file); // a second connection, as the CLI import or another worker has
+    const other = await open(file); // a second connection, as the CLI import or another instance has
 
     expect((await lookup(app, rep)).talkingPoints).toEqual([]);
-    other.talkingPoints.put('tp_1', point('Close the books faster'), 'M', NOW.toISOString());
+    await other.talkingPoints.put('tp_1', point('Close the books faster'), 'M', NOW.toISOString());
     expect((await lookup(app, rep)).talkingPoints.map((p) => p.id)).toEqual(['tp_1']);
 
-    other.campaigns.upsert(
+    await other.campaigns.upsert(
       { key: 'q1', name: 'Q1 push', status: 'draft', message: { headline: 'Q1', pitch: 'Q1 pitch', proofPoints: [] } },
       NOW.toISOString(),
     );
     const paused = await lookup(app, rep);
     expect(paused.campaign).toBeNull();
     expect(paused.talkingPoints).toEqual([]);
-    other.campaigns.upsert(
+    await other.campaigns.upsert(
       {
         key: 'q1',
         name: 'Q1 push',
@@ -115,15 +116,15 @@ describe('lookup cache', () => {
     const segments = { industry: 'Finance', persona: 'CFO', region: 'EMEA' };
     const ctx = { segments, repTokenId: 'tok_x', repName: 'Other', now: NOW.toISOString() };
     const first = verdict('didnt_land');
-    other.feedback.insert(first, ctx);
+    await other.feedback.insert(first, ctx);
     expect((await lookup(app, rep)).talkingPoints[0]?.fared).toEqual({ landed: 0, didntLand: 1 });
-    other.feedback.insert(verdict('landed'), ctx);
+    await other.feedback.insert(verdict('landed'), ctx);
     expect((await lookup(app, rep)).talkingPoints[0]?.fared).toEqual({ landed: 1, didntLand: 1 });
-    other.feedback.withdraw(first.id, NOW.toISOString());
+    await other.feedback.withdraw(first.id, NOW.toISOString());
     expect((await lookup(app, rep)).talkingPoints[0]?.fared).toEqual({ landed: 1, didntLand: 0 });
 
     // And this process's own writes, through the API's store.
-    served.feedback.insert(verdict('didnt_land'), ctx);
+    await served.feedback.insert(verdict('didnt_land'), ctx);
     const fresh = await lookup(app, rep);
     expect(fresh.talkingPoints[0]?.fared).toEqual({ landed: 1, didntLand: 1 });
     expect(fresh.talkingPoints[0]?.reasons.some((r) => r.code === 'feedback')).toBe(true);
@@ -132,10 +133,9 @@ describe('lookup cache', () => {
 
 describe('group commit', () => {
   it('writes a burst of verdicts in few transactions, each answered after its commit', async () => {
-    const file = newDb();
-    const store = open(file);
-    const { rep } = seed(store);
-    store.talkingPoints.put('tp_1', point('P'), 'M', NOW.toISOString());
+    const store = await open(await newDb());
+    const { rep } = await seed(store);
+    await store.talkingPoints.put('tp_1', point('P'), 'M', NOW.toISOString());
     const app = createApp(store, { clock: () => NOW, rateLimit: false, logger: quiet });
     const body = (id: string, verdict = 'landed') => ({
       id,
@@ -162,53 +162,61 @@ describe('group commit', () => {
     const statuses = (await Promise.all(bodies.map(post))).map((r) => r.status);
     expect(statuses.slice(0, 40).every((s) => s === 201)).toBe(true);
     expect(statuses.slice(40)).toEqual([201, 200, 422]);
-    const count = store.db.prepare('SELECT count(*) AS n FROM feedback').get() as { n: number };
-    expect(count.n).toBe(41);
-    const tally = store.db
-      .prepare("SELECT landed FROM feedback_tallies WHERE target_id = 'tp_1' AND dimension = 'all'")
-      .get() as { landed: number };
+    const stored = await store.db.selectFrom('feedback').select('id').execute();
+    expect(stored).toHaveLength(41);
+    const tally = await store.db
+      .selectFrom('feedback_tallies')
+      .select('landed')
+      .where('target_id', '=', 'tp_1')
+      .where('dimension', '=', 'all')
+      .executeTakeFirstOrThrow();
     expect(tally.landed).toBe(41);
   });
 
   it('rolls back only the job that failed, and settles each job after the commit', async () => {
-    const store = open(newDb());
-    const writer = createGroupCommit(store.db);
-    store.db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY)');
-    const insert = store.db.prepare('INSERT INTO t (id) VALUES (?)');
+    const store = await open(await newDb());
+    const writer = createGroupCommit(store);
+    const at = NOW.toISOString();
+    const make = (tx: Stores, name: string) => tx.tokens.create('rep', name, at);
     const results = await Promise.allSettled([
-      writer.run(() => insert.run(1).changes),
-      writer.run(() => {
-        insert.run(2);
+      writer.run((tx) => make(tx, 'one')),
+      writer.run(async (tx) => {
+        await make(tx, 'two');
         throw new Error('no');
       }),
-      writer.run(() => insert.run(3).changes),
+      writer.run((tx) => make(tx, 'three')),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
-    expect(store.db.prepare('SELECT id FROM t ORDER BY id').pluck().all()).toEqual([1, 3]);
+    expect((await store.tokens.list()).map((t) => t.name).sort()).toEqual(['one', 'three']);
     expect(writer.batches()).toBe(1);
   });
 });
 
-describe('group commit under another connection holding the write lock', () => {
+// SQLite's one writer at a time: another process's write lock (PostgreSQL locks rows, not the database).
+describe.skipIf(testEngine() === 'postgres')('group commit under another connection holding the write lock', () => {
   it('waits for the lock without blocking the event loop, then commits', async () => {
-    const file = newDb();
-    const store = open(file);
-    store.db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY)');
-    const other = open(file);
-    const writer = createGroupCommit(store.db);
-    other.db.exec('BEGIN IMMEDIATE');
-    other.db.exec('INSERT INTO t (id) VALUES (1)');
+    const file = await newDb();
+    const store = await open(file);
+    const other = await open(file);
+    const writer = createGroupCommit(store);
+    const lock = other.database.sqlite;
+    if (!lock) throw new Error('SQLite expected');
+    const at = NOW.toISOString();
+    lock.exec('BEGIN IMMEDIATE');
+    lock
+      .prepare("INSERT INTO tokens (id, hash, name, role, created_at) VALUES ('tok_a', 'h', 'first', 'rep', ?)")
+      .run(at);
     const started = Date.now();
-    const done = writer.run(() => store.db.prepare('INSERT INTO t (id) VALUES (2)').run().changes);
+    const done = writer.run((tx) => tx.tokens.create('rep', 'second', at));
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 5);
     await new Promise((r) => setTimeout(r, 100));
-    other.db.exec('COMMIT');
-    expect(await done).toBe(1);
+    lock.exec('COMMIT');
+    expect((await done).token).toMatch(/^cf_/);
     clearInterval(ticker);
     expect(ticks).toBeGreaterThan(5); // timers ran while the write waited
     expect(Date.now() - started).toBeGreaterThanOrEqual(95);
-    expect(store.db.prepare('SELECT id FROM t ORDER BY id').pluck().all()).toEqual([1, 2]);
+    expect((await store.tokens.list()).map((t) => t.name).sort()).toEqual(['first', 'second']);
   });
 });
 
@@ -238,12 +246,12 @@ function serve(file: string, workers: number): Promise<Served> {
 
 describe('serve --workers 2', () => {
   it('prints one listening line, shares the port, and streams changes written by the other worker', async () => {
-    const file = newDb();
-    const setup = open(file);
+    const file = await newDb();
+    const setup = await openStore(file);
     const at = NOW.toISOString();
-    const rep = setup.tokens.create('rep', 'Rep', at).token;
-    const marketer = setup.tokens.create('marketer', 'Marketer', at).token;
-    setup.close();
+    const rep = (await setup.tokens.create('rep', 'Rep', at)).token;
+    const marketer = (await setup.tokens.create('marketer', 'Marketer', at)).token;
+    await setup.close();
     const { url, child } = await serve(file, 2);
 
     for (let i = 0; i < 4; i++) {
@@ -275,8 +283,8 @@ describe('serve --workers 2', () => {
       ids.push(((await res.json()) as { id: string }).id);
     }
     // And a write by another process altogether (the CLI import's path).
-    const other = open(file);
-    other.talkingPoints.put('tp_other_process', point('From elsewhere'), 'M', at);
+    const other = await open(file);
+    await other.talkingPoints.put('tp_other_process', point('From elsewhere'), 'M', at);
     ids.push('tp_other_process');
 
     const deadline = Date.now() + 5000;

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Change, TalkingPointInput } from '../../lib/contract/index.ts';
 import { openStore } from '../../server/store/index.ts';
@@ -132,10 +131,10 @@ describe('GET /v1/stream', () => {
 
   it('carries writes by another process (the CLI import) within 1 s, by polling', async () => {
     const stream = await openStream(`${s.url}/v1/stream`, s.tokens.rep);
-    const other = openStore(join(s.dir, 'coalface.db'));
+    const other = await openStore(s.target);
     try {
       const wrote = Date.now();
-      other.talkingPoints.put(
+      await other.talkingPoints.put(
         'tp_from_cli',
         TalkingPointInput.parse({ title: 'From elsewhere', body: 'b', status: 'live' }),
         'import',
@@ -145,7 +144,7 @@ describe('GET /v1/stream', () => {
       expect(Date.now() - wrote).toBeLessThan(1000);
       expect(JSON.parse(event?.data ?? '{}')).toMatchObject({ id: 'tp_from_cli', op: 'upsert' });
     } finally {
-      other.close();
+      await other.close();
       stream.close();
     }
   });

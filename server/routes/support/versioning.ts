@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { versionTag } from '../../../lib/contract/version-tag.ts';
 import { problem, validationProblem } from '../../problem.ts';
+import type { Stores } from '../../store/index.ts';
 
 /**
  * Optimistic concurrency: `If-Match: "<version>"` (or a list of them, or `*`). Returns a 412
@@ -35,14 +36,14 @@ export function withVersion<T extends { version: number }>(c: Context, resource:
 export interface VersionedEdit<T extends { version: number }, I> {
   /** What it is, for the 412's detail ("This campaign is at version 3…"). */
   what: string;
-  stored: () => T | null;
+  stored: (tx: Stores) => Promise<T | null>;
   missing: () => Response;
   /** The stored resource with the patch applied, as a full input. */
   merged: (stored: T) => unknown;
   /** The schema of a new one: the merged input is checked as a whole, window included. */
   schema: z.ZodType<I>;
   /** Writes it, or refuses with a problem (for what the schema cannot check). */
-  save: (next: I) => T | Response;
+  save: (tx: Stores, next: I) => Promise<T | Response>;
 }
 
 /**
@@ -51,17 +52,17 @@ export interface VersionedEdit<T extends { version: number }, I> {
  */
 export function editVersioned<T extends { version: number }, I>(
   c: Context,
-  transaction: <R>(fn: () => R) => R,
+  store: Stores,
   edit: VersionedEdit<T, I>,
-): Response {
-  return transaction(() => {
-    const stored = edit.stored();
+): Promise<Response> {
+  return store.transaction(async (tx) => {
+    const stored = await edit.stored(tx);
     if (!stored) return edit.missing();
     const stale = checkIfMatch(c, edit.what, stored.version);
     if (stale) return stale;
     const next = edit.schema.safeParse(edit.merged(stored));
     if (!next.success) return validationProblem(c, next.error);
-    const saved = edit.save(next.data);
+    const saved = await edit.save(tx, next.data);
     return saved instanceof Response ? saved : withVersion(c, saved);
   });
 }

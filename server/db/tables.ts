@@ -1,0 +1,188 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The schema as the query layer sees it, the same on SQLite and PostgreSQL (see `migrations.ts` and
+ * `postgres-migrations.ts`; `test/server/schema-parity.test.ts` holds the two to it). Times are ISO
+ * strings in `*_at` and epoch milliseconds in `*_ms`; JSON is stored as text in `*_json`.
+ */
+export interface Tables {
+  leads: LeadsTable;
+  lead_crm_refs: LeadCrmRefsTable;
+  lead_campaigns: LeadCampaignsTable;
+  campaigns: CampaignsTable;
+  events: EventsTable;
+  event_totals: EventTotalsTable;
+  talking_points: TalkingPointsTable;
+  tokens: TokensTable;
+  feedback: FeedbackTable;
+  feedback_tallies: FeedbackTalliesTable;
+  changes: ChangesTable;
+  funnel_versions: FunnelVersionsTable;
+  funnel_signatures: FunnelSignaturesTable;
+  stage_changes: StageChangesTable;
+  store_marks: StoreMarksTable;
+}
+
+export interface LeadsTable {
+  id: Generated<number>;
+  email: string;
+  email_hash: string;
+  name: string | null;
+  company: string | null;
+  title: string | null;
+  lifecycle_stage: string | null;
+  industry: string | null;
+  persona: string | null;
+  region: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LeadCrmRefsTable {
+  lead_id: number;
+  system: string;
+  object_type: string;
+  crm_id: string;
+  match_id: string;
+}
+
+export interface LeadCampaignsTable {
+  lead_id: number;
+  campaign_key: string;
+  source: 'lead' | 'event';
+}
+
+export interface CampaignsTable {
+  key: string;
+  name: string;
+  status: string;
+  starts_at: string | null;
+  ends_at: string | null;
+  message_json: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventsTable {
+  id: string;
+  lead_id: number;
+  type: string;
+  occurred_at: string;
+  occurred_ms: number;
+  content_id: string | null;
+  content_title: string | null;
+  content_url: string | null;
+  content_topic: string | null;
+  campaign_key: string | null;
+  received_at: string;
+}
+
+export interface EventTotalsTable {
+  lead_id: number;
+  type: string;
+  /** '' stands for "no campaign" (keys are never empty). */
+  campaign_key: string;
+  n: number;
+  last_ms: number;
+}
+
+export interface TalkingPointsTable {
+  id: string;
+  campaign_key: string | null;
+  title: string;
+  body: string;
+  status: string;
+  priority: number;
+  audience_json: string;
+  triggers_json: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  author: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TokensTable {
+  id: string;
+  hash: string;
+  name: string;
+  role: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface FeedbackTable {
+  id: string;
+  target_kind: 'talkingPoint' | 'campaignMessage';
+  target_id: string;
+  verdict: 'didnt_land' | 'landed';
+  reason: string | null;
+  note: string | null;
+  email_hash: string;
+  industry: string | null;
+  persona: string | null;
+  region: string | null;
+  rep_token_id: string;
+  rep_name: string;
+  occurred_at: string;
+  occurred_ms: number;
+  received_at: string;
+  withdrawn_at: string | null;
+  input_json: string;
+}
+
+export interface FeedbackTalliesTable {
+  target_kind: string;
+  target_id: string;
+  dimension: 'all' | 'industry' | 'persona' | 'region';
+  value: string;
+  landed: number;
+  didnt_land: number;
+}
+
+export interface ChangesTable {
+  cursor: Generated<number>;
+  kind: 'talkingPoint' | 'campaign';
+  entity_id: string;
+  op: 'upsert' | 'retire';
+  version: number;
+  at: string;
+}
+
+export interface FunnelVersionsTable {
+  version: number;
+  stages_json: string;
+  note: string | null;
+  changes_json: string;
+  changed_by: string;
+  changed_by_token: string | null;
+  changed_by_role: string | null;
+  changed_at: string;
+}
+
+export interface FunnelSignaturesTable {
+  version: number;
+  team: 'marketing' | 'sales';
+  signer_name: string;
+  signer_token: string | null;
+  signer_role: string;
+  signed_at: string;
+}
+
+export interface StageChangesTable {
+  id: Generated<number>;
+  lead_id: number;
+  from_stage: string | null;
+  to_stage: string;
+  changed_at: string;
+  changed_ms: number;
+  received_at: string;
+}
+
+/** Counters triggers move on writes other processes must notice ('feedback': verdicts written or withdrawn). */
+export interface StoreMarksTable {
+  name: string;
+  n: number;
+}
