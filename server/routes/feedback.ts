@@ -2,7 +2,7 @@ import { type FeedbackSummary, type FeedbackTarget, routes } from '../../lib/con
 import { summariseFeedback, type TargetInfo } from '../domain/feedback.ts';
 import { problem } from '../problem.ts';
 import { handle } from '../router/handle.ts';
-import { canonicalFeedback } from '../store/feedback.ts';
+import { canonicalFeedback, type StoredFeedback } from '../store/feedback.ts';
 import { createGroupCommit } from '../store/group-commit.ts';
 import type { Store } from '../store/index.ts';
 import { parseCursor } from './support/query.ts';
@@ -20,18 +20,19 @@ export function feedbackRoutes(store: Store, clock: () => Date) {
     const me = c.get('me');
     // Verdicts arriving together are committed together (one transaction, one WAL append); the
     // response goes out only after that commit.
+    const resent = (existing: StoredFeedback) => {
+      if (existing.inputJson === canonicalFeedback(input)) return c.json(existing.feedback, 200);
+      return problem(
+        c,
+        422,
+        'feedback-id-reused',
+        `A verdict with id ${input.id} is already stored with a different body. Resend it unchanged, or give a new verdict a new id.`,
+        [{ path: 'id', message: 'is already used by a different verdict' }],
+      );
+    };
     return writer.run(async (tx) => {
       const existing = await tx.feedback.get(input.id);
-      if (existing) {
-        if (existing.inputJson === canonicalFeedback(input)) return c.json(existing.feedback, 200);
-        return problem(
-          c,
-          422,
-          'feedback-id-reused',
-          `A verdict with id ${input.id} is already stored with a different body. Resend it unchanged, or give a new verdict a new id.`,
-          [{ path: 'id', message: 'is already used by a different verdict' }],
-        );
-      }
+      if (existing) return resent(existing);
       const known =
         input.target.kind === 'talkingPoint'
           ? await tx.talkingPoints.exists(input.target.id)
@@ -50,6 +51,12 @@ export function feedbackRoutes(store: Store, clock: () => Date) {
         repName: me.name,
         now: clock().toISOString(),
       });
+      if (!feedback) {
+        // The same id committed by another instance between our read and our write.
+        const raced = await tx.feedback.get(input.id);
+        if (!raced) throw new Error(`verdict ${input.id} neither inserted nor found`);
+        return resent(raced);
+      }
       c.header('Location', `/v1/feedback/${feedback.id}`);
       return c.json(feedback, 201);
     });

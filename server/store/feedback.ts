@@ -86,10 +86,14 @@ export function createFeedbackStore(ctx: StoreContext) {
       const row = await byId(id);
       return row ? { feedback: toFeedback(row), repTokenId: row.rep_token_id, inputJson: row.input_json } : null;
     },
+    /**
+     * Stores a new verdict; null when one with this id is already stored, committed meanwhile by
+     * another request or instance (the first copy wins; the caller compares it, as for a resend).
+     */
     async insert(
       input: FeedbackInput,
       context: { segments: Segments; repTokenId: string; repName: string; now: string },
-    ): Promise<Feedback> {
+    ): Promise<Feedback | null> {
       const at = new Date(input.occurredAt);
       const row: Omit<FeedbackRow, 'withdrawn_at'> = {
         id: input.id,
@@ -109,7 +113,12 @@ export function createFeedbackStore(ctx: StoreContext) {
         received_at: context.now,
         input_json: canonicalFeedback(input),
       };
-      await ctx.db.insertInto('feedback').values(row).execute();
+      const written = await ctx.db
+        .insertInto('feedback')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+      if (Number(written.numInsertedOrUpdatedRows ?? 0) === 0) return null;
       // The row as stored, without reading it back: the input was validated at the boundary.
       return toFeedback({ ...row, withdrawn_at: null });
     },
