@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { OPERATIONS, routes } from '../lib/contract/index.ts';
 import { bodyLimits } from './body-limits.ts';
+import { databaseUnavailable } from './db/unavailable.ts';
 import type { AppEnv } from './env.ts';
+import { createLifecycle, type Lifecycle } from './lifecycle.ts';
 import type { StreamLimits } from './limits/stream-slots.ts';
 import { type Logger, redact, requestLog, stderrLogger } from './log.ts';
 import { problem } from './problem.ts';
@@ -37,7 +39,12 @@ export interface AppOptions {
   streams?: Partial<StreamLimits>;
   /** Behind a TLS-terminating reverse proxy: believe `X-Forwarded-Proto` (HSTS) and `X-Forwarded-For`. */
   trustProxy?: boolean;
+  /** The process's shutdown, which `/readyz` and open streams follow (one of its own when not given). */
+  lifecycle?: Lifecycle;
 }
+
+/** How long a client is asked to wait when the database does not answer. */
+const UNAVAILABLE_RETRY_SECONDS = 5;
 
 /** Request headers a route declares (If-Match, Last-Event-ID…), besides the two every call may send. */
 const REQUEST_HEADERS = [
@@ -53,6 +60,7 @@ export function isExtensionOrigin(origin: string): boolean {
 
 export function createApp(store: Store, options: AppOptions = {}) {
   const logger = options.logger ?? stderrLogger;
+  const lifecycle = options.lifecycle ?? createLifecycle();
   const clock = options.clock ?? (() => new Date());
   const app = new Hono<AppEnv>({ getPath: routingPath });
 
@@ -78,7 +86,7 @@ export function createApp(store: Store, options: AppOptions = {}) {
   mountRoutes(
     app,
     [
-      ...healthRoutes(VERSION),
+      ...healthRoutes(VERSION, store, lifecycle),
       ...openapiRoutes(VERSION),
       ...meRoutes(),
       ...lookupRoutes(store, clock),
@@ -102,6 +110,16 @@ export function createApp(store: Store, options: AppOptions = {}) {
   );
   app.onError((error, c) => {
     logger.error(`error ${c.req.method} ${redact(c.req.path)}: ${redact(error.name)}: ${redact(error.message)}`);
+    if (databaseUnavailable(error)) {
+      // Nothing was written (a transaction that cannot reach its database does not commit): safe to resend.
+      c.header('Retry-After', String(UNAVAILABLE_RETRY_SECONDS));
+      return problem(
+        c,
+        503,
+        'database-unavailable',
+        `The database is not answering right now; nothing was changed. Try again in ${UNAVAILABLE_RETRY_SECONDS} s.`,
+      );
+    }
     return problem(c, 500, 'server-error', 'Something went wrong on the server; the error has been logged.');
   });
   return app;

@@ -14,7 +14,7 @@ import {
 import { Funnel, FunnelHistory, FunnelInput, FunnelMetrics, FunnelMetricsQuery, FunnelSignRequest } from './funnel.ts';
 import { BatchResult, LeadInput, LeadsUpsertRequest, MAX_BATCH } from './leads.ts';
 import { LookupRequest, LookupResponse, TimelinePage, TimelinePageQuery } from './lookup.ts';
-import { Health, Me } from './me.ts';
+import { Health, Me, Readiness } from './me.ts';
 import {
   TalkingPoint,
   TalkingPointInput,
@@ -140,7 +140,21 @@ export const routes = named({
     tags: ['meta'],
     access: 'public',
     rate: null,
-    responses: { 200: { description: 'The server is up.', schema: Health } },
+    responses: {
+      200: { description: 'The process is up (it may not reach its database: see /readyz).', schema: Health },
+    },
+  },
+  ready: {
+    method: 'get',
+    path: '/readyz',
+    summary: 'Readiness',
+    description:
+      'For a load balancer: 200 when the database answers and its schema is at least the version this server needs; ' +
+      'otherwise 503 with Retry-After (send traffic elsewhere meanwhile).',
+    tags: ['meta'],
+    access: 'public',
+    rate: null,
+    responses: { 200: { description: 'Ready for traffic.', schema: Readiness } },
   },
   openapi: {
     method: 'get',

@@ -12,6 +12,8 @@ export interface Database {
   kysely: Kysely<Tables>;
   /** The SQLite handle (pragmas, file name) when the engine is SQLite; null on PostgreSQL. */
   sqlite: BetterSqlite3.Database | null;
+  /** pg's pool under `kysely` on PostgreSQL (libraries that take a pool, such as the shared rate limiter); absent on SQLite. */
+  pool?: pg.Pool;
   /** Where the data lives, without credentials. */
   label: string;
   close(): Promise<void>;
@@ -103,8 +105,12 @@ async function openPostgres(url: string, options: PostgresOptions): Promise<Data
     connectionTimeoutMillis: 5_000,
     types,
   });
-  // An idle client that loses its connection (the server restarted) must not crash the process.
+  // A client that loses its connection (PostgreSQL restarted, the network dropped) emits 'error':
+  // idle ones through the pool, checked-out ones on themselves, besides failing their query. Either
+  // must not crash the process: the query's own rejection answers the request (503), and the pool
+  // drops the broken client when it is released.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     await migratePostgres(pool);
   } catch (error) {
@@ -116,6 +122,7 @@ async function openPostgres(url: string, options: PostgresOptions): Promise<Data
     engine: 'postgres',
     kysely,
     sqlite: null,
+    pool,
     label,
     async close() {
       await kysely.destroy();

@@ -60,6 +60,7 @@ const current = {
 /** A valid request for every declared route; a route added to the table without one does not compile. */
 const requests: { [K in keyof typeof routes]: () => Promise<CallArgs<(typeof routes)[K]>> } = {
   health: async () => [],
+  ready: async () => [],
   openapi: async () => [],
   console: async () => [],
   consoleAsset: async () => [{ params: { name: builtAsset() ?? routes.consoleAsset.params.name.example } }],
