@@ -5,7 +5,8 @@ import { bodyLimits } from './body-limits.ts';
 import { databaseUnavailable } from './db/unavailable.ts';
 import type { AppEnv } from './env.ts';
 import { createLifecycle, type Lifecycle } from './lifecycle.ts';
-import type { StreamLimits } from './limits/stream-slots.ts';
+import { rateStoreFor, streamSlotsFor } from './limits/for-engine.ts';
+import { DEFAULT_STREAM_LIMITS, type StreamLimits } from './limits/stream-slots.ts';
 import { type Logger, redact, requestLog, stderrLogger } from './log.ts';
 import { problem } from './problem.ts';
 import { clientAddress, createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.ts';
@@ -78,7 +79,10 @@ export function createApp(store: Store, options: AppOptions = {}) {
       maxAge: 600,
     }),
   );
-  const limiter = limit ? createRateLimiter(limit, store.tokens, clientAddress(trustProxy)) : null;
+  const limiter = limit
+    ? createRateLimiter(limit, store.tokens, clientAddress(trustProxy), rateStoreFor(store, limit, logger))
+    : null;
+  const streamLimits = { ...DEFAULT_STREAM_LIMITS, ...options.streams };
   if (limiter) app.use('/v1/*', limiter.middleware);
   app.use('*', bodyLimits());
   app.use('*', refuseUnprintablePath());
@@ -93,7 +97,7 @@ export function createApp(store: Store, options: AppOptions = {}) {
       ...timelineRoutes(store),
       ...feedbackRoutes(store, clock),
       ...changesRoutes(store),
-      ...streamRoutes(store, { limits: options.streams ?? {} }),
+      ...streamRoutes(store, { limits: streamLimits, slots: streamSlotsFor(store, streamLimits, logger) }),
       ...campaignRoutes(store, clock),
       ...talkingPointRoutes(store, clock),
       ...funnelRoutes(store, clock),

@@ -54,7 +54,7 @@ const HELP = `Coalface endpoint
   costing one and a lookup one per lead (default ${DEFAULT_RATE_LIMIT.perSecond}, "off" to disable; env COALFACE_RATE_LIMIT), --rate-burst N
   (default ${DEFAULT_RATE_LIMIT.burst}; env COALFACE_RATE_BURST). COALFACE_TRUST_PROXY=1 = --trust-proxy.
   --streams-per-token N open GET /v1/stream connections per token (default ${DEFAULT_STREAM_LIMITS.perToken}), --streams-max N
-  in all, per process (default ${DEFAULT_STREAM_LIMITS.total}).
+  in all, per process on SQLite and across every instance on PostgreSQL (default ${DEFAULT_STREAM_LIMITS.total}).
 `;
 
 class UsageError extends Error {}

@@ -297,4 +297,30 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX lead_crm_refs_match ON lead_crm_refs(system, lower(object_type), match_id);
     `,
   },
+  {
+    version: 6,
+    name: 'rate windows and stream slots shared by instances',
+    sql: `
+      -- Both are used on PostgreSQL only, where several instances share them; on SQLite (one host)
+      -- rate buckets and stream counts stay in each process's memory. Created here too so that
+      -- version 6 is the same schema on both engines.
+      -- rate-limiter-flexible's table for RateLimiterPostgres, in its column order (it inserts by position).
+      CREATE TABLE rate_limits (
+        key TEXT PRIMARY KEY,
+        points INTEGER NOT NULL DEFAULT 0,
+        expire INTEGER
+      );
+
+      -- One row per open GET /v1/stream; its instance refreshes seen_ms while it is open, so the rows
+      -- of an instance that died stop counting once seen_ms is old.
+      CREATE TABLE stream_slots (
+        id TEXT PRIMARY KEY,
+        instance TEXT NOT NULL,
+        token_id TEXT NOT NULL,
+        opened_at TEXT NOT NULL,
+        seen_ms INTEGER NOT NULL
+      );
+      CREATE INDEX stream_slots_token ON stream_slots(token_id);
+    `,
+  },
 ];

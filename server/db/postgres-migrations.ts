@@ -280,6 +280,26 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX lead_crm_refs_match ON lead_crm_refs(system, lower(object_type), match_id);
     `,
   },
+  {
+    version: 6,
+    name: 'rate windows and stream slots shared by instances',
+    sql: `
+      CREATE TABLE rate_limits (
+        key TEXT COLLATE "C" PRIMARY KEY,
+        points INTEGER NOT NULL DEFAULT 0,
+        expire BIGINT
+      );
+
+      CREATE TABLE stream_slots (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        instance TEXT COLLATE "C" NOT NULL,
+        token_id TEXT COLLATE "C" NOT NULL,
+        opened_at TEXT COLLATE "C" NOT NULL,
+        seen_ms BIGINT NOT NULL
+      );
+      CREATE INDEX stream_slots_token ON stream_slots(token_id);
+    `,
+  },
 ];
 
 /** An arbitrary constant: the advisory lock two instances starting at once take to migrate in turn. */

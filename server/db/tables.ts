@@ -21,6 +21,8 @@ export interface Tables {
   funnel_signatures: FunnelSignaturesTable;
   stage_changes: StageChangesTable;
   store_marks: StoreMarksTable;
+  rate_limits: RateLimitsTable;
+  stream_slots: StreamSlotsTable;
 }
 
 export interface LeadsTable {
@@ -185,4 +187,26 @@ export interface StageChangesTable {
 export interface StoreMarksTable {
   name: string;
   n: number;
+}
+
+/**
+ * rate-limiter-flexible's fixed windows on PostgreSQL (`limits/shared-rate-store.ts`): `points` taken
+ * in the window that ends at `expire` (epoch ms). Unused on SQLite, where buckets are in memory.
+ */
+export interface RateLimitsTable {
+  key: string;
+  points: number;
+  expire: number | null;
+}
+
+/**
+ * Open `GET /v1/stream` connections of every instance on PostgreSQL (`limits/shared-stream-slots.ts`),
+ * each kept alive by its instance through `seen_ms` (the database's clock). Unused on SQLite.
+ */
+export interface StreamSlotsTable {
+  id: string;
+  instance: string;
+  token_id: string;
+  opened_at: string;
+  seen_ms: number;
 }

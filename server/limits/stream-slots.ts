@@ -1,4 +1,7 @@
-/** How many `GET /v1/stream` connections this process keeps open: per token and in all. */
+/**
+ * How many `GET /v1/stream` connections may be open: per token and in all. Per process on SQLite;
+ * across every instance sharing one PostgreSQL (`shared-stream-slots.ts`).
+ */
 export interface StreamLimits {
   /** A rep has a few browsers, each with one stream. */
   perToken: number;
@@ -8,6 +11,17 @@ export interface StreamLimits {
 export const DEFAULT_STREAM_LIMITS: StreamLimits = { perToken: 5, total: 1000 };
 
 export type StreamSlot = { ok: true; release: () => void } | { ok: false; full: 'token' | 'total' };
+
+/** Where open streams are counted: this process's memory, or a table every instance shares. */
+export interface StreamSlots {
+  acquire(tokenId: string): Promise<StreamSlot>;
+}
+
+/** This process's count (one host: SQLite). */
+export function memoryStreamSlots(limits: StreamLimits): StreamSlots {
+  const slots = createStreamSlots(limits);
+  return { acquire: async (tokenId) => slots.acquire(tokenId) };
+}
 
 /** Counts open streams; each accepted stream holds a slot until it ends and calls `release` (once or more). */
 export function createStreamSlots(limits: StreamLimits) {

@@ -2,7 +2,12 @@ import type { Context } from 'hono';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import { routes, type StreamQuery } from '../../lib/contract/index.ts';
 import { identify } from '../auth.ts';
-import { createStreamSlots, DEFAULT_STREAM_LIMITS, type StreamLimits } from '../limits/stream-slots.ts';
+import {
+  DEFAULT_STREAM_LIMITS,
+  memoryStreamSlots,
+  type StreamLimits,
+  type StreamSlots,
+} from '../limits/stream-slots.ts';
 import { problem } from '../problem.ts';
 import { handle } from '../router/handle.ts';
 import type { Store } from '../store/index.ts';
@@ -15,6 +20,8 @@ export interface StreamOptions {
   /** How often an open stream checks that its token is still live (`token revoke` runs in another process). */
   recheckMs?: number;
   limits?: Partial<StreamLimits>;
+  /** Where open streams are counted (this process's memory unless given: `limits/for-engine.ts`). */
+  slots?: StreamSlots;
 }
 
 /** What a client refused a stream is told to wait: streams end when browsers close, not on a schedule. */
@@ -47,7 +54,7 @@ async function startCursor(
   return { ok: true, cursor: await store.changes.latest() };
 }
 
-type PumpOptions = Required<Omit<StreamOptions, 'limits'>>;
+type PumpOptions = Required<Omit<StreamOptions, 'limits' | 'slots'>>;
 
 async function pump(
   stream: SSEStreamingApi,
@@ -119,14 +126,14 @@ export function streamRoutes(store: Store, options: StreamOptions = {}) {
     recheckMs: options.recheckMs ?? 2_000,
   };
   const limits = { ...DEFAULT_STREAM_LIMITS, ...options.limits };
-  const slots = createStreamSlots(limits);
+  const slots = options.slots ?? memoryStreamSlots(limits);
   return [
     handle(routes.stream, async (c, { query }) => {
       const start = await startCursor(c, store, query);
       if (!start.ok) return start.response;
       const caller = await identify(c, store.tokens);
       if (!caller.ok) return problem(c, 401, 'unauthenticated', caller.detail);
-      const slot = slots.acquire(caller.me.tokenId);
+      const slot = await slots.acquire(caller.me.tokenId);
       if (!slot.ok) {
         c.header('Retry-After', String(FULL_RETRY_SECONDS));
         const detail =
