@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Role } from '../lib/contract/index.ts';
+import { type MigrateSummary, migrateTo, sourceProblem } from './db/migrate-to.ts';
 import { describeDbTarget, parseDbTarget } from './db/target.ts';
 import { COLUMNS, ImportError, type ImportKind } from './import/columns.ts';
 import { importCsv, summaryLine } from './import/run.ts';
@@ -30,6 +31,7 @@ const USAGE = {
   tokenRevoke: 'npm run server -- token revoke TOKEN_ID [--db FILE|URL]',
   tokenList: 'npm run server -- token list [--db FILE|URL]',
   import: 'npm run server -- import leads|events FILE.csv [--db FILE|URL]',
+  migrateTo: 'npm run server -- migrate-to URL [--db FILE] [--force]',
 } as const;
 
 const HELP = `Coalface endpoint
@@ -47,6 +49,9 @@ const HELP = `Coalface endpoint
       Revoke a token by its id (tok_…); a running server refuses it from the next request.
   ${USAGE.import}
       Import a CSV file (header row required; columns in docs/csv-import.md) in batches of 5,000.
+  ${USAGE.migrateTo}
+      Copy the SQLite database (--db, else DATABASE_URL if it is a file, else ${DEFAULT_DB}) into the
+      PostgreSQL database at URL (postgres://…), in one transaction, and check the counts; --force replaces its rows.
 
   serve options: --workers N processes sharing the port (default ${defaultWorkers()}: one per CPU, at most 4;
   --workers 1 serves from this process alone); --trust-proxy when a TLS-terminating reverse proxy is in front (HSTS, X-Forwarded-For);
@@ -300,6 +305,50 @@ async function importCommand(args: string[]): Promise<void> {
   }
 }
 
+/** `--db`, else `DATABASE_URL` when it names a file (it may already name the new PostgreSQL), else the default file. */
+function sqliteSourceOf(flag: string | undefined): string {
+  if (flag !== undefined) return flag;
+  const env = process.env.DATABASE_URL;
+  return env && parseDbTarget(env).engine === 'sqlite' ? env : DEFAULT_DB;
+}
+
+async function migrateToCommand(args: string[]): Promise<void> {
+  const [url, ...rest] = args;
+  if (!url || url.startsWith('--')) fail('migrate-to needs the postgres:// URL to copy into, first', USAGE.migrateTo);
+  if (parseDbTarget(url).engine !== 'postgres' || !URL.canParse(url)) {
+    fail(`migrate-to copies into PostgreSQL: give a postgres:// URL, not "${url}"`, USAGE.migrateTo);
+  }
+  const opts = parse(rest, { db: { type: 'string' }, force: { type: 'boolean' } }, USAGE.migrateTo);
+  const source = sqliteSourceOf(opts.db);
+  const problem = sourceProblem(source);
+  if (problem === 'not-sqlite') fail(`--db must be a SQLite database file, not "${source}"`, USAGE.migrateTo);
+  if (problem === 'missing') {
+    process.stderr.write(`No SQLite database at ${source}; give its path with --db FILE.\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const summary = await migrateTo(source, url, {
+    force: opts.force === true,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(countsTable(summary));
+}
+
+function countsTable(summary: MigrateSummary): string {
+  const n = (value: number) => value.toLocaleString('en-US');
+  const width = Math.max(...summary.tables.map((t) => t.table.length), 'table'.length);
+  const lines = [`${'table'.padEnd(width)}  ${'sqlite'.padStart(12)}  ${'postgres'.padStart(12)}`];
+  for (const t of summary.tables) {
+    lines.push(`${t.table.padEnd(width)}  ${n(t.source).padStart(12)}  ${n(t.target).padStart(12)}`);
+  }
+  const replaced = summary.replaced ? ' (its previous rows replaced)' : '';
+  lines.push(
+    `Copied ${n(summary.rows)} rows in ${summary.tables.length} tables from ${summary.source} to ${summary.target}${replaced} ` +
+      `in ${(summary.ms / 1000).toFixed(1)} s; every count matches, newest change cursor ${summary.newestCursor}.`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
 async function token(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
   if (sub === 'list' || sub === 'revoke') return (sub === 'list' ? tokenList : tokenRevoke)(rest);
@@ -339,6 +388,8 @@ export async function main(argv: string[]): Promise<void> {
       return token(args);
     case 'import':
       return importCommand(args);
+    case 'migrate-to':
+      return migrateToCommand(args);
     case undefined:
     case 'help':
     case '--help':
@@ -348,7 +399,7 @@ export async function main(argv: string[]): Promise<void> {
     default:
       fail(
         `Unknown command "${command}"`,
-        'npm run server -- serve | seed --demo | token create|list|revoke | import (or help)',
+        'npm run server -- serve | seed --demo | token create|list|revoke | import | migrate-to (or help)',
       );
   }
 }
