@@ -97,7 +97,11 @@ export function createApp(store: Store, options: AppOptions = {}) {
       ...timelineRoutes(store),
       ...feedbackRoutes(store, clock),
       ...changesRoutes(store),
-      ...streamRoutes(store, { limits: streamLimits, slots: streamSlotsFor(store, streamLimits, logger) }),
+      ...streamRoutes(store, {
+        limits: streamLimits,
+        slots: streamSlotsFor(store, streamLimits, logger),
+        shutdown: lifecycle.signal,
+      }),
       ...campaignRoutes(store, clock),
       ...talkingPointRoutes(store, clock),
       ...funnelRoutes(store, clock),

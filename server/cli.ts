@@ -186,10 +186,13 @@ async function serve(args: string[]): Promise<void> {
   if (cluster.isWorker) process.send?.({ type: 'coalface:listening', url: server.url } satisfies WorkerMessage);
   else process.stdout.write(`Coalface endpoint listening on ${server.url}\n`);
   let stopping = false;
+  // SIGTERM drains (readiness 503, streams told to reconnect, requests in flight finish) and exits
+  // within 10 s whatever happens, as a load balancer's rolling restart expects.
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await server.close();
+    setTimeout(() => process.exit(0), 10_000).unref();
+    await server.drain(8_000);
     await store.close();
     process.exit(0);
   };

@@ -3,12 +3,20 @@ import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { serve } from '@hono/node-server';
 import { type AppOptions, createApp } from './app.ts';
+import { createLifecycle } from './lifecycle.ts';
 import type { Store } from './store/index.ts';
 
 export interface RunningServer {
   url: string;
   port: number;
+  /** Stops at once: every connection is closed. */
   close(): Promise<void>;
+  /**
+   * Stops gracefully (SIGTERM): `/readyz` answers 503, no new connection is accepted, open streams
+   * are told to reconnect elsewhere and end, requests in flight finish; connections still open after
+   * `graceMs` are closed.
+   */
+  drain(graceMs?: number): Promise<void>;
 }
 
 export function urlFor(host: string, port: number): string {
@@ -20,16 +28,32 @@ export function startServer(
   store: Store,
   { host = '127.0.0.1', port = 8787, ...options }: AppOptions & { host?: string; port?: number } = {},
 ): Promise<RunningServer> {
-  const app = createApp(store, options);
+  const lifecycle = options.lifecycle ?? createLifecycle();
+  const app = createApp(store, { ...options, lifecycle });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
+      const closeAll = () => {
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      };
       resolve({
         url: urlFor(host, info.port),
         port: info.port,
         close: () =>
           new Promise<void>((done) => {
+            lifecycle.startDraining();
             server.close(() => done());
-            if ('closeAllConnections' in server) server.closeAllConnections();
+            closeAll();
+          }),
+        drain: (graceMs = 8_000) =>
+          new Promise<void>((done) => {
+            lifecycle.startDraining();
+            const force = setTimeout(closeAll, graceMs);
+            force.unref();
+            server.close(() => {
+              clearTimeout(force);
+              done();
+            });
+            if ('closeIdleConnections' in server) server.closeIdleConnections();
           }),
       });
     });

@@ -126,6 +126,8 @@ async function openPostgres(url: string, options: PostgresOptions): Promise<Data
     label,
     async close() {
       await kysely.destroy();
+      // Kysely ends the pool only once it has used it: a store closed before its first query still holds it.
+      if (!pool.ended) await pool.end();
     },
   };
 }

@@ -22,7 +22,12 @@ export interface StreamOptions {
   limits?: Partial<StreamLimits>;
   /** Where open streams are counted (this process's memory unless given: `limits/for-engine.ts`). */
   slots?: StreamSlots;
+  /** Aborted when this instance starts shutting down: open streams tell their clients to reconnect, and end. */
+  shutdown?: AbortSignal;
 }
+
+/** What a client is told to wait before reconnecting when this instance shuts down (another one answers). */
+const SHUTDOWN_RETRY_MS = 1_000;
 
 /** What a client refused a stream is told to wait: streams end when browsers close, not on a schedule. */
 const FULL_RETRY_SECONDS = 30;
@@ -56,6 +61,8 @@ async function startCursor(
 
 type PumpOptions = Required<Omit<StreamOptions, 'limits' | 'slots'>>;
 
+const neverAborted = new AbortController().signal;
+
 async function pump(
   stream: SSEStreamingApi,
   store: Store,
@@ -72,11 +79,16 @@ async function pump(
   };
   const unsubscribe = store.feed.subscribe(poke);
   stream.onAbort(poke);
+  options.shutdown.addEventListener('abort', poke, { once: true });
   let lastWrite = Date.now();
   let lastCheck = Date.now();
   try {
     await stream.write(`: connected; changes after ${cursor} follow\n\n`);
     while (!stream.aborted && !stream.closed && store.isOpen()) {
+      if (options.shutdown.aborted) {
+        await stream.write(`retry: ${SHUTDOWN_RETRY_MS}\n: this instance is shutting down; reconnect\n\n`);
+        break;
+      }
       if (Date.now() - lastCheck >= options.recheckMs) {
         lastCheck = Date.now();
         if (!(await stillLive())) {
@@ -111,6 +123,7 @@ async function pump(
     // The database closed under us (shutdown) or the client went away: end the stream quietly.
   } finally {
     unsubscribe();
+    options.shutdown.removeEventListener('abort', poke);
   }
 }
 
@@ -124,6 +137,7 @@ export function streamRoutes(store: Store, options: StreamOptions = {}) {
     pingMs: options.pingMs ?? 15_000,
     pollMs: options.pollMs ?? 500,
     recheckMs: options.recheckMs ?? 2_000,
+    shutdown: options.shutdown ?? neverAborted,
   };
   const limits = { ...DEFAULT_STREAM_LIMITS, ...options.limits };
   const slots = options.slots ?? memoryStreamSlots(limits);

@@ -9,6 +9,8 @@ export interface OpenedStream {
   /** The problem body when the stream was refused. */
   problem: unknown;
   changes(): number;
+  /** Everything the server sent so far. */
+  text(): string;
   readonly ended: boolean;
   /** Resolves true once the server has ended the stream, false if it is still open after `ms`. */
   untilEnded(ms: number): Promise<boolean>;
@@ -20,6 +22,7 @@ export async function openStream(url: string, token: string): Promise<OpenedStre
   const res = await fetch(`${url}/v1/stream`, { headers: { Authorization: `Bearer ${token}` }, signal: abort.signal });
   let ended = false;
   let changes = 0;
+  let received = '';
   const endWaiters: (() => void)[] = [];
   const finish = () => {
     ended = true;
@@ -35,6 +38,7 @@ export async function openStream(url: string, token: string): Promise<OpenedStre
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
+          received += value;
           buffer += value;
           const blocks = buffer.split('\n\n');
           buffer = blocks.pop() ?? '';
@@ -51,6 +55,7 @@ export async function openStream(url: string, token: string): Promise<OpenedStre
     retryAfter: res.headers.get('retry-after'),
     problem,
     changes: () => changes,
+    text: () => received,
     get ended() {
       return ended;
     },
