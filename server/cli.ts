@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Role } from '../lib/contract/index.ts';
+import { DEFAULT_POOL_SIZE, DEFAULT_STATEMENT_TIMEOUT_MS } from './db/connect.ts';
 import { type MigrateSummary, migrateTo, sourceProblem } from './db/migrate-to.ts';
 import { describeDbTarget, parseDbTarget } from './db/target.ts';
 import { COLUMNS, ImportError, type ImportKind } from './import/columns.ts';
@@ -25,7 +26,7 @@ const DEFAULT_PORT = 8787;
 
 const USAGE = {
   serve:
-    'npm run server -- serve [--port N] [--db FILE|URL] [--host H] [--workers N] [--trust-proxy] [--rate-limit N|off] [--rate-burst N] [--streams-per-token N] [--streams-max N]',
+    'npm run server -- serve [--port N] [--db FILE|URL] [--host H] [--workers N] [--trust-proxy] [--rate-limit N|off] [--rate-burst N] [--streams-per-token N] [--streams-max N] [--db-pool N] [--db-statement-timeout MS]',
   seed: 'npm run server -- seed --demo [--db FILE|URL] [--if-empty] [--tokens-file FILE]',
   token: 'npm run server -- token create --role rep|manager|marketer|admin --name NAME [--db FILE|URL]',
   tokenRevoke: 'npm run server -- token revoke TOKEN_ID [--db FILE|URL]',
@@ -60,6 +61,8 @@ const HELP = `Coalface endpoint
   (default ${DEFAULT_RATE_LIMIT.burst}; env COALFACE_RATE_BURST). COALFACE_TRUST_PROXY=1 = --trust-proxy.
   --streams-per-token N open GET /v1/stream connections per token (default ${DEFAULT_STREAM_LIMITS.perToken}), --streams-max N
   in all, per process on SQLite and across every instance on PostgreSQL (default ${DEFAULT_STREAM_LIMITS.total}).
+  PostgreSQL: --db-pool N connections per process (default ${DEFAULT_POOL_SIZE}; env COALFACE_DB_POOL), --db-statement-timeout MS
+  cancels a statement running longer (default ${DEFAULT_STATEMENT_TIMEOUT_MS}; env COALFACE_DB_STATEMENT_TIMEOUT_MS).
 `;
 
 class UsageError extends Error {}
@@ -133,6 +136,8 @@ async function serve(args: string[]): Promise<void> {
       'rate-burst': { type: 'string' },
       'streams-per-token': { type: 'string' },
       'streams-max': { type: 'string' },
+      'db-pool': { type: 'string' },
+      'db-statement-timeout': { type: 'string' },
       workers: { type: 'string' },
     },
     USAGE.serve,
@@ -148,6 +153,14 @@ async function serve(args: string[]): Promise<void> {
   const host = opts.host ?? DEFAULT_HOST;
   if (!host) fail('--host must not be empty', USAGE.serve);
   const file = dbOf(opts.db);
+  const database = {
+    poolSize: parseWhole('--db-pool', opts['db-pool'] ?? process.env.COALFACE_DB_POOL, DEFAULT_POOL_SIZE),
+    statementTimeoutMs: parseWhole(
+      '--db-statement-timeout',
+      opts['db-statement-timeout'] ?? process.env.COALFACE_DB_STATEMENT_TIMEOUT_MS,
+      DEFAULT_STATEMENT_TIMEOUT_MS,
+    ),
+  };
   const cannotListen = (code: string, message: string) => {
     const why = code === 'EADDRINUSE' ? `port ${port} is already in use (try --port 0)` : message;
     process.stderr.write(`Coalface could not listen on ${host}:${port}: ${why}\n`);
@@ -155,7 +168,7 @@ async function serve(args: string[]): Promise<void> {
   };
   if (cluster.isPrimary && workers > 1) {
     // Migrate once, here, before any worker opens the database.
-    await (await openStore(file)).close();
+    await (await openStore(file, { ...database, poolSize: 1 })).close();
     await runPrimary({
       host,
       port,
@@ -168,7 +181,7 @@ async function serve(args: string[]): Promise<void> {
     return;
   }
   const worker = cluster.isWorker ? process.env[WORKER_PORT_ENV] : undefined;
-  const store = await openStore(file);
+  const store = await openStore(file, database);
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     const listenPort = worker === undefined ? port : Number(worker);

@@ -19,6 +19,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
+export const DEFAULT_POOL_SIZE = 10;
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
+
 export interface PostgresOptions {
   /** Connections per process (pg's pool). */
   poolSize?: number;
@@ -100,8 +103,8 @@ async function openPostgres(url: string, options: PostgresOptions): Promise<Data
   const label = describeDbTarget({ engine: 'postgres', url });
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.poolSize ?? 10,
-    statement_timeout: options.statementTimeoutMs ?? 10_000,
+    max: options.poolSize ?? DEFAULT_POOL_SIZE,
+    statement_timeout: options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS,
     connectionTimeoutMillis: 5_000,
     types,
   });
