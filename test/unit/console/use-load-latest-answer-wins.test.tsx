@@ -33,7 +33,7 @@ describe('loading what a page shows', () => {
     await waitFor(() => expect(result.current.loaded).toEqual({ state: 'failed', problem: refused }));
   });
 
-  it('loads again on reload', async () => {
+  it('loads again on every reload', async () => {
     let n = 0;
     const load = vi.fn(() => {
       n += 1;
@@ -43,7 +43,9 @@ describe('loading what a page shows', () => {
     await waitFor(() => expect(result.current.loaded).toEqual({ state: 'ready', data: 1 }));
     act(() => result.current.reload());
     await waitFor(() => expect(result.current.loaded).toEqual({ state: 'ready', data: 2 }));
-    expect(load).toHaveBeenCalledTimes(2);
+    act(() => result.current.reload());
+    await waitFor(() => expect(result.current.loaded).toEqual({ state: 'ready', data: 3 }));
+    expect(load).toHaveBeenCalledTimes(3);
   });
 
   it('shows the latest load’s answer even when an earlier one arrives after it', async () => {
