@@ -19,7 +19,7 @@ export function dbPathFor(scale: number): string {
   return join(DATA_DIR, `coalface-scale-${scale}.db`);
 }
 
-async function addTalkingPoints(store: Store, now: string): Promise<void> {
+export async function addTalkingPoints(store: Store, now: string): Promise<void> {
   const random = createRandom(BENCH_SEED + 1);
   const campaigns = (await store.campaigns.list()).filter((c) => c.status === 'active');
   const live = (await store.talkingPoints.listLive()).length;

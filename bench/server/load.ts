@@ -5,13 +5,15 @@ import type { FeedbackInput } from '../../lib/contract/feedback.ts';
 import type { LookupRequest } from '../../lib/contract/lookup.ts';
 import { routes } from '../../lib/contract/routes.ts';
 import { benchEmail, sha256 } from './dataset.ts';
+import { cpuSnapshot } from './proc-cpu.ts';
 
 /**
  * The load generator, run as its own process so it does not share an event loop with the server.
  * Usage: tsx bench/server/load.ts '<json options>'; prints one JSON line with the figures.
  */
 interface LoadOptions {
-  url: string;
+  /** Several URLs: connection i goes to url[i % n] (autocannon's round-robin), one histogram for all. */
+  url: string | string[];
   token: string;
   mode: 'lookup' | 'feedback';
   leads: number;
@@ -19,6 +21,8 @@ interface LoadOptions {
   duration?: number;
   amount?: number;
   pointIds?: string[];
+  /** Snapshot every process's CPU time (/proc) just before and just after the load. */
+  cpu?: boolean;
 }
 
 const options = JSON.parse(process.argv[2] ?? '{}') as LoadOptions;
@@ -46,6 +50,7 @@ const route = options.mode === 'lookup' ? routes.lookup : routes.giveFeedback;
 const { path, init } = prepareRequest(route, {}, options.token);
 
 const statuses: Record<number, number> = {};
+const cpuBefore = options.cpu ? cpuSnapshot() : undefined;
 const result = await autocannon({
   url: options.url,
   connections: options.connections,
@@ -63,6 +68,7 @@ const result = await autocannon({
     },
   ],
 });
+const cpuAfter = options.cpu ? cpuSnapshot() : undefined;
 process.stdout.write(
   `${JSON.stringify({
     reqPerSec: result.requests.average,
@@ -75,5 +81,6 @@ process.stdout.write(
     non2xx: result.non2xx,
     duration: result.duration,
     statuses,
+    ...(cpuBefore && cpuAfter ? { pid: process.pid, cpu: { before: cpuBefore, after: cpuAfter } } : {}),
   })}\n`,
 );

@@ -8,7 +8,7 @@ export interface Budget {
   pass?: boolean;
 }
 
-const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2));
+export const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2));
 
 /** The figures against docs/budgets.md, one row each, with a verdict where there is a budget. */
 export function printTable(title: string, rows: readonly Budget[]): void {
@@ -25,5 +25,26 @@ export function printTable(title: string, rows: readonly Budget[]): void {
   const w1 = Math.max(...lines.map((l) => l[1]?.length ?? 0));
   process.stdout.write(`\n${title}\n\n`);
   for (const [a, b, c] of lines) process.stdout.write(`  ${a?.padEnd(w0)}  ${b?.padStart(w1)}  ${c}\n`);
+  process.stdout.write('\n');
+}
+
+export interface GridRow {
+  what: string;
+  /** One cell per column, already formatted (a verdict may follow the figure). */
+  cells: readonly string[];
+  budget?: string;
+}
+
+/** Figures side by side, a column per engine or setup, the budget last. */
+export function printGrid(title: string, columns: readonly string[], rows: readonly GridRow[]): void {
+  const table = [['', ...columns, 'budget'], ...rows.map((r) => [r.what, ...r.cells, r.budget ?? ''])];
+  const widths = (table[0] ?? []).map((_, i) => Math.max(...table.map((line) => line[i]?.length ?? 0)));
+  process.stdout.write(`\n${title}\n\n`);
+  for (const line of table) {
+    const cells = line.map((cell, i) =>
+      i === 0 || i === line.length - 1 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0),
+    );
+    process.stdout.write(`  ${cells.join('  ').trimEnd()}\n`);
+  }
   process.stdout.write('\n');
 }

@@ -1,15 +1,18 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, statfsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { describeDbTarget } from '../../server/db/target.ts';
 import { defaultWorkers } from '../../server/serve.ts';
 import { openStore } from '../../server/store/index.ts';
-import { ROOT, spawnServer } from '../support/server-process.ts';
+import { spawnServer } from '../support/server-process.ts';
 import { DATA_DIR, ensureBenchDb } from './build.ts';
+import { ensureBenchPostgres } from './build-postgres.ts';
+import { compareEngines } from './compare-engines.ts';
 import { sizesFor } from './dataset.ts';
 import { runRawBaseline } from './raw-lookup.ts';
 import { type Budget, printTable } from './report.ts';
+import { type LoadResult, load } from './run-load.ts';
 
 /** Bytes per event row, leads and indexes included: the full build is 5.8 GB for 20M events. */
 const BYTES_PER_EVENT = 300;
@@ -22,12 +25,20 @@ const { values } = parseArgs({
     'feedback-verdicts': { type: 'string', default: '20000' },
     /** Passed to `serve --workers`; default: serve's own (one per CPU, at most 4). */
     workers: { type: 'string' },
+    /** A PostgreSQL server (postgres://user@host:port): also compare SQLite and PostgreSQL, one and two instances. */
+    db: { type: 'string' },
   },
 });
 const scale = Number(values.scale);
 const duration = Number(values.duration);
-if (!(scale > 0 && scale <= 1) || !(duration > 0)) {
-  process.stderr.write('Usage: npm run bench:server -- [--scale 0.01..1] [--duration SECONDS] [--connections N]\n');
+if (
+  !(scale > 0 && scale <= 1) ||
+  !(duration > 0) ||
+  (values.db !== undefined && !/^postgres(ql)?:\/\//i.test(values.db))
+) {
+  process.stderr.write(
+    'Usage: npm run bench:server -- [--scale 0.01..1] [--duration SECONDS] [--connections N] [--db postgres://USER@HOST:PORT]\n',
+  );
   process.exit(2);
 }
 const { leads, events } = sizesFor(scale);
@@ -46,38 +57,10 @@ function checkDisk(): void {
   }
 }
 
-export interface LoadResult {
-  reqPerSec: number;
-  total: number;
-  p50: number;
-  p99: number;
-  max: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  duration: number;
-  statuses: Record<string, number>;
-}
-
-function load(options: Record<string, unknown>): Promise<LoadResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server/load.ts', JSON.stringify(options)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.on('data', (d) => {
-    out += d;
-  });
-  return new Promise((done, fail) => {
-    child.once('exit', (code) => {
-      if (code === 0) done(JSON.parse(out) as LoadResult);
-      else fail(new Error(`the load generator exited with ${code}`));
-    });
-  });
-}
-
 checkDisk();
 const file = await ensureBenchDb(scale);
+// With --db, the PostgreSQL bench database holds the same rows (the SQLite file's build time).
+const postgresUrl = values.db ? await ensureBenchPostgres(values.db, scale) : undefined;
 const store = await openStore(file);
 const stamp = new Date().toISOString();
 const rep = await store.tokens.create('rep', `bench rep ${stamp}`, stamp);
@@ -162,4 +145,17 @@ try {
   );
 } finally {
   server.child.kill('SIGTERM');
+}
+
+if (postgresUrl) {
+  await compareEngines({
+    sqliteFile: file,
+    postgresUrl,
+    postgresLabel: describeDbTarget({ engine: 'postgres', url: postgresUrl }),
+    scale,
+    leads,
+    events,
+    duration,
+    amount: Number(values['feedback-verdicts']),
+  });
 }
