@@ -31,6 +31,7 @@ export function feedbackRoutes(store: Store, clock: () => Date) {
       );
     };
     return writer.run(async (tx) => {
+      await tx.feedback.lockForWrites();
       const existing = await tx.feedback.get(input.id);
       if (existing) return resent(existing);
       const known =
@@ -66,6 +67,7 @@ export function feedbackRoutes(store: Store, clock: () => Date) {
   const withdraw = handle(routes.withdrawFeedback, (c, { params: { id } }) => {
     const me = c.get('me');
     return store.transaction(async (tx) => {
+      await tx.feedback.lockForWrites();
       const existing = await tx.feedback.get(id);
       if (!existing) return problem(c, 404, 'not-found', `There is no verdict with id ${id.slice(0, 80)}.`);
       if (me.role !== 'admin' && existing.repTokenId !== me.tokenId) {

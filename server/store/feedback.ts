@@ -82,6 +82,17 @@ export function createFeedbackStore(ctx: StoreContext) {
   }
 
   return {
+    /**
+     * Call first in a transaction that writes or withdraws verdicts. Their triggers update the
+     * tallies of the verdict's target and then the one `feedback` mark; two instances' batches that
+     * took those rows in different orders deadlocked (each then waits out PostgreSQL's 1 s deadlock
+     * check). Taking the mark first orders every such transaction behind it. SQLite has one writer
+     * at a time already.
+     */
+    async lockForWrites(): Promise<void> {
+      if (ctx.engine !== 'postgres') return;
+      await ctx.db.selectFrom('store_marks').select('n').where('name', '=', 'feedback').forUpdate().execute();
+    },
     async get(id: string): Promise<StoredFeedback | null> {
       const row = await byId(id);
       return row ? { feedback: toFeedback(row), repTokenId: row.rep_token_id, inputJson: row.input_json } : null;
