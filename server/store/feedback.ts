@@ -6,29 +6,13 @@ import {
   FeedbackReason,
   type Segments,
 } from '../../lib/contract/index.ts';
+import type { FeedbackTable } from '../db/tables.ts';
 import type { FeedbackTallies, SegmentDimension, VerdictRecord } from '../domain/feedback.ts';
 import type { StoreContext } from './context.ts';
 import { type Keyset, keysetPage } from './cursor.ts';
 
-interface FeedbackRow {
-  id: string;
-  target_kind: Feedback['target']['kind'];
-  target_id: string;
-  verdict: Feedback['verdict'];
-  reason: string | null;
-  note: string | null;
-  email_hash: string;
-  industry: string | null;
-  persona: string | null;
-  region: string | null;
-  rep_token_id: string;
-  rep_name: string;
-  occurred_at: string;
-  occurred_ms: number;
-  received_at: string;
-  withdrawn_at: string | null;
-  input_json: string;
-}
+/** A row as stored (the table's type in `db/tables.ts`). */
+type FeedbackRow = FeedbackTable;
 
 export interface StoredFeedback {
   feedback: Feedback;

@@ -7,26 +7,13 @@ import {
   TalkingPointStatus,
   Triggers,
 } from '../../lib/contract/index.ts';
+import type { TalkingPointsTable } from '../db/tables.ts';
 import { type ChangeStore, createChangeStore } from './changes.ts';
 import { atomically, type StoreContext } from './context.ts';
 import { type Keyset, keysetPage } from './cursor.ts';
 
-interface TalkingPointRow {
-  id: string;
-  campaign_key: string | null;
-  title: string;
-  body: string;
-  status: string;
-  priority: number;
-  audience_json: string;
-  triggers_json: string;
-  valid_from: string | null;
-  valid_to: string | null;
-  author: string | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
+/** A row as stored (the table's type in `db/tables.ts`). */
+type TalkingPointRow = TalkingPointsTable;
 
 function toTalkingPoint(row: TalkingPointRow): TalkingPoint {
   return {
