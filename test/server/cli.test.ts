@@ -7,6 +7,7 @@ import { LookupResponse, Me } from '../../lib/contract/index.ts';
 import { seedDemo } from '../../server/seed/demo.ts';
 import { openStore } from '../../server/store/index.ts';
 import { freshDbTarget, testEngine } from '../support/test-database.ts';
+import { runCli } from './cli-process.ts';
 import { tempDir } from './helpers.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -25,21 +26,7 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const run = runCli;
 
 /** Starts `serve` and resolves with the URL from its one stdout line. */
 function serve(args: string[]): Promise<{ url: string; child: ChildProcess; firstLine: string }> {

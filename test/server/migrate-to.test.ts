@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,10 +10,11 @@ import { seedDemo } from '../../server/seed/demo.ts';
 import { freePort, startServer } from '../../server/serve.ts';
 import { openStore, type Store } from '../../server/store/index.ts';
 import { createTestDatabase, dropTestDatabase, freshPostgresTarget, testEngine } from '../support/test-database.ts';
+import { runCli } from './cli-process.ts';
 import { sha256, tempDir } from './helpers.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = join(ROOT, 'server/cli.ts');
+const _CLI = join(ROOT, 'server/cli.ts');
 const DANA = 'dana.lee@acme-robotics.com';
 
 interface SourceTokens {
@@ -110,21 +110,7 @@ async function lookup(store: Store, emails: string[], token: string, now: Date):
 
 const quiet = { info: () => {}, error: () => {} };
 
-function run(args: string[], env: NodeJS.ProcessEnv = process.env) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const run = runCli;
 
 // Needs both engines whatever the engine under test; the server-pg project would only run it again.
 describe.skipIf(testEngine() === 'postgres')('migrate-to: a SQLite store copied into PostgreSQL', () => {
