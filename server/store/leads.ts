@@ -6,9 +6,9 @@ import { crmMatchId, crmObjectType } from '../domain/crm.ts';
 import { hashEmail, normaliseEmail } from '../email.ts';
 import type { StoreContext } from './context.ts';
 
-type LeadRow = Selectable<LeadsTable>;
+export type LeadRow = Selectable<LeadsTable>;
 
-interface CrmRefRow {
+export interface CrmRefRow {
   system: CrmRef['system'];
   object_type: string;
   crm_id: string;
@@ -39,7 +39,7 @@ function byCrm(db: Kysely<Tables>, ref: CrmRef) {
     .executeTakeFirst();
 }
 
-function toProfile(row: LeadRow, refs: readonly CrmRefRow[]): LeadProfile {
+export function toProfile(row: LeadRow, refs: readonly CrmRefRow[]): LeadProfile {
   const stage = LifecycleStage.safeParse(row.lifecycle_stage);
   return {
     email: row.email,
