@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
-import type { Campaign, Segments, TalkingPoint } from '../../lib/contract/index.ts';
+import type { Campaign, Funnel, Segments, TalkingPoint } from '../../lib/contract/index.ts';
 import type { FeedbackTallies, SegmentDimension } from '../domain/feedback.ts';
 import type { Store } from '../store/index.ts';
+import type { LeadReading } from '../store/lookup-reads.ts';
+import { createLeadEventsCache } from './lead-events.ts';
 
 /**
  * What every lookup needs and no lookup changes, kept parsed in memory (one copy per process):
@@ -12,9 +13,10 @@ import type { Store } from '../store/index.ts';
  *   exact freshness check.
  * - **Feedback tallies** of talking points: reloaded when the `feedback` mark moves; triggers move it
  *   on every verdict written or withdrawn, again whoever writes it.
+ * - **Funnel** definition: reloaded when its newest version or its number of signatures moves.
  *
- * Both marks are read in one query per lookup, so every instance answers from what is committed.
- * Cached objects are frozen and shared by every response: nothing downstream may mutate them.
+ * The marks come with each lead's reading (`store/lookup-reads.ts`), so every instance answers from
+ * what is committed. Cached objects are frozen and shared by every response: nothing downstream may mutate them.
  * Time-dependent choices (a campaign running, a point inside its window) are still made per request.
  */
 export interface Catalog {
@@ -50,16 +52,7 @@ const MAX_SEGMENT_KEYS = 4096;
 
 export function createLookupCache(store: Store) {
   const db = store.database.kysely;
-
-  async function marks(): Promise<{ cursor: number; feedback: number }> {
-    const row = await db
-      .selectNoFrom((eb) => [
-        eb.selectFrom('changes').select(sql<number | null>`max(cursor)`.as('c')).as('cursor'),
-        eb.selectFrom('store_marks').select('n').where('name', '=', 'feedback').as('feedback'),
-      ])
-      .executeTakeFirst();
-    return { cursor: Number(row?.cursor ?? 0), feedback: Number(row?.feedback ?? 0) };
-  }
+  const leadEvents = createLeadEventsCache(store);
 
   let catalog: { cursor: number; value: Catalog } | null = null;
 
@@ -72,6 +65,16 @@ export function createLookupCache(store: Store) {
       livePoints: deepFreeze(await store.talkingPoints.listLive()),
     };
     catalog = { cursor, value };
+    return value;
+  }
+
+  let funnel: { mark: string; value: Funnel } | null = null;
+
+  async function loadFunnel(mark: string): Promise<Funnel> {
+    if (funnel && funnel.mark === mark) return funnel.value;
+    const value = deepFreeze(await store.funnel.current());
+    // The first read of an empty store writes the default definition: the mark moved under us.
+    funnel = { mark: mark === '0/0' ? '' : mark, value };
     return value;
   }
 
@@ -132,16 +135,22 @@ export function createLookupCache(store: Store) {
      * What one lookup reads from the cache, fresh as of this call: the catalog, and the tallies for
      * any lead's segments.
      */
-    async snapshot(): Promise<LookupSnapshot> {
-      const m = await marks();
-      const [value, current] = await Promise.all([loadCatalog(m.cursor), loadTallies(m.feedback)]);
-      return { catalog: value, pointTallies: (segments) => pointTallies(current, segments) };
+    async snapshot(marks: LeadReading['marks']): Promise<LookupSnapshot> {
+      const [value, current, funnel] = await Promise.all([
+        loadCatalog(marks.cursor),
+        loadTallies(marks.feedback),
+        loadFunnel(marks.funnel),
+      ]);
+      return { catalog: value, funnel, pointTallies: (segments) => pointTallies(current, segments) };
     },
+    /** The lead's newest events (see `lead-events.ts`), read only when its history has changed. */
+    events: leadEvents.newest,
   };
 }
 
 export interface LookupSnapshot {
   catalog: Catalog;
+  funnel: Funnel;
   pointTallies(segments: Segments): ReadonlyMap<string, FeedbackTallies>;
 }
 

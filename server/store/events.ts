@@ -50,65 +50,57 @@ function newest(db: Kysely<Tables>, leadId: number, limit: number, sinceMs?: num
   return query.orderBy('occurred_ms', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }
 
-export function createEventStore(ctx: StoreContext) {
-  /** All-time `stats` and `lastTouchByCampaign` of a lead, from its running totals. */
-  async function totalsOf(leadId: number) {
-    // Kept by the events_total trigger: a few rows per lead whatever the length of its history. In
-    // primary-key order, as SQLite reads them, so both engines fill the counts and the map alike.
-    const groups = await ctx.db
-      .selectFrom('event_totals')
-      .select(['type', 'campaign_key', 'n', 'last_ms'])
-      .where('lead_id', '=', leadId)
-      .orderBy('type')
-      .orderBy('campaign_key')
-      .execute();
-    const countsByType: Partial<Record<EventType, number>> = {};
-    const lastTouch = new Map<string, number>();
-    let total = 0;
-    let lastMs: number | null = null;
-    for (const g of groups) {
-      const type = g.type as EventType;
-      const n = Number(g.n);
-      const last = Number(g.last_ms);
-      countsByType[type] = (countsByType[type] ?? 0) + n;
-      total += n;
-      if (lastMs === null || last > lastMs) lastMs = last;
-      if (g.campaign_key !== '') {
-        const seen = lastTouch.get(g.campaign_key);
-        if (seen === undefined || last > seen) lastTouch.set(g.campaign_key, last);
-      }
-    }
-    const stats: EventStats = {
-      total,
-      countsByType,
-      lastTouchAt: lastMs === null ? null : new Date(lastMs).toISOString(),
-    };
-    return { stats, lastTouch };
-  }
+export interface TotalsGroup {
+  type: string;
+  campaign_key: string;
+  n: number | string;
+  last_ms: number | string;
+}
 
+/**
+ * A lead's all-time `stats` and `lastTouchByCampaign` from its running totals (kept by the
+ * events_total trigger: a few rows per lead whatever the length of its history), given in (type,
+ * campaign) order so both engines fill the counts and the map alike. `count` is the number of events
+ * stored for the lead: events are only ever inserted and the trigger counts each insert, so an
+ * unchanged count means an unchanged history.
+ */
+export function summariseTotals(groups: readonly TotalsGroup[]) {
+  const countsByType: Partial<Record<EventType, number>> = {};
+  const lastTouch = new Map<string, number>();
+  let total = 0;
+  let lastMs: number | null = null;
+  for (const g of groups) {
+    const type = g.type as EventType;
+    const n = Number(g.n);
+    const last = Number(g.last_ms);
+    countsByType[type] = (countsByType[type] ?? 0) + n;
+    total += n;
+    if (lastMs === null || last > lastMs) lastMs = last;
+    if (g.campaign_key !== '') {
+      const seen = lastTouch.get(g.campaign_key);
+      if (seen === undefined || last > seen) lastTouch.set(g.campaign_key, last);
+    }
+  }
+  const stats: EventStats = {
+    total,
+    countsByType,
+    lastTouchAt: lastMs === null ? null : new Date(lastMs).toISOString(),
+  };
+  return { stats, lastTouch, count: total };
+}
+
+/** An event as a lookup keeps it: the contract's shape, and its instant as a number for windows. */
+export interface TimedEvent {
+  ms: number;
+  event: TimelineEvent;
+}
+
+export function createEventStore(ctx: StoreContext) {
   return {
-    /**
-     * Everything a lookup reads about one lead's events: the first timeline page (as
-     * `page(leadId, null, timelineLimit)`), the events at or after `sinceMs` (as `since(leadId,
-     * sinceMs, recentLimit)`) and the all-time `stats` and `lastTouchByCampaign` from the running
-     * totals. The events come newest first from its index, `timelineLimit + 1` of them; those at or
-     * after `sinceMs` are a prefix of that order, so a second read (at most `recentLimit`) is needed
-     * only when every one of them is that recent and there may be more. So its cost is bounded by
-     * the two limits, however long the lead's history.
-     */
-    async forLookup(leadId: number, sinceMs: number, timelineLimit: number, recentLimit: number) {
-      const rows = await newest(ctx.db, leadId, timelineLimit + 1);
-      const timeline = rows.slice(0, timelineLimit).map(toTimelineEvent);
-      const lastOfPage = rows[timelineLimit - 1];
-      const nextBefore =
-        rows.length > timelineLimit && lastOfPage ? encodeCursor([lastOfPage.occurred_ms, lastOfPage.id]) : null;
-      const recentRead = rows.filter((r) => r.occurred_ms >= sinceMs);
-      let recent = recentRead.slice(0, recentLimit).map(toTimelineEvent);
-      if (recent.length < recentLimit && rows.length > timelineLimit && recentRead.length === rows.length) {
-        recent = (await newest(ctx.db, leadId, recentLimit, sinceMs)).map(toTimelineEvent);
-      }
-      const { stats, lastTouch } = await totalsOf(leadId);
-      return { timeline, nextBefore, recent, stats, lastTouchByCampaign: lastTouch };
+    /** A lead's newest `limit` events, newest first (`occurred_ms`, then `id`). */
+    async newest(leadId: number, limit: number): Promise<TimedEvent[]> {
+      const rows = await newest(ctx.db, leadId, limit);
+      return rows.map((r) => ({ ms: r.occurred_ms, event: toTimelineEvent(r) }));
     },
     /** Returns false when an event with this id is already stored (the first copy wins). */
     async insert(leadId: number, event: EngagementEventInput, now: string): Promise<boolean> {

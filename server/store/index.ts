@@ -11,6 +11,8 @@ import { createFeedbackStore, type FeedbackStore } from './feedback.ts';
 import { createFunnelStore, type FunnelStore } from './funnel.ts';
 import { createStageHistoryStore, type StageHistoryStore } from './funnel-stages.ts';
 import { createLeadStore, type LeadStore } from './leads.ts';
+import { createLookupReads, type LookupReads } from './lookup-reads.ts';
+import { createSourceStore, type SourceStore } from './sources.ts';
 import { createTalkingPointStore, type TalkingPointStore } from './talking-points.ts';
 import { createTokenStore, type TokenStore } from './tokens.ts';
 
@@ -21,6 +23,8 @@ export interface Stores {
   engine: Database['engine'];
   feed: ChangeFeed;
   leads: LeadStore;
+  /** One lead and the freshness marks in one statement: what a lookup reads first. */
+  lookupReads: LookupReads;
   events: EventStore;
   campaigns: CampaignStore;
   talkingPoints: TalkingPointStore;
@@ -29,6 +33,8 @@ export interface Stores {
   tokens: TokenStore;
   funnel: FunnelStore;
   stageHistory: StageHistoryStore;
+  /** Connected marketing tools, their inbox and counters. */
+  sources: SourceStore;
   /**
    * Runs `fn` in one transaction (all or nothing, and much faster for batches) with the stores
    * bound to it. Inside a transaction already, `fn` joins it.
@@ -62,6 +68,7 @@ function bind(database: Database, ctx: StoreContext): Stores {
     engine: database.engine,
     feed: ctx.feed,
     leads: createLeadStore(ctx),
+    lookupReads: createLookupReads(ctx),
     events: createEventStore(ctx),
     campaigns: createCampaignStore(ctx, changes),
     talkingPoints: createTalkingPointStore(ctx, changes),
@@ -70,6 +77,7 @@ function bind(database: Database, ctx: StoreContext): Stores {
     tokens: createTokenStore(ctx),
     funnel: createFunnelStore(ctx),
     stageHistory: createStageHistoryStore(ctx),
+    sources: createSourceStore(ctx),
     async transaction(fn) {
       if (ctx.db.isTransaction) return fn(store);
       const result = await ctx.db.transaction().execute((trx) => fn(bind(database, { ...ctx, db: trx })));
