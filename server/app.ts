@@ -22,6 +22,7 @@ import { ingestRoutes } from './routes/ingest.ts';
 import { lookupRoutes } from './routes/lookup.ts';
 import { meRoutes } from './routes/me.ts';
 import { openapiRoutes } from './routes/openapi.ts';
+import { sourceRoutes } from './routes/sources.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { talkingPointRoutes } from './routes/talking-points.ts';
 import { timelineRoutes } from './routes/timeline.ts';
@@ -106,6 +107,7 @@ export function createApp(store: Store, options: AppOptions = {}) {
       ...talkingPointRoutes(store, clock),
       ...funnelRoutes(store, clock),
       ...ingestRoutes(store, clock),
+      ...sourceRoutes(store, clock, logger),
     ],
     { tokens: store.tokens, chargeLeads: limiter?.chargeLeads },
   );

@@ -8,4 +8,5 @@ export * from './leads.ts';
 export * from './lookup.ts';
 export * from './me.ts';
 export * from './routes.ts';
+export * from './sources.ts';
 export * from './talking-points.ts';

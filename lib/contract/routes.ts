@@ -15,6 +15,7 @@ import { Funnel, FunnelHistory, FunnelInput, FunnelMetrics, FunnelMetricsQuery, 
 import { BatchResult, LeadInput, LeadsUpsertRequest, MAX_BATCH } from './leads.ts';
 import { LookupRequest, LookupResponse, TimelinePage, TimelinePageQuery } from './lookup.ts';
 import { Health, Me, Readiness } from './me.ts';
+import { SourceList, SourceReceipt } from './sources.ts';
 import {
   TalkingPoint,
   TalkingPointInput,
@@ -112,6 +113,7 @@ export type StreamQuery = z.infer<typeof StreamQuery>;
 const IF_MATCH = 'The version you edited, as `"<version>"`; a different stored version answers 412.';
 const campaignKey = { key: { description: 'The campaign key.', example: 'q4-cloud-savings' } };
 const pointId = { id: { description: 'The talking point id.', example: 'tp_missing' } };
+const sourceId = { id: { description: 'The source id, from `source add`.', example: 'src_0000000000000000' } };
 const feedbackId = { id: { description: 'The feedback id.', example: '00000000-0000-4000-8000-000000000000' } };
 
 type Named<T> = { readonly [K in keyof T]: T[K] & { readonly operationId: K & string } };
@@ -479,6 +481,49 @@ export const routes = named({
     checkedAs: EventsIngestRequest,
     bodyLimit: 4 * MiB,
     responses: { 200: { description: 'What was kept, doubled or rejected, by index.', schema: BatchResult } },
+  },
+  listSources: {
+    method: 'get',
+    path: '/v1/sources',
+    summary: 'Connected marketing tools and what each has sent',
+    description:
+      'Per source: received, stored, duplicates, refused for signature, unmapped (with the event names) and skipped items, the newest errors and when it last sent. Sources are added with `npm run server -- source add`.',
+    tags: ['integrations'],
+    access: ADMIN,
+    rate: READ,
+    responses: { 200: { description: 'Every source, oldest first.', schema: SourceList } },
+  },
+  segmentSource: {
+    method: 'post',
+    path: '/v1/sources/{id}/segment',
+    summary: 'Segment spec calls from Segment or RudderStack (one call, or `{"batch": [...]}`)',
+    description:
+      "Authenticated by the source secret, not a token: `X-Signature` (hex HMAC-SHA1 of the raw body, as Segment's Webhooks destination signs) or `Authorization: Bearer <secret>` (or Basic with the secret as password). " +
+      "`identify` upserts the lead from `traits`; `track` and `page` become engagement events through the source's mapping. Idempotent by `messageId`. Details: docs/sources.md.",
+    tags: ['integrations'],
+    access: 'public',
+    rate: WRITE,
+    params: sourceId,
+    bodyLimit: MiB,
+    headers: { 'X-Signature': 'Hex HMAC-SHA1 of the raw body with the source secret.' },
+    responses: { 200: { description: 'Received: what became of each item.', schema: SourceReceipt } },
+    errors: [400, 401, 404, 413, 429, 503],
+  },
+  mauticSource: {
+    method: 'post',
+    path: '/v1/sources/{id}/mautic',
+    summary: "Mautic's webhooks as Mautic sends them (several event types in one POST)",
+    description:
+      'Authenticated by `Webhook-Signature` (base64 HMAC-SHA256 of the raw body with the source secret). Email opens, page hits (an email click is a page hit from the email), form submissions and contact saves. ' +
+      'Idempotent by event type and stat, hit or submission id. Details: docs/sources.md.',
+    tags: ['integrations'],
+    access: 'public',
+    rate: WRITE,
+    params: sourceId,
+    bodyLimit: MiB,
+    headers: { 'Webhook-Signature': 'Base64 HMAC-SHA256 of the raw body with the source secret.' },
+    responses: { 200: { description: 'Received: what became of each item.', schema: SourceReceipt } },
+    errors: [400, 401, 404, 413, 429, 503],
   },
 });
 

@@ -42,6 +42,9 @@ const PLACE_IN_COPY: Record<TableName, number> = {
   funnel_versions: 13,
   funnel_signatures: 14,
   store_marks: 15,
+  sources: 16,
+  source_inbox: 17,
+  source_errors: 18,
 };
 
 export const COPY_ORDER: readonly TableName[] = (Object.keys(PLACE_IN_COPY) as TableName[]).sort(

@@ -323,4 +323,57 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX stream_slots_token ON stream_slots(token_id);
     `,
   },
+  {
+    version: 7,
+    name: 'sources: connected marketing tools, their inbox and errors',
+    sql: `
+      -- One connected tool. secret_enc is the shared secret encrypted with the operator's key
+      -- (AES-256-GCM, server/sources/secret-box.ts): HMAC checks need the secret itself, not a hash.
+      -- A pulled source (hubspot, later) keeps its credentials there too and where its sync left off
+      -- in sync_cursor. The counters are what a console page shows; they only ever grow.
+      CREATE TABLE sources (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('segment', 'mautic', 'hubspot')),
+        name TEXT NOT NULL,
+        secret_enc TEXT,
+        settings_json TEXT NOT NULL,
+        sync_cursor TEXT,
+        created_at TEXT NOT NULL,
+        received INTEGER NOT NULL DEFAULT 0,
+        stored INTEGER NOT NULL DEFAULT 0,
+        duplicates INTEGER NOT NULL DEFAULT 0,
+        rejected_signature INTEGER NOT NULL DEFAULT 0,
+        unmapped INTEGER NOT NULL DEFAULT 0,
+        skipped INTEGER NOT NULL DEFAULT 0,
+        last_received_at TEXT
+      );
+
+      -- Every item a source pushed, written before it is mapped, so a crash between the two loses
+      -- nothing: rows still 'new' are mapped when the server starts. (source_id, item_key) is the
+      -- idempotency key: the message id, or the Mautic event type and its stat, hit or submission id.
+      CREATE TABLE source_inbox (
+        id INTEGER PRIMARY KEY,
+        source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        item_key TEXT NOT NULL,
+        name TEXT NOT NULL,
+        payload_json TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('new', 'stored', 'duplicate', 'unmapped', 'skipped')),
+        detail TEXT,
+        mapped_at TEXT,
+        UNIQUE (source_id, item_key)
+      );
+      CREATE INDEX source_inbox_new ON source_inbox(id) WHERE state = 'new';
+      CREATE INDEX source_inbox_state ON source_inbox(source_id, state, name);
+
+      -- The last few things that went wrong per source (bad signatures, bodies that do not parse).
+      CREATE TABLE source_errors (
+        id INTEGER PRIMARY KEY,
+        source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        at TEXT NOT NULL,
+        message TEXT NOT NULL
+      );
+      CREATE INDEX source_errors_source ON source_errors(source_id, id);
+    `,
+  },
 ];

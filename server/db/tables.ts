@@ -23,6 +23,9 @@ export interface Tables {
   store_marks: StoreMarksTable;
   rate_limits: RateLimitsTable;
   stream_slots: StreamSlotsTable;
+  sources: SourcesTable;
+  source_inbox: SourceInboxTable;
+  source_errors: SourceErrorsTable;
 }
 
 export interface LeadsTable {
@@ -209,4 +212,46 @@ export interface StreamSlotsTable {
   token_id: string;
   opened_at: string;
   seen_ms: number;
+}
+
+/** A connected marketing tool (migration 7); `secret_enc` is its shared secret, encrypted. */
+export interface SourcesTable {
+  id: string;
+  kind: 'segment' | 'mautic' | 'hubspot';
+  name: string;
+  secret_enc: string | null;
+  settings_json: string;
+  /** Where a pulled source's sync left off (HubSpot, later); null for the pushed ones. */
+  sync_cursor: string | null;
+  created_at: string;
+  received: Generated<number>;
+  stored: Generated<number>;
+  duplicates: Generated<number>;
+  rejected_signature: Generated<number>;
+  unmapped: Generated<number>;
+  skipped: Generated<number>;
+  last_received_at: string | null;
+}
+
+export type SourceInboxState = 'new' | 'stored' | 'duplicate' | 'unmapped' | 'skipped';
+
+/** Every item a source pushed, as received, and what mapping made of it. */
+export interface SourceInboxTable {
+  id: Generated<number>;
+  source_id: string;
+  item_key: string;
+  /** The event name as the tool sent it (`identify`, `Email Opened`, `mautic.form_on_submit`). */
+  name: string;
+  payload_json: string;
+  received_at: string;
+  state: SourceInboxState;
+  detail: string | null;
+  mapped_at: string | null;
+}
+
+export interface SourceErrorsTable {
+  id: Generated<number>;
+  source_id: string;
+  at: string;
+  message: string;
 }

@@ -18,6 +18,7 @@ const ERROR_TEXT: Readonly<Record<number, string>> = {
   422: 'The request does not match the schema; `detail` names the first bad field, `errors` lists them all.',
   429: 'Over the rate limit for this token; `Retry-After` says how many seconds to wait.',
   500: 'Something went wrong on the server.',
+  503: 'Not available right now (for a source: no source key configured); nothing was stored. `Retry-After` says when to try again.',
 };
 
 /** A zod schema as JSON Schema 2020-12 (what OpenAPI 3.1 uses), without the `$schema` line. */

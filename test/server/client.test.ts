@@ -11,7 +11,9 @@ import type { Role } from '../../lib/contract/common.ts';
 import { type Operation, routes } from '../../lib/contract/routes.ts';
 import { ifMatch } from '../../lib/contract/version-tag.ts';
 import { CONSOLE_DIST } from '../../server/routes/console.ts';
+import { signFor } from '../../server/sources/signature.ts';
 import { demoMessage, sha256, startTestServer, type TestServer } from './helpers.ts';
+import { addSource } from './sources-helpers.ts';
 
 const LEAD = 'client.test@acme.example';
 const CAMPAIGN = { key: 'client:test.campaign', name: 'Client test', status: 'active', message: demoMessage } as const;
@@ -109,6 +111,18 @@ const requests: { [K in keyof typeof routes]: () => Promise<CallArgs<(typeof rou
       },
     },
   ],
+  listSources: async () => [],
+  // An empty signed push: the check a tool's "test the connection" makes.
+  segmentSource: async () => {
+    const source = await addSource(server.store, 'segment');
+    return [{ params: { id: source.id }, headers: signFor('segment', source.secret, '') as { 'X-Signature': string } }];
+  },
+  mauticSource: async () => {
+    const source = await addSource(server.store, 'mautic');
+    return [
+      { params: { id: source.id }, headers: signFor('mautic', source.secret, '') as { 'Webhook-Signature': string } },
+    ];
+  },
 };
 
 /** Calls any declared route: the table's names and request types are checked above, one by one. */

@@ -1,0 +1,63 @@
+import type { Context } from 'hono';
+import { routes, type SourceKind } from '../../lib/contract/index.ts';
+import { BodyTooLargeError, bodyTooLarge } from '../body-limits.ts';
+import type { AppEnv } from '../env.ts';
+import type { Logger } from '../log.ts';
+import { problem } from '../problem.ts';
+import { handle } from '../router/handle.ts';
+import { drainInbox } from '../sources/drain.ts';
+import { receive } from '../sources/receive.ts';
+import { loadSourceKey } from '../sources/source-key.ts';
+import type { Store } from '../store/index.ts';
+
+/**
+ * Marketing tools push here, authenticated by the source's secret (not a Coalface token), and the
+ * admin reads every source's counters. Creating the routes also maps what an earlier process left
+ * in the inbox (`drainInbox`), once, as the server starts.
+ */
+export function sourceRoutes(store: Store, clock: () => Date, logger: Logger) {
+  setImmediate(() => {
+    if (!store.isOpen()) return;
+    drainInbox(store, () => clock().toISOString(), logger).catch((error: unknown) => {
+      if (store.isOpen())
+        logger.error(
+          `error sources: draining the inbox failed: ${error instanceof Error ? error.message : String(error)}`,
+        );
+    });
+  });
+
+  const push = (kind: SourceKind) => async (c: Context<AppEnv>, id: string) => {
+    const source = await store.sources.get(id);
+    if (!source || source.kind !== kind) {
+      return problem(
+        c,
+        404,
+        'unknown-source',
+        `No ${kind} source has the id "${id.slice(0, 40)}"; the URL comes from "source add" (see "source list").`,
+      );
+    }
+    let raw: Uint8Array;
+    try {
+      raw = new Uint8Array(await c.req.arrayBuffer());
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return bodyTooLarge(c, error.limit);
+      throw error;
+    }
+    // Read per request so a key set or fixed while serving needs no restart of the route's state.
+    const key = loadSourceKey(undefined);
+    const outcome = await receive(store, source, { raw, header: (name) => c.req.header(name) }, { key, clock, logger });
+    if (!outcome.ok) {
+      if (outcome.status === 503) c.header('Retry-After', '60');
+      return problem(c, outcome.status, outcome.slug, outcome.detail);
+    }
+    return c.json(outcome.receipt);
+  };
+  const segment = push('segment');
+  const mautic = push('mautic');
+
+  return [
+    handle(routes.listSources, async (c) => c.json({ sources: await store.sources.list() })),
+    handle(routes.segmentSource, (c, { params }) => segment(c, params.id)),
+    handle(routes.mauticSource, (c, { params }) => mautic(c, params.id)),
+  ];
+}

@@ -1,0 +1,241 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { type SourceKind, SourceSettings, type SourceSummary } from '../../lib/contract/index.ts';
+import type { SourceInboxState, SourcesTable } from '../db/tables.ts';
+import type { InboxItem } from '../sources/items.ts';
+import { atomically, type StoreContext } from './context.ts';
+
+/** `src_` and 16 hex characters. */
+export const SOURCE_ID = /^src_[0-9a-f]{16}$/;
+export const newSourceId = () => `src_${randomBytes(8).toString('hex')}`;
+
+/** Errors kept per source; the console shows the newest 10. */
+const KEPT_ERRORS = 20;
+const SHOWN_ERRORS = 10;
+const SHOWN_UNMAPPED_NAMES = 50;
+
+export interface StoredSource {
+  id: string;
+  kind: SourceKind;
+  name: string;
+  secretEnc: string | null;
+  settings: SourceSettings;
+  createdAt: string;
+}
+
+export interface InboxRow {
+  id: number;
+  sourceId: string;
+  name: string;
+  payloadJson: string;
+  receivedAt: string;
+}
+
+export type Counter = 'received' | 'stored' | 'duplicates' | 'rejected_signature' | 'unmapped' | 'skipped';
+
+const pathOf = (id: string, kind: SourceKind) => `/v1/sources/${id}/${kind}`;
+
+function settingsOf(json: string): SourceSettings {
+  const parsed = SourceSettings.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : SourceSettings.parse({});
+}
+
+function stored(
+  row: Pick<SourcesTable, 'id' | 'kind' | 'name' | 'secret_enc' | 'settings_json' | 'created_at'>,
+): StoredSource {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    secretEnc: row.secret_enc,
+    settings: settingsOf(row.settings_json),
+    createdAt: row.created_at,
+  };
+}
+
+export function createSourceStore(ctx: StoreContext) {
+  return {
+    async create(
+      source: { id: string; kind: SourceKind; name: string; secretEnc: string | null; settings: SourceSettings },
+      now: string,
+    ) {
+      await ctx.db
+        .insertInto('sources')
+        .values({
+          id: source.id,
+          kind: source.kind,
+          name: source.name,
+          secret_enc: source.secretEnc,
+          settings_json: JSON.stringify(source.settings),
+          created_at: now,
+        })
+        .execute();
+      return { ...source, path: pathOf(source.id, source.kind) };
+    },
+
+    async get(id: string): Promise<StoredSource | null> {
+      if (!SOURCE_ID.test(id)) return null;
+      const row = await ctx.db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? stored(row) : null;
+    },
+
+    /** Deletes the source with its inbox and errors; events and leads it brought stay. */
+    async remove(id: string): Promise<boolean> {
+      return atomically(ctx, async (tx) => {
+        await tx.db.deleteFrom('source_inbox').where('source_id', '=', id).execute();
+        await tx.db.deleteFrom('source_errors').where('source_id', '=', id).execute();
+        const result = await tx.db.deleteFrom('sources').where('id', '=', id).executeTakeFirst();
+        return result.numDeletedRows > 0n;
+      });
+    },
+
+    /** Every source, oldest first, with its counters, unmapped names and newest errors. */
+    async list(): Promise<SourceSummary[]> {
+      const rows = await ctx.db.selectFrom('sources').selectAll().orderBy('created_at').orderBy('id').execute();
+      const out: SourceSummary[] = [];
+      for (const row of rows) {
+        const names = await ctx.db
+          .selectFrom('source_inbox')
+          .select(['name', (eb) => eb.fn.countAll().as('n')])
+          .where('source_id', '=', row.id)
+          .where('state', '=', 'unmapped')
+          .groupBy('name')
+          .orderBy('n', 'desc')
+          .orderBy('name')
+          .limit(SHOWN_UNMAPPED_NAMES)
+          .execute();
+        const errors = await ctx.db
+          .selectFrom('source_errors')
+          .select(['at', 'message'])
+          .where('source_id', '=', row.id)
+          .orderBy('id', 'desc')
+          .limit(SHOWN_ERRORS)
+          .execute();
+        const { settings } = stored(row);
+        out.push({
+          id: row.id,
+          kind: row.kind,
+          name: row.name,
+          path: pathOf(row.id, row.kind),
+          createdAt: row.created_at,
+          lastReceivedAt: row.last_received_at,
+          counters: {
+            received: Number(row.received),
+            stored: Number(row.stored),
+            duplicates: Number(row.duplicates),
+            rejectedSignature: Number(row.rejected_signature),
+            unmapped: Number(row.unmapped),
+            skipped: Number(row.skipped),
+          },
+          unmappedNames: names.map((n) => ({ name: n.name, count: Number(n.n) })),
+          lastErrors: errors,
+          settings: { mapping: settings.mapping, maxEventAgeHours: settings.maxEventAgeHours },
+        });
+      }
+      return out;
+    },
+
+    async count(sourceId: string, counts: Partial<Record<Counter, number>>, receivedAt?: string): Promise<void> {
+      const set: Record<string, unknown> = {};
+      for (const [column, n] of Object.entries(counts)) {
+        if (n) set[column] = sql`${sql.ref(column)} + ${n}`;
+      }
+      if (receivedAt) set.last_received_at = receivedAt;
+      if (Object.keys(set).length === 0) return;
+      await ctx.db.updateTable('sources').set(set).where('id', '=', sourceId).execute();
+    },
+
+    async recordError(sourceId: string, at: string, message: string): Promise<void> {
+      await atomically(ctx, async (tx) => {
+        await tx.db
+          .insertInto('source_errors')
+          .values({ source_id: sourceId, at, message: message.slice(0, 500) })
+          .execute();
+        const keep = tx.db
+          .selectFrom('source_errors')
+          .select('id')
+          .where('source_id', '=', sourceId)
+          .orderBy('id', 'desc')
+          .limit(KEPT_ERRORS);
+        await tx.db.deleteFrom('source_errors').where('source_id', '=', sourceId).where('id', 'not in', keep).execute();
+      });
+    },
+
+    /**
+     * Writes the items not seen before (by source and key) as `new` inbox rows; returns the new rows'
+     * ids, in the items' order, and how many were already there.
+     */
+    async accept(
+      sourceId: string,
+      items: readonly InboxItem[],
+      now: string,
+    ): Promise<{ ids: number[]; duplicates: number }> {
+      return atomically(ctx, async (tx) => {
+        const ids: number[] = [];
+        let duplicates = 0;
+        for (const item of items) {
+          const row = await tx.db
+            .insertInto('source_inbox')
+            .values({
+              source_id: sourceId,
+              item_key: item.key,
+              name: item.name,
+              payload_json: JSON.stringify(item.payload),
+              received_at: now,
+              state: 'new',
+            })
+            .onConflict((oc) => oc.columns(['source_id', 'item_key']).doNothing())
+            .returning('id')
+            .executeTakeFirst();
+          if (row) ids.push(row.id);
+          else duplicates++;
+        }
+        const source = createSourceStore(tx);
+        await source.count(sourceId, { received: items.length, duplicates }, now);
+        return { ids, duplicates };
+      });
+    },
+
+    /** Inbox rows not mapped yet, oldest first: `ids` of them, or any (after `afterId`). */
+    async pending(options: { ids?: readonly number[]; afterId?: number; limit: number }): Promise<InboxRow[]> {
+      let query = ctx.db
+        .selectFrom('source_inbox')
+        .select(['id', 'source_id', 'name', 'payload_json', 'received_at'])
+        .where('state', '=', 'new');
+      if (options.ids) {
+        if (options.ids.length === 0) return [];
+        query = query.where('id', 'in', [...options.ids]);
+      }
+      if (options.afterId !== undefined) query = query.where('id', '>', options.afterId);
+      const rows = await query.orderBy('id').limit(options.limit).execute();
+      return rows.map((r) => ({
+        id: r.id,
+        sourceId: r.source_id,
+        name: r.name,
+        payloadJson: r.payload_json,
+        receivedAt: r.received_at,
+      }));
+    },
+
+    /**
+     * Marks a `new` row with what mapping made of it. False when it was no longer `new` (another
+     * process mapped it first): the caller's transaction must then write nothing.
+     */
+    async settle(
+      rowId: number,
+      state: Exclude<SourceInboxState, 'new'>,
+      detail: string | null,
+      now: string,
+    ): Promise<boolean> {
+      const result = await ctx.db
+        .updateTable('source_inbox')
+        .set({ state, detail, mapped_at: now })
+        .where('id', '=', rowId)
+        .where('state', '=', 'new')
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+  };
+}
+
+export type SourceStore = ReturnType<typeof createSourceStore>;
