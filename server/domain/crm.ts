@@ -1,5 +1,3 @@
-import type { CrmRef } from '../../lib/contract/index.ts';
-
 /**
  * How CRM record ids are compared.
  *
@@ -12,6 +10,8 @@ import type { CrmRef } from '../../lib/contract/index.ts';
  *
  * HubSpot contact ids are numbers; the object type may arrive as `contact`, `contacts` or `0-1`
  * (HubSpot's id for the contact object, as in record URLs): all mean the contact.
+ *
+ * Object types are stored in one canonical spelling (`crmObjectType`) and compared exactly.
  */
 const SUFFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 
@@ -46,15 +46,36 @@ export function salesforce18(id: string): string {
   return id + suffix;
 }
 
-const HUBSPOT_TYPES: Readonly<Record<string, string>> = { contacts: 'contact', '0-1': 'contact' };
+/** HubSpot's object types by every name they arrive under (plural, and HubSpot's numeric object ids). */
+const HUBSPOT_TYPES: Readonly<Record<string, string>> = {
+  contacts: 'contact',
+  '0-1': 'contact',
+  companies: 'company',
+  '0-2': 'company',
+  deals: 'deal',
+  '0-3': 'deal',
+};
 
-/** The object type as stored and compared (case is ignored by the query). */
-export function crmObjectType(ref: CrmRef): string {
-  if (ref.system === 'hubspot') return HUBSPOT_TYPES[ref.objectType.toLowerCase()] ?? ref.objectType;
-  return ref.objectType;
+/** Salesforce's standard objects in their API spelling; API names are case-insensitive. */
+const SALESFORCE_TYPES: ReadonlyMap<string, string> = new Map(
+  ['Lead', 'Contact', 'Account', 'Opportunity', 'Campaign', 'CampaignMember', 'Case', 'User'].map((t) => [
+    t.toLowerCase(),
+    t,
+  ]),
+);
+
+/**
+ * The object type in its one canonical spelling, as stored and compared (an exact comparison, so
+ * the lookup uses the (system, object_type, match_id) key): Salesforce's standard objects as the
+ * API spells them (`lead` → `Lead`), any other type lower-cased; HubSpot's singular lower-case name.
+ */
+export function crmObjectType(ref: { system: string; objectType: string }): string {
+  const lower = ref.objectType.toLowerCase();
+  if (ref.system === 'hubspot') return HUBSPOT_TYPES[lower] ?? lower;
+  return SALESFORCE_TYPES.get(lower) ?? lower;
 }
 
 /** The id as stored and compared. */
-export function crmMatchId(ref: CrmRef): string {
+export function crmMatchId(ref: { system: string; id: string }): string {
   return ref.system === 'salesforce' ? salesforce15(ref.id) : ref.id;
 }

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CrmRef, LeadInput, LeadProfile, LeadRef } from '../../lib/contract/index.ts';
-import { LifecycleStage } from '../../lib/contract/index.ts';
+import { CrmSystem, LifecycleStage } from '../../lib/contract/index.ts';
 import type { LeadsTable, Tables } from '../db/tables.ts';
 import { crmMatchId, crmObjectType } from '../domain/crm.ts';
 import { hashEmail, normaliseEmail } from '../email.ts';
@@ -9,7 +9,7 @@ import type { StoreContext } from './context.ts';
 export type LeadRow = Selectable<LeadsTable>;
 
 export interface CrmRefRow {
-  system: CrmRef['system'];
+  system: string;
   object_type: string;
   crm_id: string;
 }
@@ -19,25 +19,39 @@ export interface StoredLead {
   profile: LeadProfile;
 }
 
+/**
+ * A record id in a system the contract does not name (a Marketo lead id), kept beside the CRM
+ * references so activity files that carry only that id find their lead; never shown in a profile.
+ */
+export interface SourceRef {
+  system: 'marketo';
+  objectType: string;
+  id: string;
+}
+
+type AnyRef = CrmRef | SourceRef;
+
 export type UpsertLeadResult = { ok: true; id: number; created: boolean } | { ok: false; detail: string };
 
 export { crmMatchId };
 
-export function crmRefLabel(ref: CrmRef): string {
+export function crmRefLabel(ref: AnyRef): string {
   return `${ref.system}:${ref.objectType}:${ref.id}`;
 }
 
-/** The lead holding `ref` (its object type compared without case), or undefined. */
-function byCrm(db: Kysely<Tables>, ref: CrmRef) {
+/** The lead holding `ref`; the object type is compared in its canonical spelling, so the key is used. */
+function byCrm(db: Kysely<Tables>, ref: AnyRef) {
   return db
     .selectFrom('lead_crm_refs as r')
     .innerJoin('leads as l', 'l.id', 'r.lead_id')
     .selectAll('l')
     .where('r.system', '=', ref.system)
-    .where((eb) => eb(eb.fn('lower', ['r.object_type']), '=', crmObjectType(ref).toLowerCase()))
+    .where('r.object_type', '=', crmObjectType(ref))
     .where('r.match_id', '=', crmMatchId(ref))
     .executeTakeFirst();
 }
+
+const isContractSystem = (system: string): system is CrmRef['system'] => CrmSystem.safeParse(system).success;
 
 export function toProfile(row: LeadRow, refs: readonly CrmRefRow[]): LeadProfile {
   const stage = LifecycleStage.safeParse(row.lifecycle_stage);
@@ -53,7 +67,9 @@ export function toProfile(row: LeadRow, refs: readonly CrmRefRow[]): LeadProfile
       ...(row.persona ? { persona: row.persona } : {}),
       ...(row.region ? { region: row.region } : {}),
     },
-    crmRefs: refs.map((r) => ({ system: r.system, objectType: r.object_type, id: r.crm_id })),
+    crmRefs: refs.flatMap((r) =>
+      isContractSystem(r.system) ? [{ system: r.system, objectType: r.object_type, id: r.crm_id }] : [],
+    ),
   };
 }
 
@@ -83,6 +99,31 @@ export function createLeadStore(ctx: StoreContext) {
       .execute();
   }
 
+  /** Replaces the lead's references of the systems `refs` name; other systems' stay. */
+  async function replaceRefs(leadId: number, refs: readonly AnyRef[]): Promise<void> {
+    const systems = [...new Set(refs.map((r) => r.system))];
+    await ctx.db.deleteFrom('lead_crm_refs').where('lead_id', '=', leadId).where('system', 'in', systems).execute();
+    const rows = new Map<
+      string,
+      { lead_id: number; system: string; object_type: string; crm_id: string; match_id: string }
+    >();
+    for (const ref of refs) {
+      const row = {
+        lead_id: leadId,
+        system: ref.system,
+        object_type: crmObjectType(ref),
+        crm_id: ref.id,
+        match_id: crmMatchId(ref),
+      };
+      const key = `${row.system}\u0000${row.object_type}\u0000${row.match_id}`;
+      if (!rows.has(key)) rows.set(key, row);
+    }
+    await ctx.db
+      .insertInto('lead_crm_refs')
+      .values([...rows.values()])
+      .execute();
+  }
+
   /** Returns the lead's id, creating a lead that holds only its address when none exists. */
   async function ensure(email: string, now: string): Promise<{ id: number; created: boolean }> {
     const normal = normaliseEmail(email);
@@ -102,13 +143,21 @@ export function createLeadStore(ctx: StoreContext) {
   }
 
   /**
-   * Upsert by email (normalised here, whoever calls). Fields left out keep their stored value;
-   * `crmRefs` and `campaigns`, when sent, replace the stored lists. Call inside a transaction.
+   * Upsert by email (normalised here, whoever calls). Fields left out keep their stored value.
+   * `crmRefs` (and `sourceRefs`) replace the stored references of the systems they name, keeping
+   * other systems' (a Salesforce file after a HubSpot one keeps the HubSpot id); an empty
+   * `crmRefs` list removes every CRM reference. `campaigns`, when sent, replaces the stored list.
+   * Call inside a transaction.
    */
-  async function upsert(input: LeadInput, now: string): Promise<UpsertLeadResult> {
+  async function upsert(
+    input: LeadInput,
+    now: string,
+    sourceRefs: readonly SourceRef[] = [],
+  ): Promise<UpsertLeadResult> {
     const existing = await byEmail(normaliseEmail(input.email));
     const leadId = existing?.id;
-    for (const ref of input.crmRefs ?? []) {
+    const refs: AnyRef[] = [...(input.crmRefs ?? []), ...sourceRefs];
+    for (const ref of refs) {
       const owner = await byCrm(ctx.db, ref);
       if (owner && owner.id !== leadId) {
         return { ok: false, detail: `crmRefs: ${crmRefLabel(ref)} already belongs to another lead` };
@@ -146,24 +195,8 @@ export function createLeadStore(ctx: StoreContext) {
       })
       .where('id', '=', id)
       .execute();
-    if (input.crmRefs) {
-      await ctx.db.deleteFrom('lead_crm_refs').where('lead_id', '=', id).execute();
-      const seen = new Set<string>();
-      const rows = [];
-      for (const ref of input.crmRefs) {
-        const key = `${ref.system}\u0000${crmObjectType(ref).toLowerCase()}\u0000${crmMatchId(ref)}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        rows.push({
-          lead_id: id,
-          system: ref.system,
-          object_type: crmObjectType(ref),
-          crm_id: ref.id,
-          match_id: crmMatchId(ref),
-        });
-      }
-      if (rows.length > 0) await ctx.db.insertInto('lead_crm_refs').values(rows).execute();
-    }
+    if (input.crmRefs?.length === 0) await ctx.db.deleteFrom('lead_crm_refs').where('lead_id', '=', id).execute();
+    if (refs.length > 0) await replaceRefs(id, refs);
     if (input.campaigns) {
       await ctx.db.deleteFrom('lead_campaigns').where('lead_id', '=', id).where('source', '=', 'lead').execute();
       await addCampaigns(id, input.campaigns, 'lead');
@@ -200,6 +233,21 @@ export function createLeadStore(ctx: StoreContext) {
         .orderBy('campaign_key')
         .execute();
       return rows.map((r) => r.campaign_key);
+    },
+    /** The addresses of the leads holding these ids of `system` (a Marketo activity file's lead ids), by id. */
+    async emailsBySourceId(system: SourceRef['system'], ids: readonly string[]): Promise<Map<string, string>> {
+      const found = new Map<string, string>();
+      if (ids.length === 0) return found;
+      const rows = await ctx.db
+        .selectFrom('lead_crm_refs as r')
+        .innerJoin('leads as l', 'l.id', 'r.lead_id')
+        .select(['r.match_id', 'l.email'])
+        .where('r.system', '=', system)
+        .where('r.object_type', '=', 'lead')
+        .where('r.match_id', 'in', ids)
+        .execute();
+      for (const row of rows) found.set(row.match_id, row.email);
+      return found;
     },
     async count(): Promise<number> {
       const row = await ctx.db
