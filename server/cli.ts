@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Role } from '../lib/contract/index.ts';
+import { SOURCE_USAGE, sourceCommand } from './cli/source-command.ts';
 import { DEFAULT_POOL_SIZE, DEFAULT_STATEMENT_TIMEOUT_MS } from './db/connect.ts';
 import { type MigrateSummary, migrateTo, sourceProblem } from './db/migrate-to.ts';
 import { describeDbTarget, parseDbTarget } from './db/target.ts';
@@ -53,6 +54,12 @@ const HELP = `Coalface endpoint
   ${USAGE.migrateTo}
       Copy the SQLite database (--db, else DATABASE_URL if it is a file, else ${DEFAULT_DB}) into the
       PostgreSQL database at URL (postgres://…), in one transaction, and check the counts; --force replaces its rows.
+  ${SOURCE_USAGE.add}
+      Connect Segment, RudderStack or Mautic: prints the URL to paste into the tool, then its secret alone
+      on the last line (shown once). Needs the source key (COALFACE_SOURCE_KEY; docs/sources.md).
+  ${SOURCE_USAGE.list}
+  ${SOURCE_USAGE.remove}
+      See sources with what each has sent; remove one (its URL answers 404 from then on).
 
   serve options: --workers N processes sharing the port (default ${defaultWorkers()}: one per CPU, at most 4;
   --workers 1 serves from this process alone); --trust-proxy when a TLS-terminating reverse proxy is in front (HSTS, X-Forwarded-For);
@@ -406,6 +413,8 @@ export async function main(argv: string[]): Promise<void> {
       return importCommand(args);
     case 'migrate-to':
       return migrateToCommand(args);
+    case 'source':
+      return sourceCommand(args, dbOf);
     case undefined:
     case 'help':
     case '--help':
@@ -415,7 +424,7 @@ export async function main(argv: string[]): Promise<void> {
     default:
       fail(
         `Unknown command "${command}"`,
-        'npm run server -- serve | seed --demo | token create|list|revoke | import | migrate-to (or help)',
+        'npm run server -- serve | seed --demo | token create|list|revoke | import | migrate-to | source add|list|remove (or help)',
       );
   }
 }

@@ -1,0 +1,174 @@
+import { parseArgs } from 'node:util';
+import { MappingTarget, SourceKind } from '../../lib/contract/index.ts';
+import { describeDbTarget, parseDbTarget } from '../db/target.ts';
+import { createSource } from '../sources/create.ts';
+import { loadSourceKey } from '../sources/source-key.ts';
+import { openStore } from '../store/index.ts';
+
+export const SOURCE_USAGE = {
+  add: 'npm run server -- source add segment|mautic --name NAME [--url PUBLIC_URL] [--map "EVENT NAME=TYPE"]... [--max-event-age-hours N] [--source-key-file FILE] [--db FILE|URL]',
+  list: 'npm run server -- source list [--db FILE|URL]',
+  remove: 'npm run server -- source remove SOURCE_ID [--db FILE|URL]',
+} as const;
+
+const DEFAULT_URL = 'http://127.0.0.1:8787';
+
+/** Where each tool takes the URL and the secret. */
+const WHERE = {
+  segment:
+    'Segment: Connections → Destinations → Webhooks → Settings: paste the URL as a Webhook URL and the secret as Shared Secret.\n' +
+    'RudderStack: Webhook destination: the URL as Webhook URL, and a header "Authorization" with the value "Bearer <secret>".',
+  mautic: 'Mautic: Settings → Webhooks → New: paste the URL as Webhook POST Url and the secret as Secret.',
+} as const;
+
+/** A usage mistake: said on stderr with the usage line, exit code 2 (as the other commands do). */
+function usage(message: string, line: string): void {
+  process.stderr.write(`${message}. Try: ${line}\n`);
+  process.exitCode = 2;
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
+
+function parsed<T extends OptionSpec>(args: string[], options: T, line: string) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    usage(
+      error instanceof Error ? (error.message.split('\n')[0] ?? 'Bad arguments').replace(/\.$/, '') : 'Bad arguments',
+      line,
+    );
+    return null;
+  }
+}
+
+/** `--map "Trial Activated=trial_signup"` pairs; a string is the mistake to report. */
+function mappingOf(pairs: readonly string[]): Record<string, MappingTarget> | string {
+  const mapping: Record<string, MappingTarget> = {};
+  for (const pair of pairs) {
+    const at = pair.lastIndexOf('=');
+    const name = pair.slice(0, at).trim();
+    const target = MappingTarget.safeParse(pair.slice(at + 1).trim());
+    if (at < 1 || !name) return `--map takes "EVENT NAME=TYPE", not "${pair}"`;
+    if (!target.success)
+      return `--map ${name}: the type must be one of ${MappingTarget.options.flatMap((o) => ('options' in o ? o.options : [o.value])).join(', ')}`;
+    mapping[name] = target.data;
+  }
+  return mapping;
+}
+
+async function add(args: string[], dbOf: (flag: string | undefined) => string): Promise<void> {
+  const [kindArg, ...rest] = args;
+  const kind = SourceKind.safeParse(kindArg);
+  if (!kind.success)
+    return usage(
+      kindArg ? `Unknown source kind "${kindArg}" (segment or mautic)` : 'source add needs segment or mautic',
+      SOURCE_USAGE.add,
+    );
+  if (kind.data === 'hubspot') {
+    process.stderr.write(
+      'HubSpot is pulled by a sync that is not built yet; only segment and mautic sources can be added.\n',
+    );
+    process.exitCode = 1;
+    return;
+  }
+  const opts = parsed(
+    rest,
+    {
+      name: { type: 'string' },
+      url: { type: 'string' },
+      map: { type: 'string', multiple: true },
+      'max-event-age-hours': { type: 'string' },
+      'source-key-file': { type: 'string' },
+      db: { type: 'string' },
+    },
+    SOURCE_USAGE.add,
+  );
+  if (!opts) return;
+  const name = typeof opts.name === 'string' ? opts.name.trim() : '';
+  if (!name) return usage('source add needs --name (which tool or workspace this is)', SOURCE_USAGE.add);
+  if (name.length > 200) return usage('--name must be at most 200 characters', SOURCE_USAGE.add);
+  const base = String(opts.url ?? process.env.COALFACE_PUBLIC_URL ?? DEFAULT_URL).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+/.test(base))
+    return usage(`--url must be the endpoint's public http(s) address, not "${base}"`, SOURCE_USAGE.add);
+  const mapping = mappingOf((opts.map as string[] | undefined) ?? []);
+  if (typeof mapping === 'string') return usage(mapping, SOURCE_USAGE.add);
+  const ageText = opts['max-event-age-hours'] as string | undefined;
+  const maxEventAgeHours = ageText === undefined ? undefined : Number(ageText);
+  if (
+    maxEventAgeHours !== undefined &&
+    (!/^\d+$/.test(ageText ?? '') || maxEventAgeHours < 1 || maxEventAgeHours > 8760)
+  ) {
+    return usage(`--max-event-age-hours must be a whole number from 1 to 8760, not "${ageText}"`, SOURCE_USAGE.add);
+  }
+  const key = loadSourceKey(opts['source-key-file'] as string | undefined);
+  if (!key.ok) {
+    process.stderr.write(`Cannot add a source: ${key.problem}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const store = await openStore(dbOf(opts.db as string | undefined));
+  try {
+    const settings = { mapping, ...(maxEventAgeHours ? { maxEventAgeHours } : {}) };
+    const made = await createSource(store, { kind: kind.data, name, settings }, key.key, new Date().toISOString());
+    process.stdout.write(
+      `Created ${kind.data} source "${name}" (${made.id}).\n${WHERE[kind.data]}\nURL:\n${base}${made.path}\n` +
+        'Secret (shown only this once; the endpoint needs the same source key to check it):\n' +
+        `${made.secret}\n`,
+    );
+  } finally {
+    await store.close();
+  }
+}
+
+async function list(args: string[], dbOf: (flag: string | undefined) => string): Promise<void> {
+  const opts = parsed(args, { db: { type: 'string' } }, SOURCE_USAGE.list);
+  if (!opts) return;
+  const store = await openStore(dbOf(opts.db as string | undefined));
+  try {
+    const sources = await store.sources.list();
+    if (sources.length === 0) {
+      process.stdout.write(`No sources yet. Add one with: ${SOURCE_USAGE.add}\n`);
+      return;
+    }
+    process.stdout.write('id                    kind     received  stored  unmapped  last received             name\n');
+    for (const s of sources) {
+      process.stdout.write(
+        `${s.id.padEnd(21)} ${s.kind.padEnd(8)} ${String(s.counters.received).padStart(8)}  ${String(s.counters.stored).padStart(6)}  ${String(s.counters.unmapped).padStart(8)}  ${(s.lastReceivedAt ?? '-').padEnd(24)}  ${s.name}\n`,
+      );
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+async function remove(args: string[], dbOf: (flag: string | undefined) => string): Promise<void> {
+  const [id, ...rest] = args;
+  if (!id || id.startsWith('--'))
+    return usage('source remove needs the source id (src_…, see source list)', SOURCE_USAGE.remove);
+  const opts = parsed(rest, { db: { type: 'string' } }, SOURCE_USAGE.remove);
+  if (!opts) return;
+  const target = parseDbTarget(dbOf(opts.db as string | undefined));
+  const store = await openStore(target);
+  try {
+    if (!(await store.sources.remove(id))) {
+      process.stderr.write(`No source has the id "${id}" in ${describeDbTarget(target)}. Try: ${SOURCE_USAGE.list}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    process.stdout.write(`Removed ${id}: its URL answers 404 from now on; the leads and events it brought stay.\n`);
+  } finally {
+    await store.close();
+  }
+}
+
+/** `source add|list|remove`. */
+export async function sourceCommand(args: string[], dbOf: (flag: string | undefined) => string): Promise<void> {
+  const [sub, ...rest] = args;
+  if (sub === 'add') return add(rest, dbOf);
+  if (sub === 'list') return list(rest, dbOf);
+  if (sub === 'remove') return remove(rest, dbOf);
+  return usage(
+    sub ? `Unknown source command "${sub}"` : 'source needs a command',
+    `${SOURCE_USAGE.add} | list | remove`,
+  );
+}
