@@ -73,8 +73,9 @@ function contactSaveId(item: Record<string, unknown>): string | null {
 function splitMautic(body: unknown): SplitBody {
   if (!isRecord(body)) return { items: [{ key: keyOf(['body', digest(body)]), name: 'unknown', payload: body }] };
   const items: InboxItem[] = [];
-  for (const [type, events] of Object.entries(body)) {
-    if (!Array.isArray(events)) continue;
+  for (const [type, value] of Object.entries(body)) {
+    // Mautic's "Send test payload" sends some types' samples as one object rather than an array.
+    const events = Array.isArray(value) ? value : isRecord(value) ? [value] : [];
     for (const event of events) {
       const record = isRecord(event) ? event : {};
       const id = type.startsWith('mautic.lead_post_save') ? contactSaveId(record) : idText(MAUTIC_IDS[type]?.(record));

@@ -93,7 +93,7 @@ describe("Mautic's webhooks", () => {
     expect((await timeline(rita('104'))).map((e) => e.type)).toEqual(['email_open']);
   });
 
-  it('refuses a request whose own send time is more than 5 minutes off (the "send test payload" timestamp)', async () => {
+  it('refuses a request whose own send time is more than 5 minutes off (the top-level timestamp of "Send test payload", whose samples are single objects)', async () => {
     const source = await addSource(server.store, 'mautic');
     const stale = fixture('mautic/test-payload.json', '105', Date.now() - 6 * 60_000);
     const res = await push(server, source, 'mautic', stale);

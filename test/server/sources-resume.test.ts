@@ -52,11 +52,11 @@ describe('a crash between the inbox and the mapping', () => {
     let store: Store | null = await openStore(db);
     let server = await startServer(store, { port: 0, logger: { info: () => {}, error: () => {} } });
     try {
-      let context = null;
-      for (let i = 0; i < 100 && !context?.engagement.timeline.length; i++) {
-        context = await lookup(server, token, 'rita.mendes+201@contoso.example');
-        if (!context?.engagement.timeline.length) await new Promise((r) => setTimeout(r, 50));
+      // The drain runs as the server starts; wait until the inbox has nothing left to map.
+      for (let i = 0; i < 200 && (await store.sources.pending({ limit: 1 })).length > 0; i++) {
+        await new Promise((r) => setTimeout(r, 25));
       }
+      const context = await lookup(server, token, 'rita.mendes+201@contoso.example');
       expect(context?.engagement.timeline.map((e) => e.type)).toEqual([
         'form_submit',
         'page_view',
