@@ -6,11 +6,35 @@ export interface Logger {
   error(line: string): void;
 }
 
-/** Request lines go to stderr so stdout stays for what a script reads (the listening line). */
+let pending = '';
+let flushing = false;
+
+function flush(): void {
+  flushing = false;
+  if (pending === '') return;
+  const out = pending;
+  pending = '';
+  process.stderr.write(out);
+}
+
+/**
+ * Request lines go to stderr so stdout stays for what a script reads (the listening line). Writing
+ * stderr to a file or pipe is a system call each time: the lines of one turn of the event loop go out
+ * together, and an error line at once (after what came before it), and whatever is left at exit.
+ */
 export const stderrLogger: Logger = {
-  info: (line) => process.stderr.write(`${line}\n`),
-  error: (line) => process.stderr.write(`${line}\n`),
+  info(line) {
+    pending += `${line}\n`;
+    if (flushing) return;
+    flushing = true;
+    setImmediate(flush);
+  },
+  error(line) {
+    pending += `${line}\n`;
+    flush();
+  },
 };
+process.on('exit', flush);
 
 /** `@`, or `%40` percent-encoded any number of times (`%2540`, `%252540`, …). */
 const EMAIL = /[^\s/?#]+(?:@|%(?:25)*40)[^\s/?#]+/gi;

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { openDb } from './open.ts';
+import { withStatementCache } from './statement-cache.ts';
 import { migratePostgres } from './postgres-migrations.ts';
 import type { Tables } from './tables.ts';
 import { type DbTarget, describeDbTarget, parseDbTarget } from './target.ts';
@@ -77,7 +78,7 @@ class ImmediateSqliteDialect extends SqliteDialect {
 
 function openSqlite(file: string): Database {
   const sqlite = openDb(file);
-  const kysely = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect(sqlite) });
+  const kysely = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect(withStatementCache(sqlite)) });
   return {
     engine: 'sqlite',
     kysely,

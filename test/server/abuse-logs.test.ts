@@ -80,8 +80,8 @@ describe('everything logged', () => {
   });
 
   it('an error message holding a line break stays on one line', async () => {
-    const find = s.store.leads.find;
-    s.store.leads.find = () => {
+    const find = s.store.lookupReads.byEmail;
+    s.store.lookupReads.byEmail = () => {
       throw new Error('bad value\nGET /v1/me 200 0.1ms\u2028\u001b[2J');
     };
     try {
@@ -99,7 +99,7 @@ describe('everything logged', () => {
       expect(error).toContain('bad value\\nGET /v1/me 200 0.1ms\\u2028\\x1b[2J');
       for (const line of lines) expect(line).not.toMatch(UNPRINTABLE);
     } finally {
-      s.store.leads.find = find;
+      s.store.lookupReads.byEmail = find;
     }
   });
 });

@@ -57,8 +57,8 @@ describe('server logs carry no email address (docs/trust.md)', () => {
       await res.arrayBuffer();
     }
     // A server error whose message holds an address (as a database error quoting a value might).
-    const find = s.store.leads.find;
-    s.store.leads.find = () => {
+    const find = s.store.lookupReads.byEmail;
+    s.store.lookupReads.byEmail = () => {
       throw new Error('UNIQUE constraint failed for dana.lee@acme-robotics.com');
     };
     try {
@@ -71,7 +71,7 @@ describe('server logs carry no email address (docs/trust.md)', () => {
       expect(res.status).toBe(500);
       expect(await res.text()).not.toContain('dana');
     } finally {
-      s.store.leads.find = find;
+      s.store.lookupReads.byEmail = find;
     }
     // Over the rate limit, with an address in the query.
     for (let i = 0; i < 8; i++)
