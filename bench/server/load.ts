@@ -15,7 +15,14 @@ interface LoadOptions {
   /** Several URLs: connection i goes to url[i % n] (autocannon's round-robin), one histogram for all. */
   url: string | string[];
   token: string;
-  mode: 'lookup' | 'feedback';
+  /** `me`: the authenticated no-op (`GET /v1/me`), the floor a lookup is measured against. */
+  mode: 'lookup' | 'feedback' | 'me';
+  /**
+   * Which leads a lookup asks for: `zipf` (default) as real inboxes do, a few leads very often
+   * (lead of rank r with probability ∝ 1/r, ranks scattered over the ids), or `uniform`, every lead
+   * alike (the cold case).
+   */
+  distribution?: 'zipf' | 'uniform';
   leads: number;
   connections: number;
   duration?: number;
@@ -32,8 +39,21 @@ const next = () => {
   return seed;
 };
 
-function body(): LookupRequest | FeedbackInput {
-  if (options.mode === 'lookup') return { leads: [{ email: benchEmail(next() % options.leads) }] };
+/** A large prime: rank r maps to lead (r × SCATTER) mod n, so hot leads are spread over the table. */
+const SCATTER = 2_654_435_761;
+
+function pickLead(): number {
+  const n = options.leads;
+  if (options.distribution === 'uniform') return next() % n;
+  // Log-uniform rank in [1, n]: the continuous form of Zipf's law with exponent 1.
+  const u = next() / 2147483648;
+  const rank = Math.min(n, Math.floor(Math.exp(u * Math.log(n + 1)))) - 1;
+  return Number((BigInt(Math.max(0, rank)) * BigInt(SCATTER)) % BigInt(n));
+}
+
+function body(): LookupRequest | FeedbackInput | undefined {
+  if (options.mode === 'me') return undefined;
+  if (options.mode === 'lookup') return { leads: [{ email: benchEmail(pickLead()) }] };
   const points = options.pointIds ?? [];
   return {
     id: randomUUID(),
@@ -46,7 +66,7 @@ function body(): LookupRequest | FeedbackInput {
 }
 
 // Method, path and headers as the typed client sends them; each request then gets a fresh body.
-const route = options.mode === 'lookup' ? routes.lookup : routes.giveFeedback;
+const route = options.mode === 'lookup' ? routes.lookup : options.mode === 'me' ? routes.me : routes.giveFeedback;
 const { path, init } = prepareRequest(route, {}, options.token);
 
 const statuses: Record<number, number> = {};
@@ -61,7 +81,10 @@ const result = await autocannon({
       method: init.method,
       path,
       headers: init.headers,
-      setupRequest: (req) => ({ ...req, body: JSON.stringify(body()) }),
+      setupRequest: (req) => {
+        const next = body();
+        return next === undefined ? req : { ...req, body: JSON.stringify(next) };
+      },
       onResponse: (status) => {
         statuses[status] = (statuses[status] ?? 0) + 1;
       },
