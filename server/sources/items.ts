@@ -34,9 +34,16 @@ const idText = (value: unknown): string | null =>
 
 /** Segment's spec: one call, or `{"batch": [...]}` as its HTTP API's batch takes. Keyed by `messageId`. */
 function splitSegment(body: unknown): SplitBody {
-  const calls = isRecord(body) && Array.isArray(body.batch) ? body.batch : [body];
+  const batched = isRecord(body) && Array.isArray(body.batch);
+  const shared = batched && isRecord(body.context) ? body.context : null;
+  const calls = batched ? (body.batch as unknown[]) : [body];
   return {
-    items: calls.map((call) => {
+    items: calls.map((one) => {
+      // As Segment's batch API does: the batch's context applies to each call, which may add to it.
+      const call =
+        shared && isRecord(one)
+          ? { ...one, context: { ...shared, ...(isRecord(one.context) ? one.context : {}) } }
+          : one;
       const type = isRecord(call) && typeof call.type === 'string' ? call.type : 'unknown';
       const name = type === 'track' && isRecord(call) && typeof call.event === 'string' ? call.event : type;
       const messageId = isRecord(call) ? idText(call.messageId) : null;

@@ -91,6 +91,15 @@ describe('Segment spec calls', () => {
     expect(summary.path).toBe(`/v1/sources/${source.id}/segment`);
   });
 
+  it("a batch's own context applies to each call in it, as Segment's batch API does", async () => {
+    const source = await addSource(server.store, 'segment');
+    const email = 'ctx.batch@acme-robotics.com';
+    const call = { type: 'track', event: 'Demo Requested', messageId: 'ctx-1', timestamp: new Date().toISOString() };
+    const body = JSON.stringify({ batch: [call], context: { traits: { email } } });
+    expect(await read(await push(server, source, 'segment', body), SourceReceipt)).toMatchObject({ stored: 1 });
+    expect((await timeline(email)).map((e) => e.type)).toEqual(['demo_request']);
+  });
+
   it("uses the source's own mapping before the defaults", async () => {
     const source = await addSource(server.store, 'segment', {
       mapping: { pricing_calculator_used: 'trial_signup', 'Demo Requested': 'ignore' },
@@ -184,6 +193,20 @@ describe('Segment authenticity', () => {
       process.env.COALFACE_SOURCE_KEY = key;
     }
     await expect(leadContext(server, dana('k1'))).rejects.toThrow(/not found/);
+  });
+
+  it('answers 503 when the configured key is not the one the source was sealed with', async () => {
+    const source = await addSource(server.store, 'segment');
+    const key = process.env.COALFACE_SOURCE_KEY;
+    process.env.COALFACE_SOURCE_KEY = Buffer.alloc(32, 9).toString('hex');
+    try {
+      const res = await push(server, source, 'segment', fixture('segment/identify.json', 'k2'));
+      expect((await expectProblem(res, 503)).type).toMatch(/source-key-mismatch$/);
+    } finally {
+      process.env.COALFACE_SOURCE_KEY = key;
+    }
+    await expect(leadContext(server, dana('k2'))).rejects.toThrow(/not found/);
+    expect((await push(server, source, 'segment', fixture('segment/identify.json', 'k2'))).status).toBe(200);
   });
 
   it('lists sources to admins only', async () => {
