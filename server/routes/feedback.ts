@@ -3,8 +3,8 @@ import { summariseFeedback, type TargetInfo } from '../domain/feedback.ts';
 import { problem } from '../problem.ts';
 import { handle } from '../router/handle.ts';
 import { canonicalFeedback, type StoredFeedback } from '../store/feedback.ts';
-import { createGroupCommit } from '../store/group-commit.ts';
 import type { Store } from '../store/index.ts';
+import { createVerdictWriter } from '../store/verdict-writer.ts';
 import { parseCursor } from './support/query.ts';
 
 const KIND_NAMES = { talkingPoint: 'talking point', campaignMessage: 'campaign' } as const;
@@ -14,12 +14,12 @@ const KIND_NAMES = { talkingPoint: 'talking point', campaignMessage: 'campaign' 
  * lead's segments are copied at the time so the summary can say with whom a point did not land.
  */
 export function feedbackRoutes(store: Store, clock: () => Date) {
-  const writer = createGroupCommit(store);
+  // Verdicts arriving together are written together (a few statements, one transaction, one WAL
+  // append); each response goes out only after that commit.
+  const writer = createVerdictWriter(store);
 
-  const give = handle(routes.giveFeedback, (c, { body: input }) => {
+  const give = handle(routes.giveFeedback, async (c, { body: input }) => {
     const me = c.get('me');
-    // Verdicts arriving together are committed together (one transaction, one WAL append); the
-    // response goes out only after that commit.
     const resent = (existing: StoredFeedback) => {
       if (existing.inputJson === canonicalFeedback(input)) return c.json(existing.feedback, 200);
       return problem(
@@ -30,37 +30,20 @@ export function feedbackRoutes(store: Store, clock: () => Date) {
         [{ path: 'id', message: 'is already used by a different verdict' }],
       );
     };
-    return writer.run(async (tx) => {
-      await tx.feedback.lockForWrites();
-      const existing = await tx.feedback.get(input.id);
-      if (existing) return resent(existing);
-      const known =
-        input.target.kind === 'talkingPoint'
-          ? await tx.talkingPoints.exists(input.target.id)
-          : await tx.campaigns.exists(input.target.id);
-      if (!known) {
-        const what = KIND_NAMES[input.target.kind];
-        return problem(c, 422, 'unknown-target', `target.id: there is no ${what} "${input.target.id}".`, [
-          { path: 'target.id', message: `is not a known ${what}` },
-        ]);
-      }
-      // An address marketing has not sent us yet is fine: the verdict still counts, without segments.
-      const lead = await tx.leads.find({ emailHash: input.lead.emailHash });
-      const feedback = await tx.feedback.insert(input, {
-        segments: lead?.profile.segments ?? {},
-        repTokenId: me.tokenId,
-        repName: me.name,
-        now: clock().toISOString(),
-      });
-      if (!feedback) {
-        // The same id committed by another instance between our read and our write.
-        const raced = await tx.feedback.get(input.id);
-        if (!raced) throw new Error(`verdict ${input.id} neither inserted nor found`);
-        return resent(raced);
-      }
-      c.header('Location', `/v1/feedback/${feedback.id}`);
-      return c.json(feedback, 201);
+    const outcome = await writer.write({
+      input,
+      rep: { tokenId: me.tokenId, name: me.name },
+      now: clock().toISOString(),
     });
+    if (outcome.kind === 'existing') return resent(outcome.stored);
+    if (outcome.kind === 'unknown-target') {
+      const what = KIND_NAMES[input.target.kind];
+      return problem(c, 422, 'unknown-target', `target.id: there is no ${what} "${input.target.id}".`, [
+        { path: 'target.id', message: `is not a known ${what}` },
+      ]);
+    }
+    c.header('Location', `/v1/feedback/${outcome.feedback.id}`);
+    return c.json(outcome.feedback, 201);
   });
 
   /** The rep who gave a verdict (or an admin) takes it back; it then counts nowhere. Idempotent. */

@@ -109,6 +109,16 @@ export function createCampaignStore(ctx: StoreContext, changes: ChangeStore) {
       const row = await ctx.db.selectFrom('campaigns').select('key').where('key', '=', key).executeTakeFirst();
       return row !== undefined;
     },
+    /** Which of `keys` are campaigns. */
+    async existing(keys: readonly string[]): Promise<Set<string>> {
+      if (keys.length === 0) return new Set();
+      const rows = await ctx.db
+        .selectFrom('campaigns')
+        .select('key')
+        .where('key', 'in', [...new Set(keys)])
+        .execute();
+      return new Set(rows.map((r) => r.key));
+    },
     /** The campaigns with these keys, in the order asked (unknown keys are left out). */
     async getMany(keys: readonly string[]): Promise<Campaign[]> {
       if (keys.length === 0) return [];

@@ -34,7 +34,8 @@ export function canonicalFeedback(input: FeedbackInput): string {
   });
 }
 
-function segmentsOf(row: Pick<FeedbackRow, 'industry' | 'persona' | 'region'>): Segments {
+/** The segments a row's `industry`, `persona` and `region` columns hold (a lead's or a verdict's). */
+export function segmentsOf(row: Pick<FeedbackRow, 'industry' | 'persona' | 'region'>): Segments {
   return {
     ...(row.industry ? { industry: row.industry } : {}),
     ...(row.persona ? { persona: row.persona } : {}),
@@ -55,6 +56,42 @@ function toFeedback(row: FeedbackRow): Feedback {
     occurredAt: row.occurred_at,
     receivedAt: row.received_at,
     withdrawnAt: row.withdrawn_at,
+  };
+}
+
+function stored(row: FeedbackRow): StoredFeedback {
+  return { feedback: toFeedback(row), repTokenId: row.rep_token_id, inputJson: row.input_json };
+}
+
+/** A verdict to store, with what the endpoint adds: the lead's segments now, the rep, the time received. */
+export interface NewVerdict {
+  input: FeedbackInput;
+  segments: Segments;
+  repTokenId: string;
+  repName: string;
+  now: string;
+}
+
+function toRow(v: NewVerdict): Omit<FeedbackRow, 'withdrawn_at'> {
+  const { input } = v;
+  const at = new Date(input.occurredAt);
+  return {
+    id: input.id,
+    target_kind: input.target.kind,
+    target_id: input.target.id,
+    verdict: input.verdict,
+    reason: input.reason ?? null,
+    note: input.note ? input.note : null,
+    email_hash: input.lead.emailHash,
+    industry: v.segments.industry ?? null,
+    persona: v.segments.persona ?? null,
+    region: v.segments.region ?? null,
+    rep_token_id: v.repTokenId,
+    rep_name: v.repName,
+    occurred_at: at.toISOString(),
+    occurred_ms: at.getTime(),
+    received_at: v.now,
+    input_json: canonicalFeedback(input),
   };
 }
 
@@ -79,43 +116,39 @@ export function createFeedbackStore(ctx: StoreContext) {
     },
     async get(id: string): Promise<StoredFeedback | null> {
       const row = await byId(id);
-      return row ? { feedback: toFeedback(row), repTokenId: row.rep_token_id, inputJson: row.input_json } : null;
+      return row ? stored(row) : null;
+    },
+    /** The stored verdicts among `ids`, by id. */
+    async getMany(ids: readonly string[]): Promise<Map<string, StoredFeedback>> {
+      const out = new Map<string, StoredFeedback>();
+      if (ids.length === 0) return out;
+      const rows = await ctx.db.selectFrom('feedback').selectAll().where('id', 'in', ids).execute();
+      for (const row of rows) out.set(row.id, stored(row));
+      return out;
     },
     /**
-     * Stores a new verdict; null when one with this id is already stored, committed meanwhile by
-     * another request or instance (the first copy wins; the caller compares it, as for a resend).
+     * Stores new verdicts in one statement; answers those it stored, by id. One whose id is already
+     * stored (committed meanwhile by another request or instance) is left out: the first copy wins,
+     * and the caller compares it, as for a resend.
      */
-    async insert(
-      input: FeedbackInput,
-      context: { segments: Segments; repTokenId: string; repName: string; now: string },
-    ): Promise<Feedback | null> {
-      const at = new Date(input.occurredAt);
-      const row: Omit<FeedbackRow, 'withdrawn_at'> = {
-        id: input.id,
-        target_kind: input.target.kind,
-        target_id: input.target.id,
-        verdict: input.verdict,
-        reason: input.reason ?? null,
-        note: input.note ? input.note : null,
-        email_hash: input.lead.emailHash,
-        industry: context.segments.industry ?? null,
-        persona: context.segments.persona ?? null,
-        region: context.segments.region ?? null,
-        rep_token_id: context.repTokenId,
-        rep_name: context.repName,
-        occurred_at: at.toISOString(),
-        occurred_ms: at.getTime(),
-        received_at: context.now,
-        input_json: canonicalFeedback(input),
-      };
+    async insertMany(verdicts: readonly NewVerdict[]): Promise<Map<string, Feedback>> {
+      const out = new Map<string, Feedback>();
+      if (verdicts.length === 0) return out;
+      const rows = verdicts.map(toRow);
       const written = await ctx.db
         .insertInto('feedback')
-        .values(row)
+        .values(rows)
         .onConflict((oc) => oc.column('id').doNothing())
-        .executeTakeFirst();
-      if (Number(written.numInsertedOrUpdatedRows ?? 0) === 0) return null;
-      // The row as stored, without reading it back: the input was validated at the boundary.
-      return toFeedback({ ...row, withdrawn_at: null });
+        .returning('id')
+        .execute();
+      const ids = new Set(written.map((w) => w.id));
+      // The rows as stored, without reading them back: the input was validated at the boundary.
+      for (const row of rows) if (ids.has(row.id)) out.set(row.id, toFeedback({ ...row, withdrawn_at: null }));
+      return out;
+    },
+    /** One verdict: as `insertMany`; null when one with this id is already stored. */
+    async insert(input: FeedbackInput, context: Omit<NewVerdict, 'input'>): Promise<Feedback | null> {
+      return (await this.insertMany([{ input, ...context }])).get(input.id) ?? null;
     },
     /** Sets `withdrawnAt` once; withdrawing again changes nothing. */
     async withdraw(id: string, now: string): Promise<Feedback | null> {

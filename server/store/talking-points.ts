@@ -149,6 +149,16 @@ export function createTalkingPointStore(ctx: StoreContext, changes: ChangeStore)
       const row = await ctx.db.selectFrom('talking_points').select('id').where('id', '=', id).executeTakeFirst();
       return row !== undefined;
     },
+    /** Which of `ids` are points (any status). */
+    async existing(ids: readonly string[]): Promise<Set<string>> {
+      if (ids.length === 0) return new Set();
+      const rows = await ctx.db
+        .selectFrom('talking_points')
+        .select('id')
+        .where('id', 'in', [...new Set(ids)])
+        .execute();
+      return new Set(rows.map((r) => r.id));
+    },
     /** Every point with status live; the validity window is checked by ranking against its `now`. */
     async listLive(): Promise<TalkingPoint[]> {
       const rows = await ctx.db
