@@ -38,6 +38,7 @@ export interface RateLimiter {
  * A live token is limited by its token id (however the header is spelled), in one bucket per class
  * of request. Requests with no token or a refused one are limited by client address, in a bucket
  * of their own, so guessing tokens is slow while valid tokens behind the same NAT are unaffected.
+ * A connected tool's pushes carry no token: they are limited per source (see `RateRule`).
  */
 export function createRateLimiter(
   limit: RateLimit,
@@ -57,6 +58,11 @@ export function createRateLimiter(
   return {
     middleware: async (c, next) => {
       if (c.req.method === 'OPTIONS') return next();
+      const kind = rateClass(c.req.method, c.req.path);
+      if (kind === 'source') {
+        const wait = await store.take(`source:${c.req.path}`, 1);
+        return wait > 0 ? tooMany(c, wait, 'pushes to this source') : next();
+      }
       const caller = await identify(c, tokens);
       if (!caller.ok) {
         // Charged before the 401, so guesses sent all at once get no more through than one by one.
@@ -65,7 +71,6 @@ export function createRateLimiter(
         return next();
       }
       // A lookup's first unit is taken here, before its body is read; `chargeLeads` takes the rest.
-      const kind = rateClass(c.req.method, c.req.path);
       const wait = await store.take(`${kind}:${caller.me.tokenId}`, 1);
       if (wait > 0) return tooMany(c, wait, kind === 'lookup' ? perLead : `${kind} requests for this token`);
       return next();

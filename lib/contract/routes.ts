@@ -48,7 +48,15 @@ export interface PathParam {
  * lookups does not block a rep's feedback), and what it costs: one unit, or one per lead asked for.
  * `null`: not rate-limited (public pages).
  */
-export type RateRule = { bucket: 'read' | 'write' } | { bucket: 'lookup'; unitsPer: 'lead' } | null;
+/**
+ * `source`: a push from a connected tool, which sends a signature, not a token: limited per source
+ * (its URL) rather than per sender address, so a tool's own burst is not taken for token guessing.
+ */
+export type RateRule =
+  | { bucket: 'read' | 'write' }
+  | { bucket: 'lookup'; unitsPer: 'lead' }
+  | { bucket: 'source' }
+  | null;
 
 export interface RouteDeclaration {
   method: Method;
@@ -94,6 +102,7 @@ const ADMIN = ['admin'] as const;
 
 const READ = { bucket: 'read' } as const;
 const WRITE = { bucket: 'write' } as const;
+const SOURCE = { bucket: 'source' } as const;
 
 /** Why a rep or an admin may not sign the funnel. */
 export function cannotSignFunnel(role: 'rep' | 'admin'): string {
@@ -502,7 +511,7 @@ export const routes = named({
       "`identify` upserts the lead from `traits`; `track` and `page` become engagement events through the source's mapping. Idempotent by `messageId`. Details: docs/sources.md.",
     tags: ['integrations'],
     access: 'public',
-    rate: WRITE,
+    rate: SOURCE,
     params: sourceId,
     bodyLimit: MiB,
     headers: { 'X-Signature': 'Hex HMAC-SHA1 of the raw body with the source secret.' },
@@ -518,7 +527,7 @@ export const routes = named({
       'Idempotent by event type and stat, hit or submission id. Details: docs/sources.md.',
     tags: ['integrations'],
     access: 'public',
-    rate: WRITE,
+    rate: SOURCE,
     params: sourceId,
     bodyLimit: MiB,
     headers: { 'Webhook-Signature': 'Base64 HMAC-SHA256 of the raw body with the source secret.' },
