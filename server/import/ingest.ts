@@ -3,6 +3,7 @@ import { type BatchResult, EngagementEventInput, LeadInput } from '../../lib/con
 import { safeParseWithinCaps } from '../array-caps.ts';
 import { describeIssues } from '../problem.ts';
 import type { Stores } from '../store/index.ts';
+import type { SourceRef } from '../store/leads.ts';
 
 /**
  * The batch ingests behind `POST /v1/leads`, `POST /v1/engagement/events` and the CSV import: each item is
@@ -14,13 +15,13 @@ async function ingestEach<S extends z.ZodType>(
   items: readonly unknown[],
   schema: S,
   /** Writes one checked item with the stores of the batch's transaction; a string is the reason it was refused. */
-  write: (tx: Stores, item: z.output<S>) => Promise<true | string>,
+  write: (tx: Stores, item: z.output<S>, index: number) => Promise<true | string>,
 ): Promise<BatchResult> {
   const result: BatchResult = { received: items.length, accepted: 0, rejected: [] };
   await store.transaction(async (tx) => {
     for (const [index, item] of items.entries()) {
       const parsed = safeParseWithinCaps(schema, item);
-      const outcome = parsed.success ? await write(tx, parsed.data) : describeIssues(parsed.error.issues).detail;
+      const outcome = parsed.success ? await write(tx, parsed.data, index) : describeIssues(parsed.error.issues).detail;
       if (outcome === true) result.accepted++;
       else result.rejected.push({ index, detail: outcome });
     }
@@ -28,9 +29,15 @@ async function ingestEach<S extends z.ZodType>(
   return result;
 }
 
-export function ingestLeads(store: Stores, items: readonly unknown[], now: string): Promise<BatchResult> {
-  return ingestEach(store, items, LeadInput, async (tx, lead) => {
-    const written = await tx.leads.upsert(lead, now);
+/** `sourceRefs[i]`: ids of systems the contract does not name (Marketo) for item i, from the CSV import. */
+export function ingestLeads(
+  store: Stores,
+  items: readonly unknown[],
+  now: string,
+  sourceRefs: readonly (readonly SourceRef[])[] = [],
+): Promise<BatchResult> {
+  return ingestEach(store, items, LeadInput, async (tx, lead, index) => {
+    const written = await tx.leads.upsert(lead, now, sourceRefs[index]);
     return written.ok ? true : `${written.detail}.`;
   });
 }

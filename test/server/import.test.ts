@@ -35,17 +35,19 @@ lee@initech.com,Lee,,,whale,,,,,,,
 `;
 
 describe('CSV import', () => {
-  it('imports leads: good rows kept, bad rows reported by line, BOM and quoting handled', async () => {
+  it('imports leads: good rows kept, bad rows reported by row and column, BOM and quoting handled', async () => {
     const store = await freshStore();
     const log = sink();
     const file = csv(LEADS);
     const summary = await importCsv(store, 'leads', file, { log });
     expect(summary).toMatchObject({ rows: 5, accepted: 2, rejected: 3 });
     const errors = log.lines.join('');
-    expect(errors.split('\n').map((l) => l.split(':')[0])).toEqual(['line 3', 'line 5', 'line 6', '']);
-    expect(errors).toMatch(/^line 3: email must be an email address/m);
-    expect(errors).toMatch(/^line 5: has 11 cells but the header names 12 columns/m);
-    expect(errors).toMatch(/^line 6: lifecycleStage must be one of/m);
+    expect(errors.split('\n').map((l) => l.split(/[,:]/)[0])).toEqual(['row 3', 'row 5', 'row 6', '']);
+    expect(errors).toMatch(
+      /^row 3, column "email": must be an email address like dana@acme.com \(value "not-an-address"\)$/m,
+    );
+    expect(errors).toMatch(/^row 5, has 11 cells but the header names 12 columns$/m);
+    expect(errors).toMatch(/^row 6, column "lifecycle_stage": is not a stage we know; .*\(value "whale"\)$/m);
     const dana = await store.leads.find({ email: 'dana.lee@acme-robotics.com' });
     expect(dana?.profile).toMatchObject({
       name: 'Dana Lee',
@@ -57,7 +59,7 @@ describe('CSV import', () => {
     const raj = await store.leads.find({ crmRef: { system: 'hubspot', objectType: 'contact', id: '51230001' } });
     expect(raj?.profile.name).toBe('Patel, Raj');
     expect(summaryLine(summary, 'leads.csv')).toMatch(
-      /^Imported 2 of 5 leads from leads\.csv in \d+\.\d s; 3 rejected/,
+      /^Imported 2 of 5 leads from leads\.csv in \d+\.\d s; 3 rejected \(listed above by row\)\.$/,
     );
     // Empty cells keep what is stored: a second file with only the address and title changes the title alone.
     await importCsv(store, 'leads', csv('email,title\ndana.lee@acme-robotics.com,CFO\n'), { log: sink() });
@@ -83,7 +85,9 @@ describe('CSV import', () => {
     const log = sink();
     const first = await importCsv(store, 'events', file, { log, progressIntervalMs: 0 });
     expect(first).toMatchObject({ rows: total + 1, accepted: total, rejected: 1, duplicates: 0 });
-    expect(log.lines.join('')).toMatch(new RegExp(`^line ${total + 2}: type must be one of`, 'm'));
+    expect(log.lines.join('')).toMatch(
+      new RegExp(`^row ${total + 2}, column "type": is not an event type we know; .*\\(value "telepathy"\\)$`, 'm'),
+    );
     expect(log.lines.some((l) => /^importing events: \d+% [\d,]+ rows \([\d,]+ rows\/s\)\n$/.test(l))).toBe(true);
     expect(await store.events.count()).toBe(total);
     const withContent = await store.database.kysely
@@ -115,7 +119,9 @@ describe('CSV import', () => {
     await expect(importCsv(store, 'leads', csv('email,nickname,fax\na@b.co,x,y\n'), { log })).rejects.toThrow(
       /unknown columns "nickname", "fax" in the header row; leads files may have email, name/,
     );
-    await expect(importCsv(store, 'events', csv('email,type\n'), { log })).rejects.toThrow(/lacks "id", "occurred_at"/);
+    await expect(importCsv(store, 'events', csv('email,type\n'), { log })).rejects.toThrow(
+      /the header row has no column for id, occurred_at/,
+    );
     await expect(importCsv(store, 'leads', csv(''), { log })).rejects.toThrow(/is empty/);
     await expect(importCsv(store, 'leads', join(dir, 'missing.csv'), { log })).rejects.toThrow(ImportError);
     await expect(importCsv(store, 'leads', csv('email\n"a@b.co\n'), { log })).rejects.toThrow(/not readable CSV/);
@@ -143,7 +149,7 @@ describe('CSV import', () => {
     ]);
     expect(partial.code).toBe(1);
     expect(partial.stdout).toMatch(/^Imported 2 of 5 leads from .* 3 rejected/);
-    expect(partial.stderr).toMatch(/^line 3: email/m);
+    expect(partial.stderr).toMatch(/^row 3, column "email": must be an email address/m);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^Import failed: unknown column "when"/);
   }, 30_000);
