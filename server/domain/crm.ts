@@ -67,12 +67,14 @@ const SALESFORCE_TYPES: ReadonlyMap<string, string> = new Map(
 /**
  * The object type in its one canonical spelling, as stored and compared (an exact comparison, so
  * the lookup uses the (system, object_type, match_id) key): Salesforce's standard objects as the
- * API spells them (`lead` → `Lead`), any other type lower-cased; HubSpot's singular lower-case name.
+ * API spells them (`lead` → `Lead`), any other type lower-cased; HubSpot's singular lower-case name;
+ * other systems' (Marketo) lower-cased.
  */
 export function crmObjectType(ref: { system: string; objectType: string }): string {
   const lower = ref.objectType.toLowerCase();
   if (ref.system === 'hubspot') return HUBSPOT_TYPES[lower] ?? lower;
-  return SALESFORCE_TYPES.get(lower) ?? lower;
+  if (ref.system === 'salesforce') return SALESFORCE_TYPES.get(lower) ?? lower;
+  return lower;
 }
 
 /** The id as stored and compared. */
