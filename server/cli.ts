@@ -8,9 +8,11 @@ import { DEFAULT_POOL_SIZE, DEFAULT_STATEMENT_TIMEOUT_MS } from './db/connect.ts
 import { type MigrateSummary, migrateTo, sourceProblem } from './db/migrate-to.ts';
 import { describeDbTarget, parseDbTarget } from './db/target.ts';
 import { COLUMNS, ImportError, type ImportKind } from './import/columns.ts';
+import { ImportOptionError, parseImportOptions } from './import/options.ts';
 import { importCsv, summaryLine } from './import/run.ts';
 import { DEFAULT_STREAM_LIMITS } from './limits/stream-slots.ts';
 import { stderrLogger } from './log.ts';
+import { DEFAULT_SYNC_EVERY_MINUTES, startHubspotSchedule } from './sources/hubspot/schedule.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.ts';
 import { createDemoTokens, seedDemo } from './seed/demo.ts';
 import { defaultWorkers, runPrimary, startServer, type WorkerMessage } from './serve.ts';
@@ -27,12 +29,13 @@ const DEFAULT_PORT = 8787;
 
 const USAGE = {
   serve:
-    'npm run server -- serve [--port N] [--db FILE|URL] [--host H] [--workers N] [--trust-proxy] [--rate-limit N|off] [--rate-burst N] [--streams-per-token N] [--streams-max N] [--db-pool N] [--db-statement-timeout MS]',
+    'npm run server -- serve [--port N] [--db FILE|URL] [--host H] [--workers N] [--trust-proxy] [--rate-limit N|off] [--rate-burst N] [--streams-per-token N] [--streams-max N] [--db-pool N] [--db-statement-timeout MS] [--hubspot-sync-every MINUTES]',
   seed: 'npm run server -- seed --demo [--db FILE|URL] [--if-empty] [--tokens-file FILE]',
   token: 'npm run server -- token create --role rep|manager|marketer|admin --name NAME [--db FILE|URL]',
   tokenRevoke: 'npm run server -- token revoke TOKEN_ID [--db FILE|URL]',
   tokenList: 'npm run server -- token list [--db FILE|URL]',
-  import: 'npm run server -- import leads|events FILE.csv [--db FILE|URL]',
+  import:
+    'npm run server -- import leads|events FILE.csv [--db FILE|URL] [--map "Column=field"]… [--stage-map "Value=stage"]… [--timezone Area/City] [--preset NAME]',
   migrateTo: 'npm run server -- migrate-to URL [--db FILE] [--force]',
 } as const;
 
@@ -50,7 +53,8 @@ const HELP = `Coalface endpoint
   ${USAGE.tokenRevoke}
       Revoke a token by its id (tok_…); a running server refuses it from the next request.
   ${USAGE.import}
-      Import a CSV file (header row required; columns in docs/csv-import.md) in batches of 5,000.
+      Import a CSV file as our columns (docs/csv-import.md) or as HubSpot, Salesforce, Mautic or Marketo
+      export it (detected from the header row; docs/import.md), in batches of 5,000.
   ${USAGE.migrateTo}
       Copy the SQLite database (--db, else DATABASE_URL if it is a file, else ${DEFAULT_DB}) into the
       PostgreSQL database at URL (postgres://…), in one transaction, and check the counts; --force replaces its rows.
@@ -60,6 +64,9 @@ const HELP = `Coalface endpoint
   ${SOURCE_USAGE.list}
   ${SOURCE_USAGE.remove}
       See sources with what each has sent; remove one (its URL answers 404 from then on).
+  ${SOURCE_USAGE.addHubspot}
+  ${SOURCE_USAGE.sync}
+      Connect HubSpot with a private app token (stored encrypted); serve pulls it on a schedule, sync pulls now.
 
   serve options: --workers N processes sharing the port (default ${defaultWorkers()}: one per CPU, at most 4;
   --workers 1 serves from this process alone); --trust-proxy when a TLS-terminating reverse proxy is in front (HSTS, X-Forwarded-For);
@@ -70,6 +77,7 @@ const HELP = `Coalface endpoint
   in all, per process on SQLite and across every instance on PostgreSQL (default ${DEFAULT_STREAM_LIMITS.total}).
   PostgreSQL: --db-pool N connections per process (default ${DEFAULT_POOL_SIZE}; env COALFACE_DB_POOL), --db-statement-timeout MS
   cancels a statement running longer (default ${DEFAULT_STATEMENT_TIMEOUT_MS}; env COALFACE_DB_STATEMENT_TIMEOUT_MS).
+  --hubspot-sync-every MINUTES: how often HubSpot sources are pulled (default ${DEFAULT_SYNC_EVERY_MINUTES}; one instance at a time).
 `;
 
 class UsageError extends Error {}
@@ -146,6 +154,7 @@ async function serve(args: string[]): Promise<void> {
       'db-pool': { type: 'string' },
       'db-statement-timeout': { type: 'string' },
       workers: { type: 'string' },
+      'hubspot-sync-every': { type: 'string' },
     },
     USAGE.serve,
   );
@@ -156,6 +165,7 @@ async function serve(args: string[]): Promise<void> {
     perToken: parseWhole('--streams-per-token', opts['streams-per-token'], DEFAULT_STREAM_LIMITS.perToken),
     total: parseWhole('--streams-max', opts['streams-max'], DEFAULT_STREAM_LIMITS.total),
   };
+  const syncEvery = parseWhole('--hubspot-sync-every', opts['hubspot-sync-every'], DEFAULT_SYNC_EVERY_MINUTES);
   const trustProxy = opts['trust-proxy'] === true || process.env.COALFACE_TRUST_PROXY === '1';
   const host = opts.host ?? DEFAULT_HOST;
   if (!host) fail('--host must not be empty', USAGE.serve);
@@ -205,6 +215,7 @@ async function serve(args: string[]): Promise<void> {
   }
   if (cluster.isWorker) process.send?.({ type: 'coalface:listening', url: server.url } satisfies WorkerMessage);
   else process.stdout.write(`Coalface endpoint listening on ${server.url}\n`);
+  const hubspot = startHubspotSchedule(store, { everyMinutes: syncEvery, logger: stderrLogger });
   let stopping = false;
   // SIGTERM drains (readiness 503, streams told to reconnect, requests in flight finish) and exits
   // within 10 s whatever happens, as a load balancer's rolling restart expects.
@@ -213,6 +224,7 @@ async function serve(args: string[]): Promise<void> {
     stopping = true;
     setTimeout(() => process.exit(0), 10_000).unref();
     await server.drain(8_000);
+    await hubspot.stop();
     await store.close();
     process.exit(0);
   };
@@ -305,22 +317,31 @@ async function tokenRevoke(args: string[]): Promise<void> {
   }
 }
 
+function importOptions(kind: ImportKind, args: string[]) {
+  try {
+    return parseImportOptions(kind, args);
+  } catch (error) {
+    if (error instanceof ImportOptionError) fail(error.message, USAGE.import);
+    throw error;
+  }
+}
+
 async function importCommand(args: string[]): Promise<void> {
   const [kind, file, ...rest] = args;
   if (kind !== 'leads' && kind !== 'events') {
     fail(kind ? `Unknown import kind "${kind}" (leads or events)` : 'import needs leads or events', USAGE.import);
   }
   if (!file || file.startsWith('--')) fail(`import ${kind} needs a CSV file`, USAGE.import);
-  const opts = parse(rest, { db: { type: 'string' } }, USAGE.import);
+  const opts = importOptions(kind, rest);
   const store = await openStore(dbOf(opts.db));
   try {
-    const summary = await importCsv(store, kind satisfies ImportKind, file, { log: process.stderr });
+    const summary = await importCsv(store, kind, file, { ...opts, log: process.stderr });
     process.stdout.write(`${summaryLine(summary, file)}\n`);
     if (summary.rejected > 0) process.exitCode = 1;
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     process.stderr.write(
-      `Import failed: ${error.message}. Columns: docs/csv-import.md (${kind}: ${COLUMNS[kind].all.join(',')})\n`,
+      `Import failed: ${error.message}. Columns: docs/csv-import.md and docs/import.md (${kind}: ${COLUMNS[kind].all.join(',')})\n`,
     );
     process.exitCode = 1;
   } finally {
@@ -424,7 +445,7 @@ export async function main(argv: string[]): Promise<void> {
     default:
       fail(
         `Unknown command "${command}"`,
-        'npm run server -- serve | seed --demo | token create|list|revoke | import | migrate-to | source add|list|remove (or help)',
+        'npm run server -- serve | seed --demo | token create|list|revoke | import | migrate-to | source add|list|remove|sync (or help)',
       );
   }
 }

@@ -143,10 +143,35 @@ describe('CSV import', () => {
         });
         child.on('close', (code) => done({ code, stdout, stderr }));
       });
-    const [partial, bad] = await Promise.all([
+    const hubspotDb = await freshDbTarget(tempDir());
+    const hubspot = join(ROOT, 'test/fixtures/exports/hubspot-contacts.csv');
+    const [partial, bad, preset, usage] = await Promise.all([
       run(['import', 'leads', csv(LEADS), '--db', db]),
       run(['import', 'events', csv('id,email,when\n'), '--db', await freshDbTarget(tempDir())]),
+      run([
+        'import',
+        'leads',
+        hubspot,
+        '--db',
+        hubspotDb,
+        '--stage-map',
+        'Marketing Qualified Lead=sql',
+        '--map',
+        'Job Title=',
+      ]),
+      run(['import', 'leads', hubspot, '--db', hubspotDb, '--timezone', 'Mars/Olympus']),
     ]);
+    expect(preset.code).toBe(0);
+    expect(preset.stdout).toMatch(/^Imported 3 of 3 leads from .*hubspot-contacts\.csv in /);
+    expect(preset.stderr).toContain('read as a HubSpot contacts export');
+    const check = await openStore(hubspotDb);
+    expect((await check.leads.find({ email: 'dana.lee@acme-robotics.com' }))?.profile).toMatchObject({
+      lifecycleStage: 'sql',
+      title: null,
+    });
+    await check.close();
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/--timezone "Mars\/Olympus" is not a time zone.*Try: npm run server -- import/);
     expect(partial.code).toBe(1);
     expect(partial.stdout).toMatch(/^Imported 2 of 5 leads from .* 3 rejected/);
     expect(partial.stderr).toMatch(/^row 3, column "email": must be an email address/m);
