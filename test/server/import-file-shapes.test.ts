@@ -1,7 +1,12 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
+import { normaliseName } from '../../server/import/columns.ts';
+import { parseDate } from '../../server/import/dates.ts';
+import { sniffDelimiter } from '../../server/import/delimiter.ts';
 import { parseImportOptions } from '../../server/import/options.ts';
+import { detectPreset, PRESETS } from '../../server/import/presets/index.ts';
 import { importCsv } from '../../server/import/run.ts';
 import { openStore, type Store } from '../../server/store/index.ts';
 import { freshDbTarget } from '../support/test-database.ts';
@@ -28,6 +33,36 @@ async function withStore(test: (store: Store) => Promise<void>) {
   }
 }
 const profile = async (store: Store, email: string) => (await store.leads.find({ email }))?.profile;
+
+describe('presets and dates', () => {
+  it.each(
+    PRESETS.flatMap((p) => p.examples.map((header) => [p.name, header] as const)),
+  )('%s is recognised from %s', (name, header) => {
+    const [names = []] = parse(header, { delimiter: sniffDelimiter(header) }) as string[][];
+    const preset = PRESETS.find((p) => p.name === name);
+    expect(detectPreset(preset?.kind ?? 'leads', names.map(normaliseName))?.name).toBe(name);
+  });
+
+  it('reads each date form the tools write, zone-less ones in the given zone', () => {
+    expect(parseDate('2024-03-05T14:22:00Z')).toBe('2024-03-05T14:22:00.000Z');
+    expect(parseDate('2024-03-05T14:22:00.000+0100')).toBe('2024-03-05T13:22:00.000Z');
+    expect(parseDate('2024-03-05T14:22:00-05:00')).toBe('2024-03-05T19:22:00.000Z');
+    expect(parseDate('1709648520000')).toBe('2024-03-05T14:22:00.000Z');
+    expect(parseDate('1709648520')).toBe('2024-03-05T14:22:00.000Z');
+    expect(parseDate('2024-03-05 14:22')).toBe('2024-03-05T14:22:00.000Z');
+    expect(parseDate('2024-03-05 14:22:31', 'Europe/Berlin')).toBe('2024-03-05T13:22:31.000Z');
+    expect(parseDate('2024-07-05 14:22', 'Europe/Berlin')).toBe('2024-07-05T12:22:00.000Z');
+    expect(parseDate('2024-03-05', 'America/New_York')).toBe('2024-03-05T05:00:00.000Z');
+    expect(parseDate('3/5/2024 2:22 PM', 'America/Los_Angeles')).toBe('2024-03-05T22:22:00.000Z');
+    expect(parseDate('12/31/2024 12:05 AM')).toBe('2024-12-31T00:05:00.000Z');
+    // Clocks going back: 02:30 happens twice in Berlin on 2024-10-27; the earlier is taken.
+    expect(parseDate('2024-10-27 02:30', 'Europe/Berlin')).toBe('2024-10-27T00:30:00.000Z');
+    expect(parseDate('2024-03-31 02:30', 'Europe/Berlin')).toBe('2024-03-31T01:30:00.000Z');
+    for (const bad of ['05.03.2024', '2/30/2024', '13/1/2024', '2024-03-05 25:00', 'tomorrow', '3/5/2024 13:00 PM']) {
+      expect(parseDate(bad), bad).toBeNull();
+    }
+  });
+});
 
 describe('file shapes', () => {
   it('reads tab-separated files and strips a BOM from the first column name', async () => {
