@@ -15,7 +15,7 @@ import { Funnel, FunnelHistory, FunnelInput, FunnelMetrics, FunnelMetricsQuery, 
 import { BatchResult, LeadInput, LeadsUpsertRequest, MAX_BATCH } from './leads.ts';
 import { LookupRequest, LookupResponse, TimelinePage, TimelinePageQuery } from './lookup.ts';
 import { Health, Me, Readiness } from './me.ts';
-import { SourceList, SourceReceipt } from './sources.ts';
+import { SourceList, SourceMappingInput, SourceMappingResult, SourceReceipt } from './sources.ts';
 import {
   TalkingPoint,
   TalkingPointInput,
@@ -496,11 +496,35 @@ export const routes = named({
     path: '/v1/sources',
     summary: 'Connected marketing tools and what each has sent',
     description:
-      'Per source: received, stored, duplicates, refused for signature, unmapped (with the event names) and skipped items, the newest errors and when it last sent. Sources are added with `npm run server -- source add`.',
+      "Per source: received, stored, duplicates, refused for signature, unmapped (with the event names) and skipped items, all-time and for the current UTC day, the newest errors and when it last sent. Marketers read it (the console's Sources page); nothing secret is in it. Sources are added with `npm run server -- source add`.",
     tags: ['integrations'],
-    access: ADMIN,
+    access: MARKETERS,
     rate: READ,
     responses: { 200: { description: 'Every source, oldest first.', schema: SourceList } },
+  },
+  mapSourceEvent: {
+    method: 'put',
+    path: '/v1/sources/{id}/mapping/{eventName}',
+    summary: "Map one of a source's event names to an event type (or `null` to drop the source's own entry)",
+    description:
+      "Saved to the source's mapping; the items kept as unmapped under that name (case, spaces, `_` and `-` ignored) are mapped again, so their events reach the leads' timelines, and later pushes of the name map directly. Events already stored are not taken back.",
+    tags: ['integrations'],
+    access: ADMIN,
+    refusal: "Only an admin changes a source's mapping; marketers see the Sources page read-only.",
+    rate: WRITE,
+    params: {
+      ...sourceId,
+      eventName: {
+        description: 'The event name as the tool sends it (URL-encoded).',
+        example: 'Pricing Calculator Used',
+      },
+    },
+    body: SourceMappingInput,
+    bodyLimit: 16 * KiB,
+    responses: {
+      200: { description: 'The source as listed, and what became of its kept items.', schema: SourceMappingResult },
+    },
+    errors: [404],
   },
   segmentSource: {
     method: 'post',

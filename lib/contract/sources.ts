@@ -56,6 +56,8 @@ export const SourceSummary = z.object({
   /** Newest first, at most 10. */
   lastErrors: z.array(z.object({ at: z.string(), message: z.string() })),
   settings: z.object({ mapping: z.record(z.string(), MappingTarget), maxEventAgeHours: z.number().int() }),
+  /** The same counters for the current UTC day only (`day`: YYYY-MM-DD). */
+  today: SourceCounters.extend({ day: z.string() }),
 });
 export type SourceSummary = z.infer<typeof SourceSummary>;
 
@@ -73,3 +75,33 @@ export const SourceReceipt = z.object({
   pending: z.number().int(),
 });
 export type SourceReceipt = z.infer<typeof SourceReceipt>;
+
+/** An event name as a tool sends it, as a source's mapping keys it. */
+export const SourceEventName = z.string().min(1).max(200);
+
+const TARGETS = [...EventType.options, 'ignore'] as const;
+
+/**
+ * `PUT /v1/sources/{id}/mapping/{eventName}`: what the name becomes from now on (an event type, or
+ * `ignore`), or `null` to take the source's own entry away (the defaults apply again).
+ */
+export const SourceMappingInput = z
+  .strictObject({
+    type: z.enum(TARGETS, { error: `must be one of ${TARGETS.map((t) => `"${t}"`).join(', ')}` }),
+  })
+  .nullable();
+export type SourceMappingInput = z.infer<typeof SourceMappingInput>;
+
+/** The source after the change, and what became of the inbox items kept as unmapped under that name. */
+export const SourceMappingResult = z.object({
+  source: SourceSummary,
+  remapped: z.object({
+    stored: z.number().int(),
+    duplicates: z.number().int(),
+    skipped: z.number().int(),
+    unmapped: z.number().int(),
+    /** Reopened but not mapped (a database error): mapped when the server next starts. */
+    pending: z.number().int(),
+  }),
+});
+export type SourceMappingResult = z.infer<typeof SourceMappingResult>;

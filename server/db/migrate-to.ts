@@ -45,6 +45,7 @@ const PLACE_IN_COPY: Record<TableName, number> = {
   sources: 16,
   source_inbox: 17,
   source_errors: 18,
+  source_days: 19,
 };
 
 export const COPY_ORDER: readonly TableName[] = (Object.keys(PLACE_IN_COPY) as TableName[]).sort(

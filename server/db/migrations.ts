@@ -376,4 +376,22 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX source_errors_source ON source_errors(source_id, id);
     `,
   },
+  {
+    version: 9,
+    name: "sources: each day's counters",
+    sql: `
+      -- The sources' counters again per UTC day (YYYY-MM-DD), for the console's "today" figures.
+      CREATE TABLE source_days (
+        source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        received INTEGER NOT NULL DEFAULT 0,
+        stored INTEGER NOT NULL DEFAULT 0,
+        duplicates INTEGER NOT NULL DEFAULT 0,
+        rejected_signature INTEGER NOT NULL DEFAULT 0,
+        unmapped INTEGER NOT NULL DEFAULT 0,
+        skipped INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (source_id, day)
+      );
+    `,
+  },
 ];

@@ -345,6 +345,23 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX source_errors_source ON source_errors(source_id, id);
     `,
   },
+  {
+    version: 9,
+    name: "sources: each day's counters",
+    sql: `
+      CREATE TABLE source_days (
+        source_id TEXT COLLATE "C" NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+        day TEXT COLLATE "C" NOT NULL,
+        received INTEGER NOT NULL DEFAULT 0,
+        stored INTEGER NOT NULL DEFAULT 0,
+        duplicates INTEGER NOT NULL DEFAULT 0,
+        rejected_signature INTEGER NOT NULL DEFAULT 0,
+        unmapped INTEGER NOT NULL DEFAULT 0,
+        skipped INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (source_id, day)
+      );
+    `,
+  },
 ];
 
 /** An arbitrary constant: the advisory lock two instances starting at once take to migrate in turn. */

@@ -26,6 +26,7 @@ export interface Tables {
   sources: SourcesTable;
   source_inbox: SourceInboxTable;
   source_errors: SourceErrorsTable;
+  source_days: SourceDaysTable;
 }
 
 export interface LeadsTable {
@@ -254,4 +255,16 @@ export interface SourceErrorsTable {
   source_id: string;
   at: string;
   message: string;
+}
+
+/** A source's counters for one UTC day (migration 9). */
+export interface SourceDaysTable {
+  source_id: string;
+  day: string;
+  received: Generated<number>;
+  stored: Generated<number>;
+  duplicates: Generated<number>;
+  rejected_signature: Generated<number>;
+  unmapped: Generated<number>;
+  skipped: Generated<number>;
 }

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { routes, type SourceKind } from '../../lib/contract/index.ts';
+import { routes, SourceEventName, type SourceKind } from '../../lib/contract/index.ts';
 import { BodyTooLargeError, bodyTooLarge } from '../body-limits.ts';
 import type { AppEnv } from '../env.ts';
 import type { Logger } from '../log.ts';
@@ -7,6 +7,7 @@ import { problem } from '../problem.ts';
 import { handle } from '../router/handle.ts';
 import { drainInbox } from '../sources/drain.ts';
 import { receive } from '../sources/receive.ts';
+import { remapEventName } from '../sources/remap.ts';
 import { loadSourceKey } from '../sources/source-key.ts';
 import type { Store } from '../store/index.ts';
 
@@ -56,7 +57,21 @@ export function sourceRoutes(store: Store, clock: () => Date, logger: Logger) {
   const mautic = push('mautic');
 
   return [
-    handle(routes.listSources, async (c) => c.json({ sources: await store.sources.list() })),
+    handle(routes.listSources, async (c) => c.json({ sources: await store.sources.list(clock().toISOString()) })),
+    handle(routes.mapSourceEvent, async (c, { params, body }) => {
+      if (!SourceEventName.safeParse(params.eventName).success) {
+        return problem(c, 422, 'invalid-event-name', 'An event name is 1 to 200 characters.', [
+          { path: 'eventName', message: 'must be 1 to 200 characters' },
+        ]);
+      }
+      const now = () => clock().toISOString();
+      const remapped = await remapEventName(store, params.id, params.eventName, body?.type ?? null, now, logger);
+      const source = remapped && (await store.sources.list(now())).find((s) => s.id === params.id);
+      if (!remapped || !source) {
+        return problem(c, 404, 'unknown-source', `No source has the id "${params.id.slice(0, 40)}".`);
+      }
+      return c.json({ source, remapped });
+    }),
     handle(routes.segmentSource, (c, { params }) => segment(c, params.id)),
     handle(routes.mauticSource, (c, { params }) => mautic(c, params.id)),
   ];

@@ -98,7 +98,7 @@ export async function mapRows(
         const at = now();
         const [state, detail] = await writeOne(tx, source, row, at);
         if (!(await tx.sources.settle(row.id, state, detail, at))) throw new SettledElsewhere();
-        await tx.sources.count(source.id, { [COUNTER[state]]: 1 });
+        await tx.sources.count(source.id, { [COUNTER[state]]: 1 }, undefined, at);
         return state;
       });
       tally[COUNTER[state]]++;

@@ -54,7 +54,7 @@ export async function receive(
     );
   }
   if (!verifySignature(source.kind, secret, request)) {
-    await store.sources.count(source.id, { rejected_signature: 1 });
+    await store.sources.count(source.id, { rejected_signature: 1 }, undefined, now);
     const header = source.kind === 'segment' ? 'X-Signature' : 'Webhook-Signature';
     await store.sources.recordError(source.id, now, `refused a request: missing or wrong ${header} (or secret)`);
     return refuse(

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { type SourceKind, SourceSettings, type SourceSummary } from '../../lib/contract/index.ts';
+import {
+  type MappingTarget,
+  type SourceCounters,
+  type SourceKind,
+  SourceSettings,
+  type SourceSummary,
+} from '../../lib/contract/index.ts';
 import type { SourceInboxState, SourcesTable } from '../db/tables.ts';
+import { normaliseName } from '../sources/default-mapping.ts';
 import type { InboxItem } from '../sources/items.ts';
 import { atomically, type StoreContext } from './context.ts';
 
@@ -34,6 +41,20 @@ export interface InboxRow {
 export type Counter = 'received' | 'stored' | 'duplicates' | 'rejected_signature' | 'unmapped' | 'skipped';
 
 const pathOf = (id: string, kind: SourceKind) => `/v1/sources/${id}/${kind}`;
+
+const COUNTERS: readonly Counter[] = ['received', 'stored', 'duplicates', 'rejected_signature', 'unmapped', 'skipped'];
+
+function countersOf(row: Partial<Record<Counter, number | string | bigint>> | undefined): SourceCounters {
+  const n = (c: Counter) => Number(row?.[c] ?? 0);
+  return {
+    received: n('received'),
+    stored: n('stored'),
+    duplicates: n('duplicates'),
+    rejectedSignature: n('rejected_signature'),
+    unmapped: n('unmapped'),
+    skipped: n('skipped'),
+  };
+}
 
 function settingsOf(json: string): SourceSettings {
   const parsed = SourceSettings.safeParse(JSON.parse(json));
@@ -84,14 +105,17 @@ export function createSourceStore(ctx: StoreContext) {
       return atomically(ctx, async (tx) => {
         await tx.db.deleteFrom('source_inbox').where('source_id', '=', id).execute();
         await tx.db.deleteFrom('source_errors').where('source_id', '=', id).execute();
+        await tx.db.deleteFrom('source_days').where('source_id', '=', id).execute();
         const result = await tx.db.deleteFrom('sources').where('id', '=', id).executeTakeFirst();
         return result.numDeletedRows > 0n;
       });
     },
 
-    /** Every source, oldest first, with its counters, unmapped names and newest errors. */
-    async list(): Promise<SourceSummary[]> {
+    /** Every source, oldest first, with its counters (all-time and for `now`'s UTC day), unmapped names and newest errors. */
+    async list(now: string = new Date().toISOString()): Promise<SourceSummary[]> {
       const rows = await ctx.db.selectFrom('sources').selectAll().orderBy('created_at').orderBy('id').execute();
+      const day = now.slice(0, 10);
+      const days = await ctx.db.selectFrom('source_days').selectAll().where('day', '=', day).execute();
       const out: SourceSummary[] = [];
       for (const row of rows) {
         const names = await ctx.db
@@ -119,26 +143,39 @@ export function createSourceStore(ctx: StoreContext) {
           path: pathOf(row.id, row.kind),
           createdAt: row.created_at,
           lastReceivedAt: row.last_received_at,
-          counters: {
-            received: Number(row.received),
-            stored: Number(row.stored),
-            duplicates: Number(row.duplicates),
-            rejectedSignature: Number(row.rejected_signature),
-            unmapped: Number(row.unmapped),
-            skipped: Number(row.skipped),
-          },
+          counters: countersOf(row),
           unmappedNames: names.map((n) => ({ name: n.name, count: Number(n.n) })),
           lastErrors: errors,
           settings: { mapping: settings.mapping, maxEventAgeHours: settings.maxEventAgeHours },
+          today: { day, ...countersOf(days.find((d) => d.source_id === row.id)) },
         });
       }
       return out;
     },
 
-    async count(sourceId: string, counts: Partial<Record<Counter, number>>, receivedAt?: string): Promise<void> {
+    /** Adds to the all-time counters and to those of `at`'s UTC day (by default the receipt's, else now). */
+    async count(
+      sourceId: string,
+      counts: Partial<Record<Counter, number>>,
+      receivedAt?: string,
+      at: string = receivedAt ?? new Date().toISOString(),
+    ): Promise<void> {
       const set: Record<string, unknown> = {};
-      for (const [column, n] of Object.entries(counts)) {
-        if (n) set[column] = sql`${sql.ref(column)} + ${n}`;
+      const daySet: Record<string, unknown> = {};
+      const dayValues: Partial<Record<Counter, number>> = {};
+      for (const column of COUNTERS) {
+        const n = counts[column];
+        if (!n) continue;
+        set[column] = sql`${sql.ref(column)} + ${n}`;
+        daySet[column] = sql`${sql.ref(`source_days.${column}`)} + ${n}`;
+        dayValues[column] = n;
+      }
+      if (Object.keys(daySet).length > 0) {
+        await ctx.db
+          .insertInto('source_days')
+          .values({ source_id: sourceId, day: at.slice(0, 10), ...dayValues })
+          .onConflict((oc) => oc.columns(['source_id', 'day']).doUpdateSet(daySet))
+          .execute();
       }
       if (receivedAt) set.last_received_at = receivedAt;
       if (Object.keys(set).length === 0) return;
@@ -234,6 +271,82 @@ export function createSourceStore(ctx: StoreContext) {
         .where('state', '=', 'new')
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
+    },
+
+    /**
+     * Sets (or with null removes) the source's own mapping for `name`, replacing any entry that differs
+     * only in case, spaces, `_` or `-`. False when there is no such source.
+     */
+    async setMapping(sourceId: string, name: string, target: MappingTarget | null): Promise<boolean> {
+      return atomically(ctx, async (tx) => {
+        const read = tx.db.selectFrom('sources').select('settings_json').where('id', '=', sourceId);
+        // SQLite has no FOR UPDATE; its transactions already write one at a time.
+        const row = await (tx.engine === 'postgres' ? read.forUpdate() : read).executeTakeFirst();
+        if (!row) return false;
+        const settings = settingsOf(row.settings_json);
+        const wanted = normaliseName(name);
+        const mapping = Object.fromEntries(
+          Object.entries(settings.mapping).filter(([own]) => normaliseName(own) !== wanted),
+        );
+        if (target !== null) mapping[name] = target;
+        await tx.db
+          .updateTable('sources')
+          .set({ settings_json: JSON.stringify({ ...settings, mapping }) })
+          .where('id', '=', sourceId)
+          .execute();
+        return true;
+      });
+    },
+
+    /** Ids of the source's rows kept as unmapped under `name` (as the mapping compares names), oldest first. */
+    async unmappedIds(sourceId: string, name: string, afterId: number, limit: number): Promise<number[]> {
+      const wanted = normaliseName(name);
+      const names = await ctx.db
+        .selectFrom('source_inbox')
+        .select('name')
+        .distinct()
+        .where('source_id', '=', sourceId)
+        .where('state', '=', 'unmapped')
+        .execute();
+      const matching = names.map((n) => n.name).filter((n) => normaliseName(n) === wanted);
+      if (matching.length === 0) return [];
+      const rows = await ctx.db
+        .selectFrom('source_inbox')
+        .select('id')
+        .where('source_id', '=', sourceId)
+        .where('state', '=', 'unmapped')
+        .where('name', 'in', matching)
+        .where('id', '>', afterId)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
+    /**
+     * Puts unmapped rows back to `new` (to be mapped again, by the caller or the next drain) and takes
+     * them off the unmapped counters of the days they were counted on; the ids actually reopened.
+     */
+    async reopenUnmapped(sourceId: string, ids: readonly number[]): Promise<number[]> {
+      if (ids.length === 0) return [];
+      return atomically(ctx, async (tx) => {
+        const rows = await tx.db
+          .updateTable('source_inbox')
+          .set({ state: 'new', detail: null, mapped_at: null })
+          .where('source_id', '=', sourceId)
+          .where('state', '=', 'unmapped')
+          .where('id', 'in', [...ids])
+          .returning(['id', 'mapped_at', 'received_at'])
+          .execute();
+        const perDay = new Map<string, number>();
+        for (const r of rows) {
+          const day = (r.mapped_at ?? r.received_at).slice(0, 10);
+          perDay.set(day, (perDay.get(day) ?? 0) + 1);
+        }
+        const store = createSourceStore(tx);
+        for (const [day, n] of perDay) await store.count(sourceId, { unmapped: -n }, undefined, day);
+        return rows.map((r) => r.id);
+      });
     },
   };
 }

@@ -112,6 +112,10 @@ const requests: { [K in keyof typeof routes]: () => Promise<CallArgs<(typeof rou
     },
   ],
   listSources: async () => [],
+  mapSourceEvent: async () => {
+    const source = await addSource(server.store, 'segment');
+    return [{ params: { id: source.id, eventName: 'Pricing Calculator Used' }, body: { type: 'content_download' } }];
+  },
   // An empty signed push: the check a tool's "test the connection" makes.
   segmentSource: async () => {
     const source = await addSource(server.store, 'segment');

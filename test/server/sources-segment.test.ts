@@ -209,10 +209,12 @@ describe('Segment authenticity', () => {
     expect((await push(server, source, 'segment', fixture('segment/identify.json', 'k2'))).status).toBe(200);
   });
 
-  it('lists sources to admins only', async () => {
-    const res = await server.request('GET', '/v1/sources', { token: server.tokens.marketer });
+  it('lists sources to admins and marketers (the console page), never a secret', async () => {
+    const res = await server.request('GET', '/v1/sources', { token: server.tokens.rep });
     await expectProblem(res, 403);
-    const listed = await read(await server.request('GET', '/v1/sources', { token: server.tokens.admin }), SourceList);
-    expect(JSON.stringify(listed)).not.toMatch(/cfsrc_|"v1\.|secret_?enc/i);
+    for (const token of [server.tokens.admin, server.tokens.marketer]) {
+      const listed = await read(await server.request('GET', '/v1/sources', { token }), SourceList);
+      expect(JSON.stringify(listed)).not.toMatch(/cfsrc_|"v1\.|secret_?enc/i);
+    }
   });
 });
