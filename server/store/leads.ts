@@ -99,10 +99,11 @@ export function createLeadStore(ctx: StoreContext) {
       .execute();
   }
 
-  /** Replaces the lead's references of the systems `refs` name; other systems' stay. */
-  async function replaceRefs(leadId: number, refs: readonly AnyRef[]): Promise<void> {
+  /** Replaces the lead's references of the systems `refs` name; other systems' stay. A lead just created has none. */
+  async function replaceRefs(leadId: number, refs: readonly AnyRef[], created: boolean): Promise<void> {
     const systems = [...new Set(refs.map((r) => r.system))];
-    await ctx.db.deleteFrom('lead_crm_refs').where('lead_id', '=', leadId).where('system', 'in', systems).execute();
+    if (!created)
+      await ctx.db.deleteFrom('lead_crm_refs').where('lead_id', '=', leadId).where('system', 'in', systems).execute();
     const rows = new Map<
       string,
       { lead_id: number; system: string; object_type: string; crm_id: string; match_id: string }
@@ -129,7 +130,11 @@ export function createLeadStore(ctx: StoreContext) {
     const normal = normaliseEmail(email);
     const found = await byEmail(normal);
     if (found) return { id: found.id, created: false };
-    // On PostgreSQL another transaction may create the same lead meanwhile: its row is then read.
+    return insertLead(normal, now);
+  }
+
+  /** Creates a lead holding only its (normalised) address; on PostgreSQL another transaction may create it meanwhile, and its row is then read. */
+  async function insertLead(normal: string, now: string): Promise<{ id: number; created: boolean }> {
     const inserted = await ctx.db
       .insertInto('leads')
       .values({ email: normal, email_hash: hashEmail(normal), created_at: now, updated_at: now })
@@ -140,6 +145,28 @@ export function createLeadStore(ctx: StoreContext) {
     const raced = await byEmail(normal);
     if (!raced) throw new Error('lead vanished during ensure');
     return { id: raced.id, created: false };
+  }
+
+  /** The first of `refs` that a lead other than `leadId` holds, in one read of the key. */
+  async function heldElsewhere(refs: readonly AnyRef[], leadId: number | undefined): Promise<AnyRef | undefined> {
+    if (refs.length === 0) return undefined;
+    const keys = refs.map((ref) => ({ ref, system: ref.system, type: crmObjectType(ref), match: crmMatchId(ref) }));
+    const rows = await ctx.db
+      .selectFrom('lead_crm_refs')
+      .select(['lead_id', 'system', 'object_type', 'match_id'])
+      .where((eb) =>
+        eb.or(
+          keys.map((k) =>
+            eb.and([eb('system', '=', k.system), eb('object_type', '=', k.type), eb('match_id', '=', k.match)]),
+          ),
+        ),
+      )
+      .execute();
+    return keys.find((k) =>
+      rows.some(
+        (r) => r.lead_id !== leadId && r.system === k.system && r.object_type === k.type && r.match_id === k.match,
+      ),
+    )?.ref;
   }
 
   /**
@@ -154,16 +181,12 @@ export function createLeadStore(ctx: StoreContext) {
     now: string,
     sourceRefs: readonly SourceRef[] = [],
   ): Promise<UpsertLeadResult> {
-    const existing = await byEmail(normaliseEmail(input.email));
-    const leadId = existing?.id;
+    const normal = normaliseEmail(input.email);
+    const existing = await byEmail(normal);
     const refs: AnyRef[] = [...(input.crmRefs ?? []), ...sourceRefs];
-    for (const ref of refs) {
-      const owner = await byCrm(ctx.db, ref);
-      if (owner && owner.id !== leadId) {
-        return { ok: false, detail: `crmRefs: ${crmRefLabel(ref)} already belongs to another lead` };
-      }
-    }
-    const { id, created } = await ensure(input.email, now);
+    const taken = await heldElsewhere(refs, existing?.id);
+    if (taken) return { ok: false, detail: `crmRefs: ${crmRefLabel(taken)} already belongs to another lead` };
+    const { id, created } = existing ? { id: existing.id, created: false } : await insertLead(normal, now);
     const stored = existing?.lifecycle_stage ?? null;
     if (input.lifecycleStage && input.lifecycleStage !== stored) {
       // Funnel history: one row per stage change a lead upsert brings (see store/funnel-stages.ts).
@@ -196,7 +219,7 @@ export function createLeadStore(ctx: StoreContext) {
       .where('id', '=', id)
       .execute();
     if (input.crmRefs?.length === 0) await ctx.db.deleteFrom('lead_crm_refs').where('lead_id', '=', id).execute();
-    if (refs.length > 0) await replaceRefs(id, refs);
+    if (refs.length > 0) await replaceRefs(id, refs, created);
     if (input.campaigns) {
       await ctx.db.deleteFrom('lead_campaigns').where('lead_id', '=', id).where('source', '=', 'lead').execute();
       await addCampaigns(id, input.campaigns, 'lead');
