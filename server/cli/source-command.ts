@@ -1,12 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { MappingTarget, SourceKind } from '../../lib/contract/index.ts';
 import { describeDbTarget, parseDbTarget } from '../db/target.ts';
 import { createSource } from '../sources/create.ts';
+import { createHubspotSource } from '../sources/hubspot/create.ts';
+import { DEFAULT_HISTORY_DAYS } from '../sources/hubspot/cursor.ts';
+import { LEASE_MS, syncHolder, syncHubspotSource } from '../sources/hubspot/sync.ts';
 import { loadSourceKey } from '../sources/source-key.ts';
 import { openStore } from '../store/index.ts';
 
 export const SOURCE_USAGE = {
   add: 'npm run server -- source add segment|mautic --name NAME [--url PUBLIC_URL] [--map "EVENT NAME=TYPE"]... [--max-event-age-hours N] [--source-key-file FILE] [--db FILE|URL]',
+  addHubspot:
+    'npm run server -- source add hubspot --name NAME --token-file FILE | --token TOKEN (or COALFACE_HUBSPOT_TOKEN) [--history-days N] [--source-key-file FILE] [--db FILE|URL]',
+  sync: 'npm run server -- source sync SOURCE_ID [--db FILE|URL]',
   list: 'npm run server -- source list [--db FILE|URL]',
   remove: 'npm run server -- source remove SOURCE_ID [--db FILE|URL]',
 } as const;
@@ -61,16 +68,12 @@ async function add(args: string[], dbOf: (flag: string | undefined) => string): 
   const kind = SourceKind.safeParse(kindArg);
   if (!kind.success)
     return usage(
-      kindArg ? `Unknown source kind "${kindArg}" (segment or mautic)` : 'source add needs segment or mautic',
+      kindArg
+        ? `Unknown source kind "${kindArg}" (segment, mautic or hubspot)`
+        : 'source add needs segment, mautic or hubspot',
       SOURCE_USAGE.add,
     );
-  if (kind.data === 'hubspot') {
-    process.stderr.write(
-      'HubSpot is pulled by a sync that is not built yet; only segment and mautic sources can be added.\n',
-    );
-    process.exitCode = 1;
-    return;
-  }
+  if (kind.data === 'hubspot') return addHubspot(rest, dbOf);
   const opts = parsed(
     rest,
     {
@@ -120,6 +123,114 @@ async function add(args: string[], dbOf: (flag: string | undefined) => string): 
   }
 }
 
+/** What a HubSpot source pulls, printed when it is added. */
+const HUBSPOT_PULLS =
+  'Each sync (serve, every --hubspot-sync-every minutes; or now with "source sync ID") pulls:\n' +
+  '  marketing email events (opens → email_open, clicks → email_click; sent, delivered, bounced… counted as skipped)\n' +
+  '  form submissions of every form (→ form_submit, titled with the form name)\n' +
+  '  contacts with a lifecycle stage (name, job title, company, stage; their HubSpot contact id kept)';
+
+/** The token from --token-file, --token or COALFACE_HUBSPOT_TOKEN, or what is wrong with it. */
+function tokenOf(file: string | undefined, flag: string | undefined): { token: string } | { problem: string } {
+  let token = flag ?? process.env.COALFACE_HUBSPOT_TOKEN;
+  if (file !== undefined) {
+    try {
+      token = readFileSync(file, 'utf8');
+    } catch (error) {
+      const why = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
+      return { problem: `The token file ${file} cannot be read (${why})` };
+    }
+  }
+  const trimmed = token?.trim() ?? '';
+  if (!trimmed)
+    return {
+      problem: 'source add hubspot needs the private app token: --token-file FILE, --token or COALFACE_HUBSPOT_TOKEN',
+    };
+  if (/\s/.test(trimmed) || trimmed.length > 512)
+    return { problem: 'The HubSpot token must be one word (a private app access token, pat-…)' };
+  return { token: trimmed };
+}
+
+async function addHubspot(args: string[], dbOf: (flag: string | undefined) => string): Promise<void> {
+  const opts = parsed(
+    args,
+    {
+      name: { type: 'string' },
+      token: { type: 'string' },
+      'token-file': { type: 'string' },
+      'history-days': { type: 'string' },
+      'source-key-file': { type: 'string' },
+      db: { type: 'string' },
+    },
+    SOURCE_USAGE.addHubspot,
+  );
+  if (!opts) return;
+  const name = typeof opts.name === 'string' ? opts.name.trim() : '';
+  if (!name) return usage('source add needs --name (which tool or workspace this is)', SOURCE_USAGE.addHubspot);
+  if (name.length > 200) return usage('--name must be at most 200 characters', SOURCE_USAGE.addHubspot);
+  const daysText = (opts['history-days'] as string | undefined) ?? String(DEFAULT_HISTORY_DAYS);
+  const historyDays = Number(daysText);
+  if (!/^\d+$/.test(daysText) || historyDays < 1 || historyDays > 365)
+    return usage(`--history-days must be a whole number from 1 to 365, not "${daysText}"`, SOURCE_USAGE.addHubspot);
+  const token = tokenOf(opts['token-file'] as string | undefined, opts.token as string | undefined);
+  if ('problem' in token) return usage(token.problem, SOURCE_USAGE.addHubspot);
+  const key = loadSourceKey(opts['source-key-file'] as string | undefined);
+  if (!key.ok) {
+    process.stderr.write(`Cannot add a source: ${key.problem}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const store = await openStore(dbOf(opts.db as string | undefined));
+  try {
+    const made = await createHubspotSource(store, { name, token: token.token, historyDays }, key.key, new Date());
+    process.stdout.write(
+      `Created hubspot source "${name}" (${made.id}); its token is stored encrypted with the source key.\n` +
+        `${HUBSPOT_PULLS}\nThe first sync reaches ${historyDays} days back. Check the token now with:\n` +
+        `npm run server -- source sync ${made.id}\n`,
+    );
+  } finally {
+    await store.close();
+  }
+}
+
+async function sync(args: string[], dbOf: (flag: string | undefined) => string): Promise<void> {
+  const [id, ...rest] = args;
+  if (!id || id.startsWith('--'))
+    return usage('source sync needs the source id (src_…, see source list)', SOURCE_USAGE.sync);
+  const opts = parsed(rest, { db: { type: 'string' } }, SOURCE_USAGE.sync);
+  if (!opts) return;
+  const store = await openStore(dbOf(opts.db as string | undefined));
+  try {
+    const logger = { info: () => {}, error: (line: string) => process.stderr.write(`${line}\n`) };
+    const outcome = await syncHubspotSource(store, id, { holder: syncHolder(), logger });
+    if (outcome.status === 'not-found') {
+      process.stderr.write(`No HubSpot source has the id "${id}". Try: ${SOURCE_USAGE.list}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    if (outcome.status === 'busy') {
+      process.stderr.write(
+        `Another instance is syncing ${id} now (its lease lasts up to ${LEASE_MS / 60_000} minutes); nothing was pulled.\n`,
+      );
+      process.exitCode = 1;
+      return;
+    }
+    const t = outcome.tally;
+    process.stdout.write(
+      `Synced ${id}: ${t.received} received, ${t.stored} stored, ${t.duplicates} duplicates, ${t.unmapped} unmapped, ${t.skipped} skipped.\n`,
+    );
+    if (outcome.status === 'failing') {
+      process.stderr.write(`${outcome.message}\n`);
+      process.exitCode = 1;
+    } else if (outcome.errors.length > 0) {
+      process.stderr.write(`${outcome.errors.join('\n')}\n`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await store.close();
+  }
+}
+
 async function list(args: string[], dbOf: (flag: string | undefined) => string): Promise<void> {
   const opts = parsed(args, { db: { type: 'string' } }, SOURCE_USAGE.list);
   if (!opts) return;
@@ -161,14 +272,15 @@ async function remove(args: string[], dbOf: (flag: string | undefined) => string
   }
 }
 
-/** `source add|list|remove`. */
+/** `source add|list|remove|sync`. */
 export async function sourceCommand(args: string[], dbOf: (flag: string | undefined) => string): Promise<void> {
   const [sub, ...rest] = args;
   if (sub === 'add') return add(rest, dbOf);
   if (sub === 'list') return list(rest, dbOf);
   if (sub === 'remove') return remove(rest, dbOf);
+  if (sub === 'sync') return sync(rest, dbOf);
   return usage(
     sub ? `Unknown source command "${sub}"` : 'source needs a command',
-    `${SOURCE_USAGE.add} | list | remove`,
+    `${SOURCE_USAGE.add} | list | remove | sync`,
   );
 }

@@ -377,6 +377,19 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 8,
+    name: 'sources: the HubSpot sync lease and state',
+    sql: `
+      -- A pulled source (hubspot) is synced by one instance at a time: the one whose lease is
+      -- current. A lease expires, so an instance that crashed mid-sync is taken over. sync_failing
+      -- says why the last sync stopped (a refused token), null once one succeeds.
+      ALTER TABLE sources ADD COLUMN sync_lease_holder TEXT;
+      ALTER TABLE sources ADD COLUMN sync_lease_until TEXT;
+      ALTER TABLE sources ADD COLUMN sync_failing TEXT;
+      ALTER TABLE sources ADD COLUMN last_synced_at TEXT;
+    `,
+  },
+  {
     version: 9,
     name: "sources: each day's counters",
     sql: `

@@ -346,6 +346,16 @@ export const postgresMigrations: readonly Migration[] = [
     `,
   },
   {
+    version: 8,
+    name: 'sources: the HubSpot sync lease and state',
+    sql: `
+      ALTER TABLE sources ADD COLUMN sync_lease_holder TEXT COLLATE "C";
+      ALTER TABLE sources ADD COLUMN sync_lease_until TEXT COLLATE "C";
+      ALTER TABLE sources ADD COLUMN sync_failing TEXT COLLATE "C";
+      ALTER TABLE sources ADD COLUMN last_synced_at TEXT COLLATE "C";
+    `,
+  },
+  {
     version: 9,
     name: "sources: each day's counters",
     sql: `

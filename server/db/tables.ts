@@ -222,7 +222,7 @@ export interface SourcesTable {
   name: string;
   secret_enc: string | null;
   settings_json: string;
-  /** Where a pulled source's sync left off (HubSpot, later); null for the pushed ones. */
+  /** Where a pulled source's sync left off (HubSpot: JSON, server/sources/hubspot/cursor.ts); null for pushed ones. */
   sync_cursor: string | null;
   created_at: string;
   received: Generated<number>;
@@ -232,6 +232,12 @@ export interface SourcesTable {
   unmapped: Generated<number>;
   skipped: Generated<number>;
   last_received_at: string | null;
+  /** Migration 8: which instance syncs this (pulled) source, and until when its lease holds. */
+  sync_lease_holder: string | null;
+  sync_lease_until: string | null;
+  /** Why the last sync stopped (a refused token); null once a sync succeeds. */
+  sync_failing: string | null;
+  last_synced_at: string | null;
 }
 
 export type SourceInboxState = 'new' | 'stored' | 'duplicate' | 'unmapped' | 'skipped';

@@ -12,11 +12,12 @@ const entries = (targets: Record<MappingTarget, readonly string[]>) =>
  * What event names become when the source's own mapping does not name them: Segment's spec (the
  * Email spec's events, page calls) and the usual B2B track names, and Mautic's webhook types. An
  * email click from Mautic arrives as a page hit whose source is the email: `mautic.page_on_hit.email`.
+ * HubSpot's pulled items are named `hubspot.email.<TYPE>` and `hubspot.form_submission`.
  * Delivery and list hygiene (sent, delivered, bounced, unsubscribed) are known and not engagement.
  */
 export const DEFAULT_MAPPING: ReadonlyMap<string, MappingTarget> = entries({
-  email_open: ['Email Opened', 'mautic.email_on_open'],
-  email_click: ['Email Link Clicked', 'mautic.page_on_hit.email'],
+  email_open: ['Email Opened', 'mautic.email_on_open', 'hubspot.email.OPEN'],
+  email_click: ['Email Link Clicked', 'mautic.page_on_hit.email', 'hubspot.email.CLICK'],
   page_view: ['page', 'mautic.page_on_hit'],
   content_download: [
     'Content Downloaded',
@@ -28,7 +29,7 @@ export const DEFAULT_MAPPING: ReadonlyMap<string, MappingTarget> = entries({
   ],
   webinar_registered: ['Webinar Registered', 'Registered for Webinar'],
   webinar_attended: ['Webinar Attended', 'Attended Webinar'],
-  form_submit: ['Form Submitted', 'Form Submit', 'mautic.form_on_submit'],
+  form_submit: ['Form Submitted', 'Form Submit', 'mautic.form_on_submit', 'hubspot.form_submission'],
   event_attended: ['Event Attended'],
   meeting: ['Meeting Booked', 'Meeting Scheduled'],
   demo_request: ['Demo Requested', 'Demo Request', 'Requested Demo'],

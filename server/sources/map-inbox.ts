@@ -4,6 +4,7 @@ import type { SourceInboxState } from '../db/tables.ts';
 import { describeIssues } from '../problem.ts';
 import type { Stores } from '../store/index.ts';
 import type { InboxRow, StoredSource } from '../store/sources.ts';
+import { mapHubspotItem } from './hubspot/map.ts';
 import { mapMauticEvent } from './mautic-map.ts';
 import type { Outcome } from './outcome.ts';
 import { mapSegmentCall } from './segment-map.ts';
@@ -24,10 +25,8 @@ function outcomeOf(source: StoredSource, row: InboxRow): Outcome {
   } catch {
     return { kind: 'skipped', reason: 'the stored payload is not JSON' };
   }
-  const map = source.kind === 'mautic' ? mapMauticEvent : source.kind === 'segment' ? mapSegmentCall : null;
-  return map
-    ? map(row.name, payload, source.settings)
-    : { kind: 'skipped', reason: `${source.kind} sources are not mapped` };
+  const map = { mautic: mapMauticEvent, segment: mapSegmentCall, hubspot: mapHubspotItem }[source.kind];
+  return map(row.name, payload, source.settings);
 }
 
 /** Refuses what happened longer before its receipt than the source allows (a replay of old traffic). */
@@ -112,4 +111,4 @@ export async function mapRows(
 }
 
 /** Kinds whose inbox is mapped here. */
-export const MAPPED_KINDS: readonly SourceKind[] = ['segment', 'mautic'];
+export const MAPPED_KINDS: readonly SourceKind[] = ['segment', 'mautic', 'hubspot'];

@@ -38,6 +38,15 @@ export interface InboxRow {
   receivedAt: string;
 }
 
+export interface SyncState {
+  cursorJson: string | null;
+  /** Why the last sync stopped (a refused token), null when it did not. */
+  failing: string | null;
+  lastSyncedAt: string | null;
+  leaseHolder: string | null;
+  leaseUntil: string | null;
+}
+
 export type Counter = 'received' | 'stored' | 'duplicates' | 'rejected_signature' | 'unmapped' | 'skipped';
 
 const pathOf = (id: string, kind: SourceKind) => `/v1/sources/${id}/${kind}`;
@@ -77,7 +86,14 @@ function stored(
 export function createSourceStore(ctx: StoreContext) {
   return {
     async create(
-      source: { id: string; kind: SourceKind; name: string; secretEnc: string | null; settings: SourceSettings },
+      source: {
+        id: string;
+        kind: SourceKind;
+        name: string;
+        secretEnc: string | null;
+        settings: SourceSettings;
+        syncCursor?: string;
+      },
       now: string,
     ) {
       await ctx.db
@@ -88,6 +104,7 @@ export function createSourceStore(ctx: StoreContext) {
           name: source.name,
           secret_enc: source.secretEnc,
           settings_json: JSON.stringify(source.settings),
+          sync_cursor: source.syncCursor ?? null,
           created_at: now,
         })
         .execute();
@@ -151,6 +168,81 @@ export function createSourceStore(ctx: StoreContext) {
         });
       }
       return out;
+    },
+
+    /** Ids of the pulled (HubSpot) sources, oldest first. */
+    async pulledIds(): Promise<string[]> {
+      const rows = await ctx.db
+        .selectFrom('sources')
+        .select('id')
+        .where('kind', '=', 'hubspot')
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
+    async syncState(id: string): Promise<SyncState | null> {
+      const row = await ctx.db
+        .selectFrom('sources')
+        .select(['sync_cursor', 'sync_failing', 'last_synced_at', 'sync_lease_holder', 'sync_lease_until'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row
+        ? {
+            cursorJson: row.sync_cursor,
+            failing: row.sync_failing,
+            lastSyncedAt: row.last_synced_at,
+            leaseHolder: row.sync_lease_holder,
+            leaseUntil: row.sync_lease_until,
+          }
+        : null;
+    },
+
+    /**
+     * Takes (or renews) the source's sync lease until `until`: true when no other holder's lease is
+     * current. One conditional update, so two instances asking at once cannot both get it.
+     */
+    async claimSync(id: string, holder: string, now: string, until: string): Promise<boolean> {
+      const result = await ctx.db
+        .updateTable('sources')
+        .set({ sync_lease_holder: holder, sync_lease_until: until })
+        .where('id', '=', id)
+        .where((eb) =>
+          eb.or([
+            eb('sync_lease_until', 'is', null),
+            eb('sync_lease_until', '<=', now),
+            eb('sync_lease_holder', '=', holder),
+          ]),
+        )
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    /** Saves where the sync is; false when `holder` no longer holds the lease (nothing saved). */
+    async saveCursor(id: string, holder: string, cursorJson: string): Promise<boolean> {
+      const result = await ctx.db
+        .updateTable('sources')
+        .set({ sync_cursor: cursorJson })
+        .where('id', '=', id)
+        .where('sync_lease_holder', '=', holder)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    /** Ends a sync: releases the lease, and records it as failing (`failing`) or as done at `now`. */
+    async finishSync(id: string, holder: string, now: string, failing: string | null): Promise<void> {
+      await ctx.db
+        .updateTable('sources')
+        .set({
+          sync_lease_holder: null,
+          sync_lease_until: null,
+          sync_failing: failing,
+          ...(failing === null ? { last_synced_at: now } : {}),
+        })
+        .where('id', '=', id)
+        .where('sync_lease_holder', '=', holder)
+        .execute();
     },
 
     /** Adds to the all-time counters and to those of `at`'s UTC day (by default the receipt's, else now). */
