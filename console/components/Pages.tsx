@@ -7,6 +7,7 @@ import { CampaignList } from './CampaignList.tsx';
 import { FunnelPage } from './FunnelPage.tsx';
 import { LandsPage } from './LandsPage.tsx';
 import { NotFound } from './NotFound.tsx';
+import { SourcesPage } from './SourcesPage.tsx';
 import { TalkingPointEditorPage } from './TalkingPointEditorPage.tsx';
 import { TalkingPointList } from './TalkingPointList.tsx';
 
@@ -19,6 +20,7 @@ const TITLES = {
   newPoint: 'New talking point',
   lands: 'What lands',
   funnel: 'Funnel',
+  sources: 'Sources',
   notFound: 'Page not found',
 } as const;
 
@@ -53,6 +55,8 @@ export function Pages() {
       return <LandsPage />;
     case 'funnel':
       return <FunnelPage />;
+    case 'sources':
+      return <SourcesPage />;
     case 'notFound':
       return (
         <NotFound

@@ -15,6 +15,7 @@ const SECTIONS: readonly { label: string; route: Route; pages: readonly Route['p
   { label: 'Talking points', route: { page: 'points' }, pages: ['points', 'point', 'newPoint'] },
   { label: 'What lands', route: { page: 'lands' }, pages: ['lands'] },
   { label: 'Funnel', route: { page: 'funnel' }, pages: ['funnel'] },
+  { label: 'Sources', route: { page: 'sources' }, pages: ['sources'] },
 ];
 
 /** Header with the console's sections (those the role may use), who is signed in, and sign out. */

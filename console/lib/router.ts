@@ -12,6 +12,7 @@ export type Route =
   | { page: 'newPoint' }
   | { page: 'lands' }
   | { page: 'funnel' }
+  | { page: 'sources' }
   /** An address that names no page, or one that is not even well-formed (`%E0%A4%A`). */
   | { page: 'notFound'; path: string };
 
@@ -37,6 +38,7 @@ export function parseRoute(pathname: string): Route {
   if (first === 'talking-points') return { page: 'points' };
   if (first === 'lands') return { page: 'lands' };
   if (first === 'funnel') return { page: 'funnel' };
+  if (first === 'sources') return { page: 'sources' };
   return { page: 'notFound', path: pathname };
 }
 
@@ -58,6 +60,8 @@ export function routePath(route: Route): string {
       return `${BASE}/lands`;
     case 'funnel':
       return `${BASE}/funnel`;
+    case 'sources':
+      return `${BASE}/sources`;
     case 'notFound':
       return route.path;
   }
