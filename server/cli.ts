@@ -12,10 +12,10 @@ import { ImportOptionError, parseImportOptions } from './import/options.ts';
 import { importCsv, summaryLine } from './import/run.ts';
 import { DEFAULT_STREAM_LIMITS } from './limits/stream-slots.ts';
 import { stderrLogger } from './log.ts';
-import { DEFAULT_SYNC_EVERY_MINUTES, startHubspotSchedule } from './sources/hubspot/schedule.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.ts';
 import { createDemoTokens, seedDemo } from './seed/demo.ts';
 import { defaultWorkers, runPrimary, startServer, type WorkerMessage } from './serve.ts';
+import { DEFAULT_SYNC_EVERY_MINUTES, startHubspotSchedule } from './sources/hubspot/schedule.ts';
 import { openStore } from './store/index.ts';
 
 const DEFAULT_DB = './data/coalface.db';
