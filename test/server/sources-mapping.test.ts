@@ -85,8 +85,14 @@ describe('mapping an unmapped event name', () => {
   it('a marketer reads the sources but may not map; an unknown source is a 404', async () => {
     const source = await addSource(server.store, 'segment');
     await push(server, source, 'segment', track('m3', 1));
+    expect((await push(server, source, 'segment', track('m3', 2), { 'X-Signature': 'bad' })).status).toBe(401);
+    // What another day counted is in the all-time figures, not in today's.
+    await server.store.sources.count(source.id, { received: 5 }, undefined, '2000-01-01T12:00:00.000Z');
     const listed = await summary(source.id, server.tokens.marketer);
     expect(listed.unmappedNames).toEqual([{ name: NAME, count: 1 }]);
+    expect(listed.today).toMatchObject({ received: 1, unmapped: 1, rejectedSignature: 1 });
+    expect(listed.counters).toMatchObject({ received: 6, unmapped: 1, rejectedSignature: 1 });
+    expect(listed.lastErrors).toHaveLength(1);
     expect(JSON.stringify(listed)).not.toContain(source.secret);
 
     const refused = await expectProblem(

@@ -1,7 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { pageAllowed } from '../../../console/components/Pages.tsx';
 import { SourcesPage } from '../../../console/components/SourcesPage.tsx';
 import { ApiClient } from '../../../console/lib/api.ts';
+import { parseRoute, routePath } from '../../../console/lib/router.ts';
 import { SessionProvider } from '../../../console/lib/session.tsx';
 import type { Role } from '../../../lib/contract/common.ts';
 import type { SourceCounters, SourceSummary } from '../../../lib/contract/sources.ts';
@@ -151,5 +153,15 @@ describe('the Sources page', () => {
       </SessionProvider>,
     );
     expect((await screen.findByRole('alert')).textContent).toContain('This needs a marketer or admin token.');
+  });
+});
+
+describe('the Sources page address', () => {
+  it('is /console/sources, open to marketers and admins, not to sales managers', () => {
+    expect(parseRoute('/console/sources')).toEqual({ page: 'sources' });
+    expect(routePath({ page: 'sources' })).toBe('/console/sources');
+    expect(pageAllowed('marketer', 'sources')).toBe(true);
+    expect(pageAllowed('admin', 'sources')).toBe(true);
+    expect(pageAllowed('manager', 'sources')).toBe(false);
   });
 });
