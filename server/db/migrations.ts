@@ -407,4 +407,28 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 10,
+    name: 'CRM object types in one spelling',
+    sql: `
+      -- CRM object types in the one spelling the store compares exactly (domain/crm.ts crmObjectType):
+      -- earlier versions stored them as sent and compared lower(object_type). The owner check never let
+      -- two spellings of one reference in, so no key collides.
+      UPDATE lead_crm_refs SET object_type = CASE lower(object_type)
+        WHEN 'lead' THEN 'Lead' WHEN 'contact' THEN 'Contact' WHEN 'account' THEN 'Account'
+        WHEN 'opportunity' THEN 'Opportunity' WHEN 'campaign' THEN 'Campaign'
+        WHEN 'campaignmember' THEN 'CampaignMember' WHEN 'case' THEN 'Case' WHEN 'user' THEN 'User'
+        ELSE lower(object_type) END
+      WHERE system = 'salesforce';
+      UPDATE lead_crm_refs SET object_type = CASE lower(object_type)
+        WHEN 'contacts' THEN 'contact' WHEN '0-1' THEN 'contact'
+        WHEN 'companies' THEN 'company' WHEN '0-2' THEN 'company'
+        WHEN 'deals' THEN 'deal' WHEN '0-3' THEN 'deal'
+        ELSE lower(object_type) END
+      WHERE system = 'hubspot';
+      UPDATE lead_crm_refs SET object_type = lower(object_type) WHERE system NOT IN ('salesforce', 'hubspot');
+      -- Comparisons are exact now: the primary key serves them.
+      DROP INDEX lead_crm_refs_match;
+    `,
+  },
 ];
