@@ -2,8 +2,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { openDb } from './open.ts';
-import { withStatementCache } from './statement-cache.ts';
 import { migratePostgres } from './postgres-migrations.ts';
+import { withStatementCache } from './statement-cache.ts';
 import type { Tables } from './tables.ts';
 import { type DbTarget, describeDbTarget, parseDbTarget } from './target.ts';
 
