@@ -2,11 +2,14 @@ import type { EngagementSummary, EventType, TimelineEvent } from '../../lib/cont
 import { DAY_MS, decay, round } from './time.ts';
 
 /**
- * How much one event says about buying intent. Passive signals (an open, a page view, an ad click)
- * count 1; reading or registering counts more; showing up and asking for a conversation counts most.
+ * How much one event says about buying intent, for the engagement score and the ranking's event-type
+ * trigger. An email open weighs least: mail privacy features (Apple Mail Privacy Protection) and
+ * security scanners open messages nobody read, so an open is a weak signal. A visit or an ad click
+ * counts 1; a click in an email 2; registering, reading or filling in a form more; showing up and
+ * asking for a conversation most. docs/scoring.md explains each weight.
  */
 export const EVENT_WEIGHTS: Readonly<Record<EventType, number>> = {
-  email_open: 1,
+  email_open: 0.25,
   page_view: 1,
   ad_click: 1,
   email_click: 2,
@@ -19,6 +22,11 @@ export const EVENT_WEIGHTS: Readonly<Record<EventType, number>> = {
   trial_signup: 8,
   demo_request: 10,
 };
+
+/** Event types that may happen without the lead doing anything: shown and weighed as weak signals. */
+export const WEAK_SIGNAL_TYPES: ReadonlySet<EventType> = new Set<EventType>(['email_open']);
+
+export const isWeakSignal = (type: EventType): boolean => WEAK_SIGNAL_TYPES.has(type);
 
 export const SCORE_HALF_LIFE_DAYS = 14;
 export const HOT_TOPIC_WINDOW_DAYS = 30;

@@ -7,7 +7,7 @@ import type {
   TalkingPoint,
   TimelineEvent,
 } from '../../lib/contract/index.ts';
-import { EVENT_WEIGHTS } from './engagement.ts';
+import { EVENT_WEIGHTS, isWeakSignal } from './engagement.ts';
 import type { FeedbackTallies } from './feedback.ts';
 import { feedbackSignal } from './feedback-signal.ts';
 import { DAY_MS, decay, relativeDays, round } from './time.ts';
@@ -17,17 +17,29 @@ import { DAY_MS, decay, relativeDays, round } from './time.ts';
  * gives the same order, scores and reasons.
  *
  * Score = sum of:
- *   content trigger  3    × decay, per trigger content id the lead touched (most recent touch, last 90 days of input)
- *   topic trigger    0.5  × decay, per event on a trigger topic in the last 30 days, at most 1.5 per topic
- *   event type       0.5  × the type's engagement weight (EVENT_WEIGHTS: a demo request 10, an email open 1)
- *                         × decay of the most recent event of that type in the last 30 days that no content
- *                         trigger already counted, per type
+ *   content trigger  3    × decay, per trigger content id the lead touched (last 90 days of input), from the
+ *                         touch that counts most; a weak signal (an email open) counts 0.25 of that, so an
+ *                         open alone is worth a quarter of a click, visit or download of the same content
+ *   topic trigger    0.5  × decay, per event on a trigger topic in the last 30 days (an open 0.25 × that),
+ *                         at most 1.5 per topic
+ *   event type       0.5  × the type's engagement weight × decay of the most recent event of that type in
+ *                         the last 30 days that no content trigger already counted, per type. EVENT_WEIGHTS
+ *                         (engagement.ts): email open 0.25, page view 1, ad click 1, email click 2, webinar
+ *                         registration 3, content download 4, form 4, webinar or event attended 5, meeting 8,
+ *                         trial 8, demo request 10; so an open gives 0.125 where a click gives 1
  *   campaign         2 when the point belongs to the lead's current campaign, 1 for another of its active campaigns
  *   audience         persona 1.5, industry 0.75, stage 0.75, region 0.25 when the audience lists the lead's value
  *   priority         0.1 × priority (1–5), so it mostly breaks near-ties
  *   feedback         minus a penalty (up to 3) when reps said the point did not land with one of the
  *                    lead's segments, or a small boost (up to 0.5) when it landed: see feedback-signal.ts
  * where decay halves every 14 days. Ties go to the lower id.
+ *
+ * Why these numbers: what the lead touched that marketing tied to the point (content 3) says most about
+ * what to talk about; the campaign (2) and persona (1.5) say what marketing wants said to whom; topics
+ * and event types nudge; priority only breaks near-ties. Email opens are weak signals: mail privacy
+ * features (Apple Mail Privacy Protection) and link scanners open messages nobody read, so every
+ * reason an open earns says so ("weak signal: opens may be automatic") and weighs a quarter or less.
+ * docs/scoring.md says the same for marketers.
  *
  * Audience is a filter, not just a boost: when an audience lists values for a dimension (say
  * personas) and the lead's value is known and not among them, the point is left out. Showing a
@@ -44,6 +56,8 @@ export const DEFAULT_LIMIT = 5;
 
 export const WEIGHTS = {
   content: 3,
+  /** The fraction of a content or topic trigger a weak signal (an email open) earns. */
+  weakSignal: 0.25,
   topic: 0.5,
   topicCapPerTopic: 1.5,
   eventType: 0.5,
@@ -132,9 +146,17 @@ export function isLive(point: TalkingPoint, now: Date): boolean {
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 const listed = (list: readonly string[], value: string) => list.some((v) => same(v, value));
 
+/** Said after every reason an email open earns, so the rep weighs it as the ranking does. */
+export const WEAK_SIGNAL_NOTE = '(weak signal: opens may be automatic)';
+
+const weakNote = (type: EventType) => (isWeakSignal(type) ? ` ${WEAK_SIGNAL_NOTE}` : '');
+
+/** How much of a content or topic trigger one event earns. */
+const strength = (type: EventType) => (isWeakSignal(type) ? WEIGHTS.weakSignal : 1);
+
 export function contentReasonText(event: TimelineEvent, now: Date): string {
   const title = event.content?.title ?? event.content?.id ?? 'content';
-  return `${CONTENT_VERBS[event.type]} '${title}' ${relativeDays(new Date(event.occurredAt), now)}`;
+  return `${CONTENT_VERBS[event.type]} '${title}' ${relativeDays(new Date(event.occurredAt), now)}${weakNote(event.type)}`;
 }
 
 interface Scored {
@@ -180,16 +202,20 @@ function triggerMatch(point: TalkingPoint, newestFirst: readonly Timed[], now: D
   const t = now.getTime();
   const recentSince = t - RECENT_WINDOW_DAYS * DAY_MS;
 
-  const seenContent = new Set<string>();
   const countedEvents = new Set<string>();
   if (contentIds.length > 0) {
+    // Per content id, the touch worth most; ties go to the newest. Reasons in order of each id's newest touch.
+    const best = new Map<string, { e: TimelineEvent; value: number }>();
     for (const { e, ms } of newestFirst) {
       const id = e.content?.id;
       if (!id || !contentIds.includes(id)) continue;
       countedEvents.add(e.id);
-      if (seenContent.has(id)) continue;
-      seenContent.add(id);
-      out.score += WEIGHTS.content * decay(t - ms, TRIGGER_HALF_LIFE_DAYS);
+      const value = strength(e.type) * decay(t - ms, TRIGGER_HALF_LIFE_DAYS);
+      const held = best.get(id);
+      if (!held || value > held.value) best.set(id, { e, value });
+    }
+    for (const { e, value } of best.values()) {
+      out.score += WEIGHTS.content * value;
       out.reasons.push({ code: 'content', text: contentReasonText(e, now) });
     }
   }
@@ -198,11 +224,9 @@ function triggerMatch(point: TalkingPoint, newestFirst: readonly Timed[], now: D
     const wanted = topic.trim().toLowerCase();
     const matching = newestFirst.filter((x) => x.topic !== null && x.topic === wanted && x.ms >= recentSince);
     if (matching.length === 0) continue;
-    const weight = matching.reduce((sum, x) => sum + decay(t - x.ms, TRIGGER_HALF_LIFE_DAYS), 0);
+    const weight = matching.reduce((sum, x) => sum + strength(x.e.type) * decay(t - x.ms, TRIGGER_HALF_LIFE_DAYS), 0);
     out.score += Math.min(WEIGHTS.topic * weight, WEIGHTS.topicCapPerTopic);
-    const pieces = new Set(matching.map((x) => x.e.content?.id)).size;
-    const what = pieces === 1 ? 'a piece' : `${pieces} pieces`;
-    out.reasons.push({ code: 'topic', text: `Read ${what} on ${topic} in the last ${RECENT_WINDOW_DAYS} days` });
+    out.reasons.push({ code: 'topic', text: topicReasonText(topic, matching) });
   }
 
   for (const type of eventTypes) {
@@ -211,10 +235,21 @@ function triggerMatch(point: TalkingPoint, newestFirst: readonly Timed[], now: D
     out.score += WEIGHTS.eventType * EVENT_WEIGHTS[type] * decay(t - latest.ms, TRIGGER_HALF_LIFE_DAYS);
     out.reasons.push({
       code: 'event_type',
-      text: `${EVENT_PHRASES[type]} ${relativeDays(new Date(latest.e.occurredAt), now)}`,
+      text: `${EVENT_PHRASES[type]} ${relativeDays(new Date(latest.e.occurredAt), now)}${weakNote(type)}`,
     });
   }
   return out;
+}
+
+/** "Read 2 pieces on Cost…" from the reads; only when every event was an open, says so. */
+function topicReasonText(topic: string, matching: readonly Timed[]): string {
+  const reads = matching.filter((x) => !isWeakSignal(x.e.type));
+  const pieces = new Set((reads.length > 0 ? reads : matching).map((x) => x.e.content?.id)).size;
+  const what = pieces === 1 ? 'a piece' : `${pieces} pieces`;
+  const window = `in the last ${RECENT_WINDOW_DAYS} days`;
+  if (reads.length > 0) return `Read ${what} on ${topic} ${window}`;
+  const emails = pieces === 1 ? 'an email' : `${pieces} emails`;
+  return `Opened ${emails} on ${topic} ${window} ${WEAK_SIGNAL_NOTE}`;
 }
 
 function campaignMatch(point: TalkingPoint, input: RankingInput): Scored {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../lib/contract/index.ts';
-import { engagementScore, hottestTopics, summariseEngagement } from '../../server/domain/engagement.ts';
+import { EVENT_WEIGHTS, engagementScore, hottestTopics, summariseEngagement } from '../../server/domain/engagement.ts';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const ago = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
@@ -15,9 +15,21 @@ const ev = (type: TimelineEvent['type'], days: number, topic?: string): Timeline
 
 describe('engagement summary', () => {
   it('weights each event by type and halves it every 14 days', () => {
-    // download 4 now + open 1 x 0.5 at 14 days + demo request 10 x 0.25 at 28 days = 4 + 0.5 + 2.5
-    expect(engagementScore([ev('content_download', 0), ev('email_open', 14), ev('demo_request', 28)], NOW)).toBe(7);
+    // download 4 now + click 2 x 0.5 at 14 days + demo request 10 x 0.25 at 28 days = 4 + 1 + 2.5
+    expect(engagementScore([ev('content_download', 0), ev('email_click', 14), ev('demo_request', 28)], NOW)).toBe(7.5);
     expect(engagementScore([], NOW)).toBe(0);
+  });
+
+  it('counts an email open, a weak signal, a quarter of a page view and below every deliberate act', () => {
+    const opens = [0, 0, 0, 0].map(() => ev('email_open', 0));
+    expect(engagementScore(opens, NOW)).toBe(1);
+    expect(engagementScore([ev('page_view', 0)], NOW)).toBe(1);
+    // One click, visit, download, webinar sign-up or form counts at least as much as four opens.
+    for (const type of ['email_click', 'page_view', 'content_download', 'webinar_registered', 'form_submit'] as const) {
+      expect(engagementScore([ev(type, 0)], NOW), type).toBeGreaterThanOrEqual(engagementScore(opens, NOW));
+    }
+    const weakest = Math.min(...Object.values(EVENT_WEIGHTS));
+    expect(Object.entries(EVENT_WEIGHTS).filter(([, weight]) => weight === weakest)).toEqual([['email_open', 0.25]]);
   });
 
   it('lists the top 3 topics of the last 30 days by count, ties by name', () => {
@@ -43,7 +55,7 @@ describe('engagement summary', () => {
     const summary = summariseEngagement([ev('email_open', 3), ev('email_open', 1), ev('meeting', 2)], NOW);
     expect(summary).toEqual({
       totalEvents: 3,
-      score: 9.1, // 1 x 0.5^(3/14) + 1 x 0.5^(1/14) + 8 x 0.5^(2/14) = 0.862 + 0.952 + 7.246 = 9.06
+      score: 7.7, // 0.25 x 0.5^(3/14) + 0.25 x 0.5^(1/14) + 8 x 0.5^(2/14) = 0.2155 + 0.2381 + 7.2458 = 7.699
       countsByType: { email_open: 2, meeting: 1 },
       hottestTopics: [],
       lastTouchAt: ago(1),

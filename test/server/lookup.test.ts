@@ -96,9 +96,9 @@ describe('engagement trend', () => {
     ];
     await s.request('POST', '/v1/engagement/events', { token: s.tokens.admin, body: { events } });
     const { summary } = (await contextOf(SAM)).engagement;
-    // now:     meeting 8 x 0.5^(20/14) = 8 x 0.371499 = 2.971992, open 1 x 0.5^(1/14) = 0.951694 -> 3.9
+    // now:     meeting 8 x 0.5^(20/14) = 8 x 0.371499 = 2.971992, open 0.25 x 0.5^(1/14) = 0.237924 -> 3.2
     // 14 days ago: the meeting was 6 days old, 8 x 0.5^(6/14) = 8 x 0.742997 = 5.943977 -> 5.9; the open had not happened
-    expect(summary.score).toBe(3.9);
+    expect(summary.score).toBe(3.2);
     expect(summary.previousScore).toBe(5.9);
   });
 });
