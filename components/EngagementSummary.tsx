@@ -4,6 +4,7 @@ import { t } from '../lib/ui/i18n.ts';
 import { eventCountLabel } from '../lib/ui/labels.ts';
 import { formatDateTime, relativeTime } from '../lib/ui/time.ts';
 import { EventIcon } from './EventIcon.tsx';
+import { isWeakSignal, WeakSignalMark } from './WeakSignalMark.tsx';
 
 const scoreFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 
@@ -13,7 +14,8 @@ export function EngagementSummaryView({ summary, now }: { summary: EngagementSum
     const count = summary.countsByType[type];
     return count ? [{ type, count }] : [];
   });
-  counts.sort((a, b) => b.count - a.count);
+  // Most first, but opens after everything the lead did on purpose: they may be automatic.
+  counts.sort((a, b) => Number(isWeakSignal(a.type)) - Number(isWeakSignal(b.type)) || b.count - a.count);
   return (
     <div className="cf-summary">
       <dl className="cf-stats">
@@ -44,9 +46,15 @@ export function EngagementSummaryView({ summary, now }: { summary: EngagementSum
       {counts.length > 0 && (
         <ul className="cf-counts" aria-label={t('countsLabel')}>
           {counts.map(({ type, count }) => (
-            <li key={type} className="cf-count">
+            <li key={type} className={isWeakSignal(type) ? 'cf-count cf-count--weak' : 'cf-count'}>
               <EventIcon type={type} />
               <span>{t('countItem', [eventCountLabel(type), count])}</span>
+              {isWeakSignal(type) && (
+                <>
+                  {' '}
+                  <WeakSignalMark />
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@ import { formatClock, formatDateTime } from '../lib/ui/time.ts';
 import { groupByDay } from '../lib/ui/timeline.ts';
 import { EventIcon } from './EventIcon.tsx';
 import { ExternalLink } from './ExternalLink.tsx';
+import { isWeakSignal, WeakSignalMark } from './WeakSignalMark.tsx';
 
 interface EngagementTimelineProps {
   timeline: readonly TimelineEvent[];
@@ -54,8 +55,9 @@ export function EngagementTimeline({ timeline, hasMore, loadingMore, now }: Enga
 }
 
 function TimelineItem({ event }: { event: TimelineEvent }) {
+  const weak = isWeakSignal(event.type);
   return (
-    <li className="cf-event">
+    <li className={weak ? 'cf-event cf-event--weak' : 'cf-event'}>
       <EventIcon type={event.type} />
       <p className="cf-event__what">
         <span className="cf-event__verb">{eventVerb(event.type)}</span>
@@ -65,6 +67,12 @@ function TimelineItem({ event }: { event: TimelineEvent }) {
             <ExternalLink href={event.content.url} className="cf-event__content">
               {event.content.title}
             </ExternalLink>
+          </>
+        )}
+        {weak && (
+          <>
+            {' '}
+            <WeakSignalMark />
           </>
         )}
       </p>

@@ -74,6 +74,27 @@ describe('the engagement timeline', () => {
     expect(engagementRegion().queryByRole('button', { name: 'Show more' })).toBeNull();
   });
 
+  it('marks an email open as maybe automatic, muted, with the why on hover, and a click not at all', () => {
+    const click: TimelineEvent = {
+      id: 'e5',
+      type: 'email_click',
+      occurredAt: '2026-11-19T11:00:00Z',
+      content: null,
+      campaign: null,
+    };
+    renderSidebar(withEngagement({ timeline: [...events, click] }));
+    const open = engagementRegion().getByText('Opened email').closest('li');
+    const mark = open?.querySelector('.cf-weak');
+    expect(open?.querySelector('p')?.textContent).toBe('Opened email (may be automatic)');
+    expect(mark?.getAttribute('title')).toMatch(/^Weak signal: mail privacy features .* open email on their own/);
+    expect(open?.classList.contains('cf-event--weak')).toBe(true);
+
+    const clicked = engagementRegion().getByText('Clicked email link').closest('li');
+    expect(clicked?.textContent).not.toContain('may be automatic');
+    expect(clicked?.querySelector('.cf-weak')).toBeNull();
+    expect(clicked?.classList.contains('cf-event--weak')).toBe(false);
+  });
+
   it('shows the older events once the background has added them', () => {
     const { push } = renderSidebar(withEngagement({ timeline: events.slice(0, 2), hasMore: true }));
     push(withEngagement({ timeline: events, hasMore: false }));
@@ -93,12 +114,15 @@ describe('the engagement story at a glance', () => {
     expect(engagementRegion().getByText('down from 9 two weeks ago')).toBeTruthy();
   });
 
-  it('counts events per type, most first, and names the hottest topics', () => {
+  it('counts events per type, most first but opens last and marked as maybe automatic, and names the hottest topics', () => {
     renderSidebar(readyState());
-    const counts = within(engagementRegion().getByRole('list', { name: 'Engagement by type' }))
-      .getAllByRole('listitem')
-      .map((item) => item.textContent);
-    expect(counts).toEqual(['✉Email opens: 4', '⤓Downloads: 2', '▶Webinars attended: 1']);
+    const items = within(engagementRegion().getByRole('list', { name: 'Engagement by type' })).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      '⤓Downloads: 2',
+      '▶Webinars attended: 1',
+      '✉Email opens: 4 (may be automatic)',
+    ]);
+    expect(items.map((item) => item.querySelector('.cf-weak') !== null)).toEqual([false, false, true]);
     expect(engagementRegion().getByText('cloud costs (4), finops (2)')).toBeTruthy();
   });
 
