@@ -505,7 +505,7 @@ export const routes = named({
   mapSourceEvent: {
     method: 'put',
     path: '/v1/sources/{id}/mapping/{eventName}',
-    summary: "Map one of a source's event names to an event type (or `null` to drop the source's own entry)",
+    summary: 'Map one of a source\'s event names to an event type (`{"type": null}` drops the source\'s own entry)',
     description:
       "Saved to the source's mapping; the items kept as unmapped under that name (case, spaces, `_` and `-` ignored) are mapped again, so their events reach the leads' timelines, and later pushes of the name map directly. Events already stored are not taken back.",
     tags: ['integrations'],

@@ -85,11 +85,9 @@ const TARGETS = [...EventType.options, 'ignore'] as const;
  * `PUT /v1/sources/{id}/mapping/{eventName}`: what the name becomes from now on (an event type, or
  * `ignore`), or `null` to take the source's own entry away (the defaults apply again).
  */
-export const SourceMappingInput = z
-  .strictObject({
-    type: z.enum(TARGETS, { error: `must be one of ${TARGETS.map((t) => `"${t}"`).join(', ')}` }),
-  })
-  .nullable();
+export const SourceMappingInput = z.strictObject({
+  type: z.enum(TARGETS, { error: `must be one of ${TARGETS.map((t) => `"${t}"`).join(', ')}, or null` }).nullable(),
+});
 export type SourceMappingInput = z.infer<typeof SourceMappingInput>;
 
 /** The source after the change, and what became of the inbox items kept as unmapped under that name. */

@@ -65,7 +65,7 @@ export function sourceRoutes(store: Store, clock: () => Date, logger: Logger) {
         ]);
       }
       const now = () => clock().toISOString();
-      const remapped = await remapEventName(store, params.id, params.eventName, body?.type ?? null, now, logger);
+      const remapped = await remapEventName(store, params.id, params.eventName, body.type, now, logger);
       const source = remapped && (await store.sources.list(now())).find((s) => s.id === params.id);
       if (!remapped || !source) {
         return problem(c, 404, 'unknown-source', `No source has the id "${params.id.slice(0, 40)}".`);

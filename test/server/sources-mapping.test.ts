@@ -74,7 +74,7 @@ describe('mapping an unmapped event name', () => {
     expect(await read(await push(server, source, 'segment', track('m2', 1)), SourceReceipt)).toMatchObject({
       stored: 1,
     });
-    const result = await read(await mapName(source.id, NAME, null), SourceMappingResult);
+    const result = await read(await mapName(source.id, NAME, { type: null }), SourceMappingResult);
     expect(result.source.settings.mapping).toEqual({});
     expect(await read(await push(server, source, 'segment', track('m2', 2)), SourceReceipt)).toMatchObject({
       stored: 0,
