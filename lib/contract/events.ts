@@ -18,6 +18,14 @@ export const EventType = z.enum([
 ]);
 export type EventType = z.infer<typeof EventType>;
 
+/**
+ * Event types that may happen without the lead doing anything (mail privacy features open every
+ * message): the endpoint weighs them least and the sidebar marks them (docs/scoring.md).
+ */
+export const WEAK_SIGNAL_TYPES: ReadonlySet<EventType> = new Set<EventType>(['email_open']);
+
+export const isWeakSignal = (type: EventType): boolean => WEAK_SIGNAL_TYPES.has(type);
+
 export const Content = z.strictObject({
   id: Key,
   title: displayText(300),

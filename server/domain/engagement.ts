@@ -23,10 +23,7 @@ export const EVENT_WEIGHTS: Readonly<Record<EventType, number>> = {
   demo_request: 10,
 };
 
-/** Event types that may happen without the lead doing anything: shown and weighed as weak signals. */
-export const WEAK_SIGNAL_TYPES: ReadonlySet<EventType> = new Set<EventType>(['email_open']);
-
-export const isWeakSignal = (type: EventType): boolean => WEAK_SIGNAL_TYPES.has(type);
+export { isWeakSignal, WEAK_SIGNAL_TYPES } from '../../lib/contract/events.ts';
 
 export const SCORE_HALF_LIFE_DAYS = 14;
 export const HOT_TOPIC_WINDOW_DAYS = 30;
