@@ -1,0 +1,229 @@
+// `npm run bench:sources`: how fast pushed sources are acknowledged, and that nothing acknowledged
+// is lost or stored twice. A real `serve` child process on a fresh SQLite database with a Segment
+// and a Mautic source; signed 100-event batches at each connection count for --duration seconds.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { createSource } from '../../server/sources/create.ts';
+import { openStore } from '../../server/store/index.ts';
+import { type Budget, fmt, printTable } from '../server/report.ts';
+import { ROOT, spawnServer } from '../support/server-process.ts';
+import type { PushKind } from './payloads.ts';
+
+/** docs/budgets.md: a 100-event batch is acknowledged in ≤ 50 ms p99. */
+const P99_BUDGET_MS = 50;
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '8,16' },
+    workers: { type: 'string' },
+    leads: { type: 'string', default: '2000' },
+    size: { type: 'string', default: '100' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const duration = Number(values.duration);
+const connectionCounts = String(values.connections)
+  .split(',')
+  .map((c) => Number(c.trim()));
+const leads = Number(values.leads);
+const size = Number(values.size);
+
+interface PhaseResult {
+  requests: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  duration: number;
+  statuses: Record<string, number>;
+  acknowledged: {
+    received: number;
+    stored: number;
+    duplicates: number;
+    unmapped: number;
+    skipped: number;
+    pending: number;
+  };
+  meanBodyBytes: number;
+  made: number;
+}
+
+function load(options: Record<string, unknown>): Promise<PhaseResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/sources/load.ts', JSON.stringify(options)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  return new Promise((done, fail) => {
+    child.once('exit', (code) => {
+      if (code === 0) done(JSON.parse(out) as PhaseResult);
+      else fail(new Error(`the load generator exited with ${code}`));
+    });
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'coalface-bench-sources-'));
+const file = join(dir, 'coalface.db');
+const logFile = join(dir, 'server.log');
+const key = randomBytes(32);
+// The server child inherits the operator's source key from this environment.
+process.env.COALFACE_SOURCE_KEY = key.toString('base64');
+
+const setup = await openStore(file);
+const sources: Record<PushKind, { id: string; secret: string; path: string }> = {
+  segment: await createSource(setup, { kind: 'segment', name: 'Bench Segment' }, key, new Date().toISOString()),
+  mautic: await createSource(setup, { kind: 'mautic', name: 'Bench Mautic' }, key, new Date().toISOString()),
+};
+await setup.close();
+
+// The per-source rate bucket stays in the path, raised so that it never refuses: this measures
+// acknowledgement, not the limit (20 pushes a second by default).
+const server = await spawnServer(file, logFile, [
+  '--rate-limit',
+  '1000000',
+  '--rate-burst',
+  '1000000',
+  ...(values.workers ? ['--workers', values.workers] : []),
+]);
+/**
+ * Waits until the server has answered every push it was sent: autocannon stops at the deadline
+ * without waiting for the batches still in flight, and the server carries on with them. Settled
+ * when no inbox row waits to be mapped and the request log has not grown for a second.
+ */
+async function settle(timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const answered = () => (readFileSync(logFile, 'utf8').match(/^POST \/v1\/sources\//gm) ?? []).length;
+  const db = new Database(file, { readonly: true });
+  try {
+    let last = -1;
+    let quiet = 0;
+    while (Date.now() < deadline) {
+      const waiting = (db.prepare("SELECT count(*) AS n FROM source_inbox WHERE state = 'new'").get() as { n: number })
+        .n;
+      const now = answered();
+      quiet = waiting === 0 && now === last ? quiet + 1 : 0;
+      if (quiet >= 4) return;
+      last = now;
+      await delay(250);
+    }
+    throw new Error(`the server did not finish the pushes in flight within ${timeoutMs} ms; see ${logFile}`);
+  } finally {
+    db.close();
+  }
+}
+const phases: { kind: PushKind; connections: number; result: PhaseResult }[] = [];
+try {
+  for (const kind of ['segment', 'mautic'] as const) {
+    for (const connections of connectionCounts) {
+      process.stderr.write(`${kind}: ${size}-event batches at ${connections} connections for ${duration} s …\n`);
+      const result = await load({
+        url: server.url,
+        path: sources[kind].path,
+        kind,
+        secret: sources[kind].secret,
+        connections,
+        duration,
+        tag: `${kind[0]}${connections}-`,
+        leads,
+        size,
+      });
+      phases.push({ kind, connections, result });
+      await settle();
+    }
+  }
+} finally {
+  await new Promise<void>((done) => {
+    if (server.child.exitCode !== null) return done();
+    server.child.once('exit', () => done());
+    server.child.kill('SIGTERM');
+  });
+}
+
+// What the database holds, counted after the server has stopped.
+const db = new Database(file, { readonly: true });
+const stored = (id: string) => {
+  const events = db.prepare('SELECT count(*) AS n FROM events WHERE id >= ? AND id < ?').get(`${id}:`, `${id};`) as {
+    n: number;
+  };
+  const inbox = db
+    .prepare(
+      "SELECT count(*) AS n, count(DISTINCT item_key) AS keys, sum(state = 'stored') AS mapped FROM source_inbox WHERE source_id = ?",
+    )
+    .get(id) as { n: number; keys: number; mapped: number };
+  return { events: events.n, inbox: inbox.n, keys: inbox.keys, mapped: inbox.mapped };
+};
+const counts = { segment: stored(sources.segment.id), mautic: stored(sources.mautic.id) };
+db.close();
+
+const rows: Budget[] = [];
+for (const { kind, connections, result } of phases) {
+  const name = kind === 'segment' ? 'Segment batch' : 'Mautic POST';
+  const seconds = result.duration || duration;
+  rows.push(
+    {
+      what: `${name} (${size} events), ${connections} connections: acknowledgement p50`,
+      value: result.p50,
+      unit: 'ms',
+    },
+    {
+      what: `${name} (${size} events), ${connections} connections: acknowledgement p99`,
+      value: result.p99,
+      unit: 'ms',
+      budget: P99_BUDGET_MS,
+    },
+    {
+      what: `${name}, ${connections} connections: events acknowledged`,
+      value: result.acknowledged.received / seconds,
+      unit: `events/s (${result.requests} batches acknowledged, ~${Math.round(result.meanBodyBytes / 1024)} KB each)`,
+    },
+  );
+  const refused = result.non2xx + result.errors + result.timeouts;
+  if (refused > 0)
+    rows.push({
+      what: `${name}, ${connections} connections: not acknowledged`,
+      value: refused,
+      unit: `requests (${JSON.stringify(result.statuses)}, ${result.timeouts} timeouts, ${result.errors} errors)`,
+      pass: false,
+    });
+}
+for (const kind of ['segment', 'mautic'] as const) {
+  const mine = phases.filter((p) => p.kind === kind);
+  const acked = mine.reduce((sum, p) => sum + p.result.acknowledged.stored, 0);
+  const ackedReceived = mine.reduce((sum, p) => sum + p.result.acknowledged.received, 0);
+  const sent = mine.reduce((sum, p) => sum + p.result.made * size, 0);
+  const c = counts[kind];
+  // Every item sent had a new id, so each acknowledged one must be one inbox row and one event. Batches
+  // still in flight when a load's time ran out may be stored without their answer being counted: at
+  // most one batch per connection.
+  const inFlight = mine.reduce((sum, p) => sum + p.connections * size, 0);
+  const once =
+    ackedReceived === acked &&
+    c.events >= acked &&
+    c.events <= Math.min(sent, acked + inFlight) &&
+    c.inbox === c.keys &&
+    c.mapped === c.events;
+  rows.push({
+    what: `${kind}: every acknowledged event stored, once (rows counted after the run)`,
+    value: c.events,
+    unit: `events stored, ${fmt(acked)} acknowledged (+${fmt(c.events - acked)} from batches in flight at the cut-off), ${fmt(c.inbox)} inbox rows, ${fmt(c.keys)} distinct ids`,
+    pass: once,
+  });
+}
+printTable(
+  `Sources: signed ${size}-event batches into a real serve process (${values.workers ? `${values.workers} workers` : 'default workers'}), fresh SQLite, ${duration} s per load`,
+  rows,
+);
+if (values.keep) process.stdout.write(`database and server log kept in ${dir}\n`);
+else rmSync(dir, { recursive: true, force: true });
