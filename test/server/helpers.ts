@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { z } from 'zod';
 import { type LeadContext, LookupResponse, Problem, type Role, TalkingPoint } from '../../lib/contract/index.ts';
+import type { AppOptions } from '../../server/app.ts';
 import type { Logger } from '../../server/log.ts';
 import { startServer } from '../../server/serve.ts';
 import { openStore, type Store } from '../../server/store/index.ts';
@@ -34,13 +35,13 @@ export interface TestServer {
  * The real app on a real port with a fresh database on the engine under test (a SQLite file in a
  * fresh temp dir, or a fresh PostgreSQL schema); logs captured.
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: Omit<AppOptions, 'logger'> = {}): Promise<TestServer> {
   const dir = tempDir();
   const target = await freshDbTarget(dir);
   const store = await openStore(target);
   const logs: string[] = [];
   const logger: Logger = { info: (l) => logs.push(l), error: (l) => logs.push(l) };
-  const server = await startServer(store, { port: 0, logger });
+  const server = await startServer(store, { port: 0, logger, ...options });
   const now = new Date().toISOString();
   const tokens = {
     rep: (await store.tokens.create('rep', 'Test rep', now)).token,
