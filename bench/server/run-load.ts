@@ -18,9 +18,9 @@ export interface LoadResult {
   cpu?: { before: CpuSnapshot; after: CpuSnapshot };
 }
 
-/** Runs bench/server/load.ts with `options` in its own process and resolves with its figures. */
-export function load(options: Record<string, unknown>): Promise<LoadResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server/load.ts', JSON.stringify(options)], {
+/** Runs a load generator script (`bench/…/load.ts`) with `options` in its own process; resolves with the JSON line it prints. */
+export function runLoadScript<T>(script: string, options: Record<string, unknown>): Promise<T> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(options)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -30,8 +30,13 @@ export function load(options: Record<string, unknown>): Promise<LoadResult> {
   });
   return new Promise((done, fail) => {
     child.once('exit', (code) => {
-      if (code === 0) done(JSON.parse(out) as LoadResult);
+      if (code === 0) done(JSON.parse(out) as T);
       else fail(new Error(`the load generator exited with ${code}`));
     });
   });
+}
+
+/** Runs bench/server/load.ts with `options` in its own process and resolves with its figures. */
+export function load(options: Record<string, unknown>): Promise<LoadResult> {
+  return runLoadScript<LoadResult>('bench/server/load.ts', options);
 }

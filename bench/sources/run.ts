@@ -1,7 +1,6 @@
 // `npm run bench:sources`: how fast pushed sources are acknowledged, and that nothing acknowledged
 // is lost or stored twice. A real `serve` child process on a fresh SQLite database with a Segment
 // and a Mautic source; signed 100-event batches at each connection count for --duration seconds.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +11,8 @@ import Database from 'better-sqlite3';
 import { createSource } from '../../server/sources/create.ts';
 import { openStore } from '../../server/store/index.ts';
 import { type Budget, fmt, printTable } from '../server/report.ts';
-import { ROOT, spawnServer } from '../support/server-process.ts';
+import { runLoadScript } from '../server/run-load.ts';
+import { spawnServer } from '../support/server-process.ts';
 import type { PushKind } from './payloads.ts';
 
 /** docs/budgets.md: a 100-event batch is acknowledged in ≤ 50 ms p99. */
@@ -57,22 +57,7 @@ interface PhaseResult {
   made: number;
 }
 
-function load(options: Record<string, unknown>): Promise<PhaseResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/sources/load.ts', JSON.stringify(options)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.on('data', (d) => {
-    out += d;
-  });
-  return new Promise((done, fail) => {
-    child.once('exit', (code) => {
-      if (code === 0) done(JSON.parse(out) as PhaseResult);
-      else fail(new Error(`the load generator exited with ${code}`));
-    });
-  });
-}
+const load = (options: Record<string, unknown>) => runLoadScript<PhaseResult>('bench/sources/load.ts', options);
 
 const dir = mkdtempSync(join(tmpdir(), 'coalface-bench-sources-'));
 const file = join(dir, 'coalface.db');
