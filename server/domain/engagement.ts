@@ -23,6 +23,8 @@ export const EVENT_WEIGHTS: Readonly<Record<EventType, number>> = {
   demo_request: 10,
 };
 
+import { isWeakSignal } from '../../lib/contract/events.ts';
+
 export { isWeakSignal, WEAK_SIGNAL_TYPES } from '../../lib/contract/events.ts';
 
 export const SCORE_HALF_LIFE_DAYS = 14;
@@ -38,13 +40,16 @@ export function engagementScore(events: readonly TimelineEvent[], now: Date): nu
   return round(score, 1);
 }
 
-/** Topics of the last 30 days' content, most events first (ties by name), top 3. */
+/**
+ * Topics of the last 30 days' content, most events first (ties by name), top 3. Opens do not count:
+ * a privacy feature that opens every message would make every newsletter's topic "hot".
+ */
 export function hottestTopics(events: readonly TimelineEvent[], now: Date): EngagementSummary['hottestTopics'] {
   const since = now.getTime() - HOT_TOPIC_WINDOW_DAYS * DAY_MS;
   const counts = new Map<string, number>();
   for (const e of events) {
     const topic = e.content?.topic;
-    if (!topic || Date.parse(e.occurredAt) < since) continue;
+    if (!topic || isWeakSignal(e.type) || Date.parse(e.occurredAt) < since) continue;
     counts.set(topic, (counts.get(topic) ?? 0) + 1);
   }
   return [...counts]
@@ -71,12 +76,19 @@ export function summariseEngagement(
 ): EngagementSummary {
   const counted = totals ?? countEvents(events);
   return {
-    totalEvents: counted.total,
+    totalEvents: deliberateCount(counted),
     score: engagementScore(events, now),
     countsByType: counted.countsByType,
     hottestTopics: hottestTopics(events, now),
     lastTouchAt: counted.lastTouchAt,
   };
+}
+
+/** Every event but the weak signals: the sidebar's "Events" figure; opens are listed beside it, marked. */
+function deliberateCount({ total, countsByType }: EngagementTotals): number {
+  let weak = 0;
+  for (const [type, count] of Object.entries(countsByType)) if (isWeakSignal(type as EventType)) weak += count ?? 0;
+  return total - weak;
 }
 
 function countEvents(events: readonly TimelineEvent[]): EngagementTotals {

@@ -51,10 +51,15 @@ describe('engagement summary', () => {
     ]);
   });
 
-  it('counts by type and finds the last touch', () => {
+  it('leaves opens out of the hot topics: a privacy feature opening every newsletter makes no topic hot', () => {
+    const opens = Array.from({ length: 5 }, (_, i) => ev('email_open', i + 1, 'newsletter'));
+    expect(hottestTopics([...opens, ev('page_view', 2, 'cost')], NOW)).toEqual([{ topic: 'cost', count: 1 }]);
+  });
+
+  it('counts by type and finds the last touch; opens are counted by type but not among the events', () => {
     const summary = summariseEngagement([ev('email_open', 3), ev('email_open', 1), ev('meeting', 2)], NOW);
     expect(summary).toEqual({
-      totalEvents: 3,
+      totalEvents: 1,
       score: 7.7, // 0.25 x 0.5^(3/14) + 0.25 x 0.5^(1/14) + 8 x 0.5^(2/14) = 0.2155 + 0.2381 + 7.2458 = 7.699
       countsByType: { email_open: 2, meeting: 1 },
       hottestTopics: [],
