@@ -18,6 +18,7 @@ import { consoleRoutes } from './routes/console.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { funnelRoutes } from './routes/funnel.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importRoutes } from './routes/imports.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { lookupRoutes } from './routes/lookup.ts';
 import { meRoutes } from './routes/me.ts';
@@ -108,6 +109,7 @@ export function createApp(store: Store, options: AppOptions = {}) {
       ...funnelRoutes(store, clock),
       ...ingestRoutes(store, clock),
       ...sourceRoutes(store, clock, logger),
+      ...importRoutes(store, clock),
     ],
     { tokens: store.tokens, chargeLeads: limiter?.chargeLeads },
   );

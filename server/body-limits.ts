@@ -12,11 +12,22 @@ export interface BodyLimit {
   /** OpenAPI form, `{name}` for a path parameter. */
   path: string;
   bytes: number;
+  /** What to do instead, said in the 413 (the route's `overLimitAdvice`). */
+  advice?: string;
 }
 
 /** The largest body each route takes, as its declaration in `routes` says. */
 export const BODY_LIMITS: readonly BodyLimit[] = OPERATIONS.flatMap((op) =>
-  op.bodyLimit === undefined ? [] : [{ method: op.method.toUpperCase(), path: op.path, bytes: op.bodyLimit }],
+  op.bodyLimit === undefined
+    ? []
+    : [
+        {
+          method: op.method.toUpperCase(),
+          path: op.path,
+          bytes: op.bodyLimit,
+          ...(op.overLimitAdvice ? { advice: op.overLimitAdvice } : {}),
+        },
+      ],
 );
 
 /** Every other request: none of them takes a body. */
@@ -33,6 +44,7 @@ interface Matched {
   bytes: number;
   /** `POST /v1/leads`, for the problem's detail. */
   route: string;
+  advice?: string | undefined;
 }
 
 export class BodyTooLargeError extends Error {
@@ -48,7 +60,7 @@ export function bodyTooLarge(c: Context, limit: Matched): Response {
     c,
     413,
     'body-too-large',
-    `The body is larger than ${limit.bytes} bytes, the limit for ${limit.route}; split it into smaller requests.`,
+    `The body is larger than ${limit.bytes} bytes, the limit for ${limit.route}; ${limit.advice ?? 'split it into smaller requests'}.`,
   );
 }
 
@@ -58,7 +70,7 @@ const findLimit = routeMatcher(BODY_LIMITS);
 function bodyLimitFor(method: string, path: string): Matched {
   const hit = findLimit(method, path);
   return hit
-    ? { bytes: hit.bytes, route: `${hit.method} ${hit.path}` }
+    ? { bytes: hit.bytes, route: `${hit.method} ${hit.path}`, advice: hit.advice }
     : { bytes: OTHER_BODY_LIMIT, route: `${method} requests to this path` };
 }
 

@@ -4,8 +4,11 @@ import type { Operation } from '../contract/routes.ts';
 export interface PreparedRequest {
   /** The path with its parameters filled in and the query after it, e.g. `/v1/feedback/abc?limit=50`. */
   path: string;
-  init: { method: string; headers: Record<string, string>; body?: string };
+  init: { method: string; headers: Record<string, string>; body?: string | RawBody };
 }
+
+/** A body sent as it is, for a route that takes bytes (`rawBody`): a file, its bytes or its text. */
+export type RawBody = Blob | ArrayBuffer | Uint8Array<ArrayBuffer> | string;
 
 /** Any route's request, as the typed `CallRequest` of each route narrows it. */
 export interface LooseRequest {
@@ -25,9 +28,12 @@ export function fillPath(path: string, params: Readonly<Record<string, string>> 
   });
 }
 
-/** `?a=1&b=x` in the order given, leaving out absent values; empty when nothing is left. */
+/** `?a=1&b=x` in the order given, a list as the key repeated, leaving out absent values; empty when nothing is left. */
 export function queryString(query: object = {}): string {
   const pairs = Object.entries(query)
+    .flatMap(([key, value]): [string, unknown][] =>
+      Array.isArray(value) ? value.map((item): [string, unknown] => [key, item]) : [[key, value]],
+    )
     .filter(([, value]) => value !== undefined && value !== null)
     .map(([key, value]) => [key, String(value)]);
   const search = new URLSearchParams(pairs).toString();
@@ -43,7 +49,7 @@ function accepts(route: Operation): string {
 /**
  * The request for `route`: method and path from its declaration, the body as JSON (labelled so
  * whenever the route takes one, also for a caller that adds the body itself, like the load
- * generator), the token as a bearer, and only the headers it declares (the background calls from the
+ * generator) or, for a route taking bytes, as given and labelled with its first media type, the token as a bearer, and only the headers it declares (the background calls from the
  * extension's origin, where the endpoint's CORS rules allow exactly those).
  */
 export function prepareRequest(route: Operation, request: LooseRequest, token?: string): PreparedRequest {
@@ -55,7 +61,8 @@ export function prepareRequest(route: Operation, request: LooseRequest, token?: 
     headers[name] = value;
   }
   if (route.body) headers['Content-Type'] = 'application/json';
+  if (route.rawBody) headers['Content-Type'] = route.rawBody.contentTypes[0];
   const init: PreparedRequest['init'] = { method: route.method.toUpperCase(), headers };
-  if (request.body !== undefined) init.body = JSON.stringify(request.body);
+  if (request.body !== undefined) init.body = route.rawBody ? (request.body as RawBody) : JSON.stringify(request.body);
   return { path: fillPath(route.path, request.params) + queryString(request.query), init };
 }

@@ -1,10 +1,13 @@
 // What a call of a declared route takes and answers, derived from its declaration in lib/contract/routes.ts.
 import type { z } from 'zod';
 import type { RouteParams, RouteRequest } from '../contract/routes.ts';
+import type { RawBody } from './request.ts';
 
-type BodyPart<R> = [RouteRequest<R>['body']] extends [undefined]
-  ? { body?: undefined }
-  : { body: RouteRequest<R>['body'] };
+type BodyPart<R> = R extends { readonly rawBody: object }
+  ? { body: RawBody }
+  : [RouteRequest<R>['body']] extends [undefined]
+    ? { body?: undefined }
+    : { body: RouteRequest<R>['body'] };
 type ParamsPart<R> = R extends { readonly params: object } ? { params: RouteParams<R> } : { params?: undefined };
 type QueryPart<R> = R extends { readonly query: z.ZodType }
   ? { query?: RouteRequest<R>['query'] }

@@ -4,6 +4,7 @@ export * from './common.ts';
 export * from './events.ts';
 export * from './feedback.ts';
 export * from './funnel.ts';
+export * from './imports.ts';
 export * from './leads.ts';
 export * from './lookup.ts';
 export * from './me.ts';

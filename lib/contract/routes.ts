@@ -12,6 +12,7 @@ import {
   FeedbackSummaryQuery,
 } from './feedback.ts';
 import { Funnel, FunnelHistory, FunnelInput, FunnelMetrics, FunnelMetricsQuery, FunnelSignRequest } from './funnel.ts';
+import { ImportPreview, ImportQuery, ImportResult, MAX_IMPORT_BYTES } from './imports.ts';
 import { BatchResult, LeadInput, LeadsUpsertRequest, MAX_BATCH } from './leads.ts';
 import { LookupRequest, LookupResponse, TimelinePage, TimelinePageQuery } from './lookup.ts';
 import { Health, Me, Readiness } from './me.ts';
@@ -75,8 +76,15 @@ export interface RouteDeclaration {
    * items are then checked one by one so that a bad one is reported by index and the good ones kept.
    */
   checkedAs?: z.ZodType;
+  /**
+   * A body taken as bytes, not JSON (a CSV file): the media types accepted (others are a 415), the one
+   * clients send, and what it is. The handler reads it; `body` is then absent.
+   */
+  rawBody?: { contentTypes: readonly [string, ...string[]]; description: string };
   /** The largest body taken, in bytes; a route without a body takes the server's default (16 KiB). */
   bodyLimit?: number;
+  /** What to do instead when the body is over `bodyLimit` (the 413's advice); "split it into smaller requests" when absent. */
+  overLimitAdvice?: string;
   /** Query parameters, one per key of this object schema (strict: an unknown one is a 422). */
   query?: z.ZodObject;
   params?: Readonly<Record<string, PathParam>>;
@@ -119,6 +127,11 @@ export const EventsBatch = z.strictObject({ events: z.array(EngagementEventInput
 export const StreamQuery = ChangesQuery.pick({ since: true });
 export type StreamQuery = z.infer<typeof StreamQuery>;
 
+const IMPORT_BODY = {
+  contentTypes: ['text/csv', 'application/octet-stream', 'text/plain', 'application/vnd.ms-excel'],
+  description: 'The CSV file as exported, unchanged (UTF-8 or Windows-1252; comma, semicolon or tab).',
+} as const;
+const IMPORT_OVER_LIMIT = 'import a larger file with `npm run server -- import` on the server';
 const IF_MATCH = 'The version you edited, as `"<version>"`; a different stored version answers 412.';
 const campaignKey = { key: { description: 'The campaign key.', example: 'q4-cloud-savings' } };
 const pointId = { id: { description: 'The talking point id.', example: 'tp_missing' } };
@@ -491,6 +504,42 @@ export const routes = named({
     bodyLimit: 4 * MiB,
     responses: { 200: { description: 'What was kept, doubled or rejected, by index.', schema: BatchResult } },
   },
+  previewImport: {
+    method: 'post',
+    path: '/v1/imports/preview',
+    summary: 'Read a CSV file as the import would, writing nothing',
+    description:
+      "The file's bytes as the body; the CLI import's options in the query. Answers the tool the header row names, the encoding and delimiter, " +
+      'the field each column fills, the first rows as they would be stored and every problem by spreadsheet row and column (docs/import.md). ' +
+      'A header the import cannot map is described in `headerProblems`, with the columns, so that the mapping can be fixed.',
+    tags: ['marketers'],
+    access: MARKETERS,
+    rate: READ,
+    query: ImportQuery,
+    rawBody: IMPORT_BODY,
+    bodyLimit: MAX_IMPORT_BYTES,
+    overLimitAdvice: IMPORT_OVER_LIMIT,
+    responses: { 200: { description: 'What the import would do.', schema: ImportPreview } },
+    errors: [413, 415, 422],
+  },
+  runImport: {
+    method: 'post',
+    path: '/v1/imports',
+    summary: 'Import a CSV file of leads or events (as `npm run server -- import` does)',
+    description:
+      'The same bytes and options as the preview. Good rows are written in batches of 5,000, bad ones reported by spreadsheet row and column; ' +
+      'leads are upserted by email and events are idempotent by id, so importing a file again changes nothing. ' +
+      'A file that cannot be imported at all (unreadable, or a header the import cannot map) is a 422 and nothing is written.',
+    tags: ['marketers'],
+    access: MARKETERS,
+    rate: WRITE,
+    query: ImportQuery,
+    rawBody: IMPORT_BODY,
+    bodyLimit: MAX_IMPORT_BYTES,
+    overLimitAdvice: IMPORT_OVER_LIMIT,
+    responses: { 200: { description: 'What was written and what was rejected, by row.', schema: ImportResult } },
+    errors: [413, 415, 422],
+  },
   listSources: {
     method: 'get',
     path: '/v1/sources',
@@ -539,7 +588,6 @@ export const routes = named({
     params: sourceId,
     bodyLimit: MiB,
     headers: { 'X-Signature': 'Hex HMAC-SHA1 of the raw body with the source secret.' },
-    responses: { 200: { description: 'Received: what became of each item.', schema: SourceReceipt } },
     errors: [400, 401, 404, 413, 429, 503],
   },
   mauticSource: {
@@ -555,7 +603,6 @@ export const routes = named({
     params: sourceId,
     bodyLimit: MiB,
     headers: { 'Webhook-Signature': 'Base64 HMAC-SHA256 of the raw body with the source secret.' },
-    responses: { 200: { description: 'Received: what became of each item.', schema: SourceReceipt } },
     errors: [400, 401, 404, 413, 429, 503],
   },
 });
@@ -579,9 +626,11 @@ export interface RouteRequest<R> {
   params: RouteParams<R>;
 }
 
-/** What the server has once route `R`'s request is checked: the body as checked (`checkedAs`, else `body`) and the query. */
+/** What the server has once route `R`'s request is checked: the body as checked (`checkedAs`, else `body`; the bytes of a `rawBody`) and the query. */
 export interface CheckedRequest<R> {
-  body: Output<R extends { readonly checkedAs: z.ZodType } ? SchemaAt<R, 'checkedAs'> : SchemaAt<R, 'body'>>;
+  body: R extends { readonly rawBody: object }
+    ? Uint8Array
+    : Output<R extends { readonly checkedAs: z.ZodType } ? SchemaAt<R, 'checkedAs'> : SchemaAt<R, 'body'>>;
   query: Output<SchemaAt<R, 'query'>>;
   params: RouteParams<R>;
 }

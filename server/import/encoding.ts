@@ -1,6 +1,6 @@
-import { createReadStream } from 'node:fs';
 import { Transform } from 'node:stream';
 import { ImportError } from './columns.ts';
+import type { ImportInput } from './input.ts';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
 
@@ -19,7 +19,8 @@ export interface Sniffed {
  * byte is one Windows-1252 leaves undefined and there are no NUL bytes (UTF-16); else refused, so
  * text is never stored garbled.
  */
-export async function sniffEncoding(file: string): Promise<Sniffed> {
+export async function sniffEncoding(input: ImportInput): Promise<Sniffed> {
+  const file = input.name;
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   let validUtf8 = true;
   let undefined1252 = -1;
@@ -28,7 +29,7 @@ export async function sniffEncoding(file: string): Promise<Sniffed> {
   let offset = 0;
   const headBytes: Buffer[] = [];
   let headLength = 0;
-  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+  for await (const chunk of input.open() as AsyncIterable<Buffer>) {
     if (headLength < 65_536) {
       headBytes.push(chunk);
       headLength += chunk.length;

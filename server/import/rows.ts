@@ -26,17 +26,31 @@ export interface RowContext {
   onZoneless?: () => void;
 }
 
+/** One problem of a row: the column it is in and the value there, when it is in one. */
+export interface RowProblem {
+  column?: string;
+  /** The cell's value, cut at 80 characters. */
+  value?: string;
+  message: string;
+}
+
 /** What one row stands for: an item to ingest, a row to skip (and why), or its problems. */
 export type BuiltRow =
   | { kind: 'item'; item: Record<string, unknown>; sourceRefs: SourceRef[]; marketoLeadId?: Cell }
   | { kind: 'skip'; reason: string }
-  | { kind: 'bad'; problems: string[] };
+  | { kind: 'bad'; problems: RowProblem[] };
 
-/** `column "Email": must be an email address like dana@acme.com (value "not-an-address")` */
-export function problemAt(cell: Cell | undefined, message: string): string {
-  if (!cell) return message;
-  const shown = cell.value.length > 80 ? `${cell.value.slice(0, 80)}…` : cell.value;
-  return `column "${cell.column}": ${message} (value "${shown}")`;
+export function problemAt(cell: Cell | undefined, message: string): RowProblem {
+  if (!cell) return { message };
+  const value = cell.value.length > 80 ? `${cell.value.slice(0, 80)}…` : cell.value;
+  return { column: cell.column, value, message };
+}
+
+/** `row 3, column "Email": must be an email address like dana@acme.com (value "not-an-address")` */
+export function problemLine(row: number, p: RowProblem): string {
+  const where = p.column === undefined ? '' : `column "${p.column}": `;
+  const value = p.value === undefined ? '' : ` (value "${p.value}")`;
+  return `row ${row}, ${where}${p.message}${value}`;
 }
 
 /** Cells of a record by field; empty cells (and `null` where the preset says so) are left out. */
@@ -56,7 +70,6 @@ export function cellsOf(
   return cells;
 }
 
-/** Turns the item's schema issues into problems naming the column each came from. */
 /**
  * The item's schema issues as problems naming the column each came from. `reported`: item fields
  * whose cell was already reported (an unknown type), so their "is required" is not said twice.
@@ -66,7 +79,7 @@ function check<S extends z.ZodType>(
   item: unknown,
   origins: ReadonlyMap<string, Cell>,
   reported: ReadonlySet<string> = new Set(),
-): string[] {
+): RowProblem[] {
   const parsed = safeParseWithinCaps(schema, item);
   if (parsed.success) return [];
   return describeIssues(parsed.error.issues).errors.flatMap(({ path, message }) => {
@@ -82,7 +95,7 @@ function check<S extends z.ZodType>(
   });
 }
 
-function readDate(cell: Cell, ctx: RowContext, problems: string[]): string | undefined {
+function readDate(cell: Cell, ctx: RowContext, problems: RowProblem[]): string | undefined {
   const instant = parseDate(cell.value, ctx.timeZone);
   if (instant === null) {
     problems.push(
@@ -98,7 +111,7 @@ function readDate(cell: Cell, ctx: RowContext, problems: string[]): string | und
 }
 
 export function buildLead(cells: Cells, ctx: RowContext): BuiltRow {
-  const problems: string[] = [];
+  const problems: RowProblem[] = [];
   const origins = new Map<string, Cell>();
   const take = (path: string, cell: Cell | undefined) => {
     if (cell) origins.set(path, cell);
@@ -173,7 +186,7 @@ export function buildLead(cells: Cells, ctx: RowContext): BuiltRow {
 }
 
 export function buildEvent(cells: Cells, ctx: RowContext): BuiltRow {
-  const problems: string[] = [];
+  const problems: RowProblem[] = [];
   const origins = new Map<string, Cell>();
   const reported = new Set<string>();
   const item: Record<string, unknown> = { id: cells.id?.value ?? '', email: cells.email?.value ?? '' };

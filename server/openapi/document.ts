@@ -87,7 +87,9 @@ function responses(op: Operation): Json {
     const text =
       status === 413
         ? `The body is over this route's limit of ${op.bodyLimit ?? OTHER_BODY_LIMIT} bytes.`
-        : ERROR_TEXT[status];
+        : status === 415 && op.rawBody
+          ? `The body is not labelled as one of ${op.rawBody.contentTypes.join(', ')}.`
+          : ERROR_TEXT[status];
     out[String(status)] = {
       description: text ?? 'Error.',
       ...headers,
@@ -95,6 +97,16 @@ function responses(op: Operation): Json {
     };
   }
   return out;
+}
+
+/** A body taken as bytes: the same binary schema under each media type it accepts. */
+function rawRequestBody(raw: NonNullable<Operation['rawBody']>): Json {
+  const schema = { type: 'string', contentMediaType: 'application/octet-stream' };
+  return {
+    required: true,
+    description: raw.description,
+    content: Object.fromEntries(raw.contentTypes.map((type) => [type, { schema }])),
+  };
 }
 
 function operation(op: Operation): Json {
@@ -111,6 +123,7 @@ function operation(op: Operation): Json {
     ...(op.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } }
       : {}),
+    ...(op.rawBody ? { requestBody: rawRequestBody(op.rawBody) } : {}),
     responses: responses(op),
   };
 }

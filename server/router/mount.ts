@@ -4,6 +4,7 @@ import { authorize } from '../auth.ts';
 import { parseBody } from '../body.ts';
 import type { AppEnv } from '../env.ts';
 import type { LeadCharge } from '../rate-limit.ts';
+import { parseRawBody } from '../raw-body.ts';
 import { parseQuery } from '../routes/support/query.ts';
 import type { TokenStore } from '../store/tokens.ts';
 import type { RouteHandler } from './handle.ts';
@@ -16,7 +17,7 @@ export interface MountOptions {
 }
 
 /**
- * The body (415, 400, 413, 422), then the query (422), then the rest of the rate cost (429), each
+ * The body (415, 400, 413, 422), then the query (422), then a body taken as bytes (415, 413), then the rest of the rate cost (429), each
  * from the declaration; the response to send instead when one of them fails.
  */
 async function check(
@@ -36,6 +37,12 @@ async function check(
     const parsed = parseQuery(c, route.query);
     if (!parsed.ok) return parsed.response;
     query = parsed.data;
+  }
+  // A file's bytes (up to megabytes) are read only once the query that says how to read them holds.
+  if (route.rawBody) {
+    const parsed = await parseRawBody(c, route.rawBody);
+    if (!parsed.ok) return parsed.response;
+    body = parsed.data;
   }
   if (route.rate !== null && 'unitsPer' in route.rate && chargeLeads) {
     const refused = await chargeLeads(c, (body as { leads: readonly unknown[] }).leads.length);

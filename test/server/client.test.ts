@@ -111,6 +111,15 @@ const requests: { [K in keyof typeof routes]: () => Promise<CallArgs<(typeof rou
       },
     },
   ],
+  previewImport: async () => [
+    { query: { kind: 'leads', map: ['Job Title=title'] }, body: `Email,Job Title\n${LEAD},CFO\n` },
+  ],
+  runImport: async () => [
+    {
+      query: { kind: 'leads', timezone: 'Europe/Berlin', filename: 'leads.csv' },
+      body: new TextEncoder().encode(`email,title\n${LEAD},CFO\n`),
+    },
+  ],
   listSources: async () => [],
   mapSourceEvent: async () => {
     const source = await addSource(server.store, 'segment');

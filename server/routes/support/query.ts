@@ -1,12 +1,30 @@
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Parsed } from '../../body.ts';
 import { describeIssues, problem } from '../../problem.ts';
 import { decodeCursor, type Keyset } from '../../store/cursor.ts';
 
+/** Whether a query parameter's schema takes a list (`?map=a&map=b`) rather than one value. */
+function takesList(schema: z.ZodType | undefined): boolean {
+  const inner = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+  return inner instanceof z.ZodArray;
+}
+
+/**
+ * The query string as `schema` reads it: every value of a parameter whose schema is a list, the
+ * first of any other.
+ */
+function queryInput(c: Context, schema: z.ZodType): Record<string, string | string[]> {
+  const input: Record<string, string | string[]> = c.req.query();
+  if (!(schema instanceof z.ZodObject)) return input;
+  const shape = schema.shape as Record<string, z.ZodType>;
+  for (const key of Object.keys(input)) if (takesList(shape[key])) input[key] = c.req.queries(key) ?? [];
+  return input;
+}
+
 /** Checks the query string against `schema` (strict: an unknown parameter is a 422 naming it). */
 export function parseQuery<S extends z.ZodType>(c: Context, schema: S): Parsed<z.output<S>> {
-  const result = schema.safeParse(c.req.query());
+  const result = schema.safeParse(queryInput(c, schema));
   if (result.success) return { ok: true, data: result.data };
   const { detail, errors } = describeIssues(result.error.issues, ['query']);
   return { ok: false, response: problem(c, 422, 'validation-failed', detail, errors) };
