@@ -28,6 +28,7 @@ import { streamRoutes } from './routes/stream.ts';
 import { talkingPointRoutes } from './routes/talking-points.ts';
 import { timelineRoutes } from './routes/timeline.ts';
 import { securityHeaders } from './security-headers.ts';
+import type { InboxMapper } from './sources/inbox-mapper.ts';
 import type { Store } from './store/index.ts';
 
 export const VERSION = '0.1.0';
@@ -44,6 +45,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** The process's shutdown, which `/readyz` and open streams follow (one of its own when not given). */
   lifecycle?: Lifecycle;
+  /** The process's inbox mapper (`serve` runs one), woken after each accepted push; without one, pushes wait in the inbox for a `serve` process to map them. */
+  inbox?: Pick<InboxMapper, 'wake'>;
 }
 
 /** How long a client is asked to wait when the database does not answer. */
@@ -108,8 +111,8 @@ export function createApp(store: Store, options: AppOptions = {}) {
       ...talkingPointRoutes(store, clock),
       ...funnelRoutes(store, clock),
       ...ingestRoutes(store, clock),
-      ...sourceRoutes(store, clock, logger),
       ...importRoutes(store, clock),
+      ...sourceRoutes(store, clock, logger, options.inbox),
     ],
     { tokens: store.tokens, chargeLeads: limiter?.chargeLeads },
   );

@@ -4,6 +4,8 @@ import { availableParallelism } from 'node:os';
 import { serve } from '@hono/node-server';
 import { type AppOptions, createApp } from './app.ts';
 import { createLifecycle } from './lifecycle.ts';
+import { stderrLogger } from './log.ts';
+import { startInboxMapper } from './sources/inbox-mapper.ts';
 import type { Store } from './store/index.ts';
 
 export interface RunningServer {
@@ -13,8 +15,9 @@ export interface RunningServer {
   close(): Promise<void>;
   /**
    * Stops gracefully (SIGTERM): `/readyz` answers 503, no new connection is accepted, open streams
-   * are told to reconnect elsewhere and end, requests in flight finish; connections still open after
-   * `graceMs` are closed.
+   * are told to reconnect elsewhere and end, requests in flight finish, the inbox mapper finishes the
+   * batch in hand (the rest stays in the inbox for any instance's mapper); connections still open
+   * after `graceMs` are closed.
    */
   drain(graceMs?: number): Promise<void>;
 }
@@ -29,7 +32,13 @@ export function startServer(
   { host = '127.0.0.1', port = 8787, ...options }: AppOptions & { host?: string; port?: number } = {},
 ): Promise<RunningServer> {
   const lifecycle = options.lifecycle ?? createLifecycle();
-  const app = createApp(store, { ...options, lifecycle });
+  // Maps what pushed sources wrote to the inbox, behind their answers; stops when draining starts.
+  const inbox = startInboxMapper(store, {
+    now: () => (options.clock ?? (() => new Date()))().toISOString(),
+    logger: options.logger ?? stderrLogger,
+    signal: lifecycle.signal,
+  });
+  const app = createApp(store, { ...options, lifecycle, inbox });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
       const closeAll = () => {
@@ -38,14 +47,16 @@ export function startServer(
       resolve({
         url: urlFor(host, info.port),
         port: info.port,
-        close: () =>
-          new Promise<void>((done) => {
+        close: async () => {
+          await new Promise<void>((done) => {
             lifecycle.startDraining();
             server.close(() => done());
             closeAll();
-          }),
-        drain: (graceMs = 8_000) =>
-          new Promise<void>((done) => {
+          });
+          await inbox.stop();
+        },
+        drain: async (graceMs = 8_000) => {
+          await new Promise<void>((done) => {
             lifecycle.startDraining();
             const force = setTimeout(closeAll, graceMs);
             force.unref();
@@ -54,7 +65,9 @@ export function startServer(
               done();
             });
             if ('closeIdleConnections' in server) server.closeIdleConnections();
-          }),
+          });
+          await inbox.stop();
+        },
       });
     });
     server.once('error', reject);

@@ -132,6 +132,8 @@ const IMPORT_BODY = {
   description: 'The CSV file as exported, unchanged (UTF-8 or Windows-1252; comma, semicolon or tab).',
 } as const;
 const IMPORT_OVER_LIMIT = 'import a larger file with `npm run server -- import` on the server';
+const RECEIPT =
+  'Received: the items are in the inbox (durable) and queued for mapping, done shortly after the answer; what mapping made of them is on `GET /v1/sources`. An item already received is counted in `duplicates`, not queued again.';
 const IF_MATCH = 'The version you edited, as `"<version>"`; a different stored version answers 412.';
 const campaignKey = { key: { description: 'The campaign key.', example: 'q4-cloud-savings' } };
 const pointId = { id: { description: 'The talking point id.', example: 'tp_missing' } };
@@ -588,6 +590,7 @@ export const routes = named({
     params: sourceId,
     bodyLimit: MiB,
     headers: { 'X-Signature': 'Hex HMAC-SHA1 of the raw body with the source secret.' },
+    responses: { 200: { description: RECEIPT, schema: SourceReceipt } },
     errors: [400, 401, 404, 413, 429, 503],
   },
   mauticSource: {
@@ -603,6 +606,7 @@ export const routes = named({
     params: sourceId,
     bodyLimit: MiB,
     headers: { 'Webhook-Signature': 'Base64 HMAC-SHA256 of the raw body with the source secret.' },
+    responses: { 200: { description: RECEIPT, schema: SourceReceipt } },
     errors: [400, 401, 404, 413, 429, 503],
   },
 });

@@ -64,15 +64,17 @@ export type SourceSummary = z.infer<typeof SourceSummary>;
 export const SourceList = z.object({ sources: z.array(SourceSummary) });
 export type SourceList = z.infer<typeof SourceList>;
 
-/** The answer to a tool's push: what happened to the items of this request. */
+/**
+ * The answer to a tool's push, given once its items are written to the inbox (durable) and before
+ * they are mapped: what mapping made of them is on the source's counters (`GET /v1/sources`).
+ */
 export const SourceReceipt = z.object({
+  /** Items in the request. */
   received: z.number().int(),
+  /** Items the inbox already held (the same id received before): not queued again. */
   duplicates: z.number().int(),
-  stored: z.number().int(),
-  unmapped: z.number().int(),
-  skipped: z.number().int(),
-  /** Items written to the inbox but not mapped yet (mapping failed; retried when the server starts). */
-  pending: z.number().int(),
+  /** Items written to the inbox, to be mapped by the server shortly. */
+  queued: z.number().int(),
 });
 export type SourceReceipt = z.infer<typeof SourceReceipt>;
 
@@ -98,7 +100,7 @@ export const SourceMappingResult = z.object({
     duplicates: z.number().int(),
     skipped: z.number().int(),
     unmapped: z.number().int(),
-    /** Reopened but not mapped (a database error): mapped when the server next starts. */
+    /** Reopened but not mapped (a database error): left in the inbox, where the server's mapper retries them. */
     pending: z.number().int(),
   }),
 });

@@ -5,7 +5,7 @@ import type { AppEnv } from '../env.ts';
 import type { Logger } from '../log.ts';
 import { problem } from '../problem.ts';
 import { handle } from '../router/handle.ts';
-import { drainInbox } from '../sources/drain.ts';
+import type { InboxMapper } from '../sources/inbox-mapper.ts';
 import { receive } from '../sources/receive.ts';
 import { remapEventName } from '../sources/remap.ts';
 import { loadSourceKey } from '../sources/source-key.ts';
@@ -13,20 +13,10 @@ import type { Store } from '../store/index.ts';
 
 /**
  * Marketing tools push here, authenticated by the source's secret (not a Coalface token), and the
- * admin reads every source's counters. Creating the routes also maps what an earlier process left
- * in the inbox (`drainInbox`), once, as the server starts.
+ * admin reads every source's counters. A push is answered once its items are in the inbox; `inbox`
+ * (the process's mapper, when it has one) is woken to map them.
  */
-export function sourceRoutes(store: Store, clock: () => Date, logger: Logger) {
-  setImmediate(() => {
-    if (!store.isOpen()) return;
-    drainInbox(store, () => clock().toISOString(), logger).catch((error: unknown) => {
-      if (store.isOpen())
-        logger.error(
-          `error sources: draining the inbox failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
-    });
-  });
-
+export function sourceRoutes(store: Store, clock: () => Date, logger: Logger, inbox?: Pick<InboxMapper, 'wake'>) {
   const push = (kind: SourceKind) => async (c: Context<AppEnv>, id: string) => {
     const source = await store.sources.get(id);
     if (!source || source.kind !== kind) {
@@ -51,6 +41,7 @@ export function sourceRoutes(store: Store, clock: () => Date, logger: Logger) {
       if (outcome.status === 503) c.header('Retry-After', '60');
       return problem(c, outcome.status, outcome.slug, outcome.detail);
     }
+    if (outcome.receipt.queued > 0) inbox?.wake();
     return c.json(outcome.receipt);
   };
   const segment = push('segment');

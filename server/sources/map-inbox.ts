@@ -3,7 +3,7 @@ import { safeParseWithinCaps } from '../array-caps.ts';
 import type { SourceInboxState } from '../db/tables.ts';
 import { describeIssues } from '../problem.ts';
 import type { Stores } from '../store/index.ts';
-import type { InboxRow, StoredSource } from '../store/sources.ts';
+import type { Counter, InboxRow, StoredSource } from '../store/sources.ts';
 import { mapHubspotItem } from './hubspot/map.ts';
 import { mapMauticEvent } from './mautic-map.ts';
 import type { Outcome } from './outcome.ts';
@@ -41,7 +41,7 @@ function tooOld(source: StoredSource, occurredAt: unknown, receivedAt: string): 
 
 const eventId = (row: InboxRow) => `${row.sourceId}:${row.id}`;
 
-/** Thrown inside a row's transaction when another process settled the row first: nothing is kept. */
+/** Thrown inside a transaction when another process settled one of its rows first: nothing is kept. */
 class SettledElsewhere extends Error {}
 
 /** What one inbox row maps to: the state to settle it in, and the writes that go with it. */
@@ -75,10 +75,48 @@ async function writeOne(
 
 const COUNTER = { stored: 'stored', duplicate: 'duplicates', unmapped: 'unmapped', skipped: 'skipped' } as const;
 
+/** Rows mapped in one transaction at most: long enough to pay off, short enough not to hold the write lock long. */
+export const MAP_BATCH = 100;
+
+type Settled = Exclude<SourceInboxState, 'new'>;
+
 /**
- * Maps inbox rows, each in its own transaction with its writes and its source's counter, so a row
- * is mapped once even when two processes drain at the same time. A row whose transaction fails stays
- * `new` for the next drain.
+ * Maps `rows` in one transaction with their writes and their sources' counters (one update per
+ * source). Rows no longer `new`, or held by another instance's transaction, are left out; the states
+ * of those mapped are returned. A failing row fails them all: nothing is kept.
+ */
+async function mapTogether(
+  store: Stores,
+  sources: ReadonlyMap<string, StoredSource>,
+  rows: readonly InboxRow[],
+  now: () => string,
+): Promise<Map<number, Settled>> {
+  return store.transaction(async (tx) => {
+    const at = now();
+    const open = await tx.sources.claim(rows.map((r) => r.id));
+    const states = new Map<number, Settled>();
+    const counts = new Map<string, Partial<Record<Counter, number>>>();
+    for (const row of rows) {
+      const source = sources.get(row.sourceId);
+      if (!source || !open.has(row.id)) continue;
+      const [state, detail] = await writeOne(tx, source, row, at);
+      if (!(await tx.sources.settle(row.id, state, detail, at))) throw new SettledElsewhere();
+      states.set(row.id, state);
+      const counted = counts.get(source.id) ?? {};
+      counted[COUNTER[state]] = (counted[COUNTER[state]] ?? 0) + 1;
+      counts.set(source.id, counted);
+    }
+    for (const [sourceId, counted] of counts) await tx.sources.count(sourceId, counted, undefined, at);
+    return states;
+  });
+}
+
+/**
+ * Maps inbox rows, `MAP_BATCH` at a time in one transaction each. When a batch's transaction fails,
+ * its rows are mapped again one transaction each, so one bad row does not hold back the others; a
+ * row whose own transaction fails stays `new` (`onError` is told) for the mapper to retry. A row is
+ * mapped once even when several processes map at the same time: each transaction claims its rows and
+ * settles only those still `new`.
  */
 export async function mapRows(
   store: Stores,
@@ -87,24 +125,36 @@ export async function mapRows(
   onError: (row: InboxRow, error: unknown) => void,
 ): Promise<MapTally & { failed: number }> {
   const tally = { stored: 0, duplicates: 0, unmapped: 0, skipped: 0, failed: 0 };
-  const sources = new Map<string, StoredSource | null>();
-  for (const row of rows) {
+  const sources = new Map<string, StoredSource>();
+  for (const sourceId of new Set(rows.map((r) => r.sourceId))) {
+    const source = await store.sources.get(sourceId);
+    if (source) sources.set(sourceId, source);
+  }
+  const add = (states: Map<number, Settled>) => {
+    for (const state of states.values()) tally[COUNTER[state]]++;
+  };
+  const fail = (row: InboxRow, error: unknown) => {
+    if (error instanceof SettledElsewhere) return;
+    tally.failed++;
+    onError(row, error);
+  };
+  for (let i = 0; i < rows.length; i += MAP_BATCH) {
+    const batch = rows.slice(i, i + MAP_BATCH);
     try {
-      if (!sources.has(row.sourceId)) sources.set(row.sourceId, await store.sources.get(row.sourceId));
-      const source = sources.get(row.sourceId);
-      if (!source) continue;
-      const state = await store.transaction(async (tx) => {
-        const at = now();
-        const [state, detail] = await writeOne(tx, source, row, at);
-        if (!(await tx.sources.settle(row.id, state, detail, at))) throw new SettledElsewhere();
-        await tx.sources.count(source.id, { [COUNTER[state]]: 1 }, undefined, at);
-        return state;
-      });
-      tally[COUNTER[state]]++;
+      add(await mapTogether(store, sources, batch, now));
+      continue;
     } catch (error) {
-      if (error instanceof SettledElsewhere) continue;
-      tally.failed++;
-      onError(row, error);
+      if (batch.length === 1) {
+        fail(batch[0] as InboxRow, error);
+        continue;
+      }
+    }
+    for (const row of batch) {
+      try {
+        add(await mapTogether(store, sources, [row], now));
+      } catch (error) {
+        fail(row, error);
+      }
     }
   }
   return tally;

@@ -2,9 +2,7 @@ import type { SourceReceipt } from '../../lib/contract/index.ts';
 import type { Logger } from '../log.ts';
 import type { Stores } from '../store/index.ts';
 import type { StoredSource } from '../store/sources.ts';
-import { logMappingError } from './drain.ts';
 import { splitBody } from './items.ts';
-import { mapRows } from './map-inbox.ts';
 import { openSecret } from './secret-box.ts';
 import { type SignedRequest, verifySignature } from './signature.ts';
 import type { SourceKey } from './source-key.ts';
@@ -26,8 +24,9 @@ const refuse = (status: 400 | 401 | 503, slug: string, detail: string): Received
 
 /**
  * One push from a tool: the signature over the raw bytes first (nothing is parsed or stored for a
- * bad one), then the body split into items written to the inbox (the durable receipt), then those
- * items mapped. A crash after the inbox commit loses nothing: `drainInbox` maps them at the next start.
+ * bad one), then the body split into items written to the inbox in one transaction: the durable
+ * receipt, answered at once. The inbox mapper (`inbox-mapper.ts`) maps the items behind the answer,
+ * so a crash after the inbox commit loses nothing.
  */
 export async function receive(
   store: Stores,
@@ -65,8 +64,7 @@ export async function receive(
   }
   const text = Buffer.from(request.raw).toString('utf8');
   // An empty signed body holds nothing: a way to check the URL and the secret without sending data.
-  if (text.trim() === '')
-    return { ok: true, receipt: { received: 0, duplicates: 0, stored: 0, unmapped: 0, skipped: 0, pending: 0 } };
+  if (text.trim() === '') return { ok: true, receipt: { received: 0, duplicates: 0, queued: 0 } };
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -91,17 +89,5 @@ export async function receive(
     }
   }
   const { ids, duplicates } = await store.sources.accept(source.id, items, now);
-  const rows = await store.sources.pending({ ids, limit: ids.length });
-  const tally = await mapRows(store, rows, () => deps.clock().toISOString(), logMappingError(deps.logger));
-  return {
-    ok: true,
-    receipt: {
-      received: items.length,
-      duplicates: duplicates + tally.duplicates,
-      stored: tally.stored,
-      unmapped: tally.unmapped,
-      skipped: tally.skipped,
-      pending: tally.failed,
-    },
-  };
+  return { ok: true, receipt: { received: items.length, duplicates, queued: ids.length } };
 }

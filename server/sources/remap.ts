@@ -1,7 +1,7 @@
 import type { MappingTarget, SourceMappingResult } from '../../lib/contract/index.ts';
 import type { Logger } from '../log.ts';
 import type { Stores } from '../store/index.ts';
-import { logMappingError } from './drain.ts';
+import { logMappingError } from './inbox-mapper.ts';
 import { mapRows } from './map-inbox.ts';
 
 const BATCH = 200;

@@ -347,6 +347,36 @@ export function createSourceStore(ctx: StoreContext) {
     },
 
     /**
+     * Inside a transaction: which of `ids` are still `new`, held for this transaction. On PostgreSQL
+     * they are locked and rows another transaction holds are left out (SKIP LOCKED), so mappers on
+     * several instances take disjoint rows; SQLite's write transactions already run one at a time.
+     */
+    async claim(ids: readonly number[]): Promise<Set<number>> {
+      if (ids.length === 0) return new Set();
+      const read = ctx.db
+        .selectFrom('source_inbox')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .where('state', '=', 'new');
+      const rows = await (ctx.engine === 'postgres' ? read.forUpdate().skipLocked() : read).execute();
+      return new Set(rows.map((r) => r.id));
+    },
+
+    /** How many of the rows `ids` are in each state (what mapping made of them, whoever mapped them). */
+    async statesOf(ids: readonly number[]): Promise<Partial<Record<SourceInboxState, number>>> {
+      const counts: Partial<Record<SourceInboxState, number>> = {};
+      if (ids.length === 0) return counts;
+      const rows = await ctx.db
+        .selectFrom('source_inbox')
+        .select(['state', (eb) => eb.fn.countAll().as('n')])
+        .where('id', 'in', [...ids])
+        .groupBy('state')
+        .execute();
+      for (const r of rows) counts[r.state] = Number(r.n);
+      return counts;
+    },
+
+    /**
      * Marks a `new` row with what mapping made of it. False when it was no longer `new` (another
      * process mapped it first): the caller's transaction must then write nothing.
      */

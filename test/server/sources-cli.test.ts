@@ -91,14 +91,19 @@ describe('source add, list and remove (the real CLI)', () => {
         headers: { 'Content-Type': 'application/json', 'X-Signature': signature },
         body,
       });
-      expect(await read(res, SourceReceipt)).toMatchObject({ received: 5, stored: 5, unmapped: 0 });
-      const lookup = await fetch(`${server.url}/v1/context/lookup`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await repToken()}` },
-        body: JSON.stringify({ leads: [{ email: sam }] }),
-      });
-      const [result] = (await read(lookup, LookupResponse)).results;
-      expect(result?.found && result.context.engagement.summary.countsByType.trial_signup).toBe(1);
+      expect(await read(res, SourceReceipt)).toEqual({ received: 5, duplicates: 0, queued: 5 });
+      // Mapped behind the answer: what the rep is shown, once it is there.
+      const token = await repToken();
+      const trialSignups = async () => {
+        const lookup = await fetch(`${server.url}/v1/context/lookup`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify({ leads: [{ email: sam }] }),
+        });
+        const [result] = (await read(lookup, LookupResponse)).results;
+        return result?.found ? result.context.engagement.summary.countsByType.trial_signup : undefined;
+      };
+      await expect.poll(trialSignups, { timeout: 15_000, interval: 20 }).toBe(1);
     });
     const after = await runCli(['source', 'list', '--db', db], withoutKey);
     expect(after.stdout).toMatch(new RegExp(`${id}\\s+segment\\s+5\\s+5\\s+0\\s+\\d{4}-`));

@@ -1,9 +1,9 @@
 // Mapping an event name a source sent before anyone knew it: PUT /v1/sources/{id}/mapping/{eventName}
 // saves it and maps the kept inbox rows again, so their events reach the lead's timeline.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SourceList, SourceMappingResult, SourceReceipt } from '../../lib/contract/index.ts';
+import { SourceList, SourceMappingResult } from '../../lib/contract/index.ts';
 import { expectProblem, leadContext, read, startTestServer, type TestServer } from './helpers.ts';
-import { addSource, push } from './sources-helpers.ts';
+import { addSource, push, pushMapped } from './sources-helpers.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -38,8 +38,8 @@ describe('mapping an unmapped event name', () => {
   it('maps the kept items into the timeline once, and later pushes of the name map directly', async () => {
     const source = await addSource(server.store, 'segment');
     const email = 'pat.quinn+m1@globex.example';
-    const first = await read(await push(server, source, 'segment', track('m1', 1)), SourceReceipt);
-    expect(first).toMatchObject({ received: 1, stored: 0, unmapped: 1 });
+    const first = await pushMapped(server, source, 'segment', track('m1', 1));
+    expect(first.mapped).toMatchObject({ stored: 0, unmapped: 1 });
     const before = await summary(source.id);
     expect(before.unmappedNames).toEqual([{ name: NAME, count: 1 }]);
     expect(before.today).toMatchObject({ day: new Date().toISOString().slice(0, 10), received: 1, unmapped: 1 });
@@ -61,22 +61,17 @@ describe('mapping an unmapped event name', () => {
     expect(again.remapped.stored).toBe(0);
 
     // Spelled as another tool would spell it, the name now maps on arrival.
-    const later = await read(
-      await push(server, source, 'segment', track('m1', 2, 'pricing_calculator_used')),
-      SourceReceipt,
-    );
-    expect(later).toMatchObject({ received: 1, stored: 1, unmapped: 0 });
+    const later = await pushMapped(server, source, 'segment', track('m1', 2, 'pricing_calculator_used'));
+    expect(later.mapped).toMatchObject({ stored: 1, unmapped: 0 });
     expect((await timelineOf()).map((e) => e.type)).toEqual(['content_download', 'content_download']);
   });
 
   it('null takes the entry away: the name is kept as unmapped again from then on', async () => {
     const source = await addSource(server.store, 'segment', { mapping: { [NAME]: 'page_view' } });
-    expect(await read(await push(server, source, 'segment', track('m2', 1)), SourceReceipt)).toMatchObject({
-      stored: 1,
-    });
+    expect((await pushMapped(server, source, 'segment', track('m2', 1))).mapped).toMatchObject({ stored: 1 });
     const result = await read(await mapName(source.id, NAME, { type: null }), SourceMappingResult);
     expect(result.source.settings.mapping).toEqual({});
-    expect(await read(await push(server, source, 'segment', track('m2', 2)), SourceReceipt)).toMatchObject({
+    expect((await pushMapped(server, source, 'segment', track('m2', 2))).mapped).toMatchObject({
       stored: 0,
       unmapped: 1,
     });
@@ -84,7 +79,7 @@ describe('mapping an unmapped event name', () => {
 
   it('a marketer reads the sources but may not map; an unknown source is a 404', async () => {
     const source = await addSource(server.store, 'segment');
-    await push(server, source, 'segment', track('m3', 1));
+    await pushMapped(server, source, 'segment', track('m3', 1));
     expect((await push(server, source, 'segment', track('m3', 2), { 'X-Signature': 'bad' })).status).toBe(401);
     // What another day counted is in the all-time figures, not in today's.
     await server.store.sources.count(source.id, { received: 5 }, undefined, '2000-01-01T12:00:00.000Z');
@@ -107,7 +102,7 @@ describe('mapping an unmapped event name', () => {
 
   it('a type that is not one of ours is a 422 naming the ones that are; nothing is saved', async () => {
     const source = await addSource(server.store, 'segment');
-    await push(server, source, 'segment', track('m4', 1));
+    await pushMapped(server, source, 'segment', track('m4', 1));
     const bad = await expectProblem(await mapName(source.id, NAME, { type: 'download' }), 422);
     expect(bad.errors).toEqual([{ path: 'type', message: expect.stringMatching(/"content_download"/) }]);
     const after = await summary(source.id);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SourceList, SourceReceipt, TimelinePage } from '../../lib/contract/index.ts';
+import { SourceList, TimelinePage } from '../../lib/contract/index.ts';
 import { signFor } from '../../server/sources/signature.ts';
 import { expectProblem, leadContext, read, sha256, startTestServer, type TestServer } from './helpers.ts';
-import { addSource, fixture, push } from './sources-helpers.ts';
+import { addSource, fixture, mappedSummary, push, pushMapped, sourceSummary } from './sources-helpers.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -12,13 +12,6 @@ afterAll(() => server.close());
 
 const dana = (run: string) => `dana.lee+${run}@acme-robotics.com`;
 const sam = (run: string) => `sam.okafor+${run}@northwind.example`;
-
-async function sourceSummary(id: string) {
-  const res = await server.request('GET', '/v1/sources', { token: server.tokens.admin });
-  const found = (await read(res, SourceList)).sources.find((s) => s.id === id);
-  if (!found) throw new Error(`${id} not listed`);
-  return found;
-}
 
 /** The lead's whole timeline as the timeline route pages it. */
 async function timeline(email: string) {
@@ -31,11 +24,9 @@ async function timeline(email: string) {
 describe('Segment spec calls', () => {
   it('identify upserts the lead from traits: name from first and last, title, company, mapped stage', async () => {
     const source = await addSource(server.store, 'segment');
-    const receipt = await read(
-      await push(server, source, 'segment', fixture('segment/identify.json', 'id1')),
-      SourceReceipt,
-    );
-    expect(receipt).toMatchObject({ received: 1, stored: 1, duplicates: 0 });
+    const { receipt, mapped } = await pushMapped(server, source, 'segment', fixture('segment/identify.json', 'id1'));
+    expect(receipt).toEqual({ received: 1, duplicates: 0, queued: 1 });
+    expect(mapped).toMatchObject({ stored: 1, duplicates: 0 });
     const { lead } = await leadContext(server, dana('id1'));
     expect(lead).toMatchObject({
       name: 'Dana Lee',
@@ -51,6 +42,12 @@ describe('Segment spec calls', () => {
       const res = await push(server, source, 'segment', fixture(`segment/${file}.json`, 'tr1'));
       expect(res.status, file).toBe(200);
     }
+    expect((await mappedSummary(server, source.id)).counters).toMatchObject({
+      received: 5,
+      stored: 4,
+      skipped: 1,
+      unmapped: 0,
+    });
     const events = await timeline(dana('tr1'));
     expect(events.map((e) => [e.type, e.content?.title])).toEqual([
       ['form_submit', 'Talk to sales'],
@@ -61,21 +58,13 @@ describe('Segment spec calls', () => {
     expect(events[3]?.content?.url).toBe('https://www.example.com/playbook');
     const { engagement } = await leadContext(server, dana('tr1'));
     expect(engagement.summary.countsByType).toEqual({ form_submit: 1, page_view: 1, email_open: 1, email_click: 1 });
-    expect((await sourceSummary(source.id)).counters).toMatchObject({
-      received: 5,
-      stored: 4,
-      skipped: 1,
-      unmapped: 0,
-    });
   });
 
   it('a batch is taken whole; an event name the mapping does not know is kept as unmapped and counted', async () => {
     const source = await addSource(server.store, 'segment');
-    const receipt = await read(
-      await push(server, source, 'segment', fixture('segment/batch.json', 'b1')),
-      SourceReceipt,
-    );
-    expect(receipt).toEqual({ received: 5, duplicates: 0, stored: 4, unmapped: 1, skipped: 0, pending: 0 });
+    const { receipt, mapped } = await pushMapped(server, source, 'segment', fixture('segment/batch.json', 'b1'));
+    expect(receipt).toEqual({ received: 5, duplicates: 0, queued: 5 });
+    expect(mapped).toEqual({ stored: 4, duplicates: 0, unmapped: 1, skipped: 0 });
     const { lead, engagement } = await leadContext(server, sam('b1'));
     expect(lead).toMatchObject({ name: 'Sam Okafor', title: 'Head of IT', company: 'Northwind Traders' });
     expect(engagement.timeline.map((e) => e.type)).toEqual(['demo_request', 'content_download', 'webinar_registered']);
@@ -85,7 +74,7 @@ describe('Segment spec calls', () => {
       url: 'https://www.example.com/playbook.pdf',
       topic: 'cost',
     });
-    const summary = await sourceSummary(source.id);
+    const summary = await sourceSummary(server, source.id);
     expect(summary.counters).toMatchObject({ received: 5, stored: 4, unmapped: 1 });
     expect(summary.unmappedNames).toEqual([{ name: 'Pricing Calculator Used', count: 1 }]);
     expect(summary.path).toBe(`/v1/sources/${source.id}/segment`);
@@ -96,7 +85,7 @@ describe('Segment spec calls', () => {
     const email = 'ctx.batch@acme-robotics.com';
     const call = { type: 'track', event: 'Demo Requested', messageId: 'ctx-1', timestamp: new Date().toISOString() };
     const body = JSON.stringify({ batch: [call], context: { traits: { email } } });
-    expect(await read(await push(server, source, 'segment', body), SourceReceipt)).toMatchObject({ stored: 1 });
+    expect((await pushMapped(server, source, 'segment', body)).mapped).toMatchObject({ stored: 1 });
     expect((await timeline(email)).map((e) => e.type)).toEqual(['demo_request']);
   });
 
@@ -104,11 +93,8 @@ describe('Segment spec calls', () => {
     const source = await addSource(server.store, 'segment', {
       mapping: { pricing_calculator_used: 'trial_signup', 'Demo Requested': 'ignore' },
     });
-    const receipt = await read(
-      await push(server, source, 'segment', fixture('segment/batch.json', 'map1')),
-      SourceReceipt,
-    );
-    expect(receipt).toMatchObject({ stored: 4, unmapped: 0, skipped: 1 });
+    const { mapped } = await pushMapped(server, source, 'segment', fixture('segment/batch.json', 'map1'));
+    expect(mapped).toMatchObject({ stored: 4, unmapped: 0, skipped: 1 });
     const types = (await timeline(sam('map1'))).map((e) => e.type);
     expect(types).toEqual(['trial_signup', 'content_download', 'webinar_registered']);
   });
@@ -116,22 +102,24 @@ describe('Segment spec calls', () => {
   it('a repeated or replayed messageId is stored once, and the lead shows it once', async () => {
     const source = await addSource(server.store, 'segment');
     const body = fixture('segment/email-opened.json', 'rep1');
-    const first = await read(await push(server, source, 'segment', body), SourceReceipt);
-    const again = await read(await push(server, source, 'segment', body), SourceReceipt);
+    const first = await pushMapped(server, source, 'segment', body);
+    const again = await pushMapped(server, source, 'segment', body);
     // A replay with other bytes (re-serialised, a later retry) but the same messageId.
     const reshaped = JSON.stringify({ ...JSON.parse(body), sentAt: new Date().toISOString() }, null, 2);
-    const replay = await read(await push(server, source, 'segment', reshaped), SourceReceipt);
-    expect([first.stored, again.duplicates, replay.duplicates]).toEqual([1, 1, 1]);
+    const replay = await pushMapped(server, source, 'segment', reshaped);
+    expect([first.mapped.stored, again.receipt.duplicates, replay.receipt.duplicates]).toEqual([1, 1, 1]);
+    expect([first.receipt.queued, again.receipt.queued, replay.receipt.queued]).toEqual([1, 0, 0]);
     expect(await timeline(dana('rep1'))).toHaveLength(1);
-    expect((await leadContext(server, dana('rep1'))).engagement.summary.totalEvents).toBe(1);
-    expect((await sourceSummary(source.id)).counters).toMatchObject({ received: 3, stored: 1, duplicates: 2 });
+    expect((await leadContext(server, dana('rep1'))).engagement.summary.countsByType).toEqual({ email_open: 1 });
+    expect((await sourceSummary(server, source.id)).counters).toMatchObject({ received: 3, stored: 1, duplicates: 2 });
   });
 
   it('refuses events older than the source allows', async () => {
     const source = await addSource(server.store, 'segment', { maxEventAgeHours: 24 });
     const body = fixture('segment/email-opened.json', 'old1', Date.now() - 3 * 86_400_000);
-    const receipt = await read(await push(server, source, 'segment', body), SourceReceipt);
-    expect(receipt).toMatchObject({ received: 1, stored: 0, skipped: 1 });
+    const { receipt, mapped } = await pushMapped(server, source, 'segment', body);
+    expect(receipt).toMatchObject({ received: 1, queued: 1 });
+    expect(mapped).toMatchObject({ stored: 0, skipped: 1 });
     await expect(leadContext(server, dana('old1'))).rejects.toThrow(/not found/);
   });
 });
@@ -151,7 +139,7 @@ describe('Segment authenticity', () => {
     ];
     for (const res of attempts) expect((await expectProblem(res, 401)).type).toMatch(/bad-signature$/);
     await expect(leadContext(server, dana('sig1'))).rejects.toThrow(/not found/);
-    const summary = await sourceSummary(source.id);
+    const summary = await sourceSummary(server, source.id);
     expect(summary.counters).toMatchObject({ received: 0, stored: 0, rejectedSignature: 5 });
     expect(summary.lastErrors[0]?.message).toMatch(/X-Signature/);
   });
@@ -167,6 +155,7 @@ describe('Segment authenticity', () => {
       Authorization: `Basic ${basic}`,
     });
     expect(viaBasic.status).toBe(200);
+    await mappedSummary(server, source.id);
     expect((await timeline(dana('bear1'))).map((e) => e.type)).toEqual(['page_view']);
   });
 

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import type { Logger } from '../../log.ts';
 import { redact } from '../../log.ts';
 import type { Store } from '../../store/index.ts';
-import { logMappingError } from '../drain.ts';
+import { logMappingError } from '../inbox-mapper.ts';
 import type { InboxItem } from '../items.ts';
 import { mapRows } from '../map-inbox.ts';
 import { openSecret } from '../secret-box.ts';
@@ -103,10 +103,15 @@ export async function syncHubspotSource(store: Store, id: string, deps: SyncDeps
         if (items.length === 0) return;
         const { ids, duplicates } = await store.sources.accept(id, items, nowIso());
         const rows = await store.sources.pending({ ids, limit: ids.length });
-        const mapped = await mapRows(store, rows, nowIso, logMappingError(deps.logger));
+        await mapRows(store, rows, nowIso, logMappingError(deps.logger));
+        // Read back: a serving process's inbox mapper may have mapped some of the rows first.
+        const states = await store.sources.statesOf(ids);
         tally.received += items.length;
-        tally.duplicates += duplicates + mapped.duplicates;
-        for (const k of ['stored', 'unmapped', 'skipped', 'failed'] as const) tally[k] += mapped[k];
+        tally.duplicates += duplicates + (states.duplicate ?? 0);
+        tally.stored += states.stored ?? 0;
+        tally.unmapped += states.unmapped ?? 0;
+        tally.skipped += states.skipped ?? 0;
+        tally.failed += states.new ?? 0;
       },
       async save() {
         const held = await store.sources.claimSync(id, deps.holder, nowIso(), leaseUntil());
