@@ -95,6 +95,26 @@ export interface TimedEvent {
   event: TimelineEvent;
 }
 
+/** Rows per multi-row insert: 11 parameters each stays far below both engines' parameter limits. */
+const INSERT_CHUNK = 500;
+
+function eventRow(leadId: number, event: EngagementEventInput, now: string) {
+  const at = new Date(event.occurredAt);
+  return {
+    id: event.id,
+    lead_id: leadId,
+    type: event.type,
+    occurred_at: at.toISOString(),
+    occurred_ms: at.getTime(),
+    content_id: event.content?.id ?? null,
+    content_title: event.content?.title ?? null,
+    content_url: event.content?.url ?? null,
+    content_topic: event.content?.topic ?? null,
+    campaign_key: event.campaign ?? null,
+    received_at: now,
+  };
+}
+
 export function createEventStore(ctx: StoreContext) {
   return {
     /** A lead's newest `limit` events, newest first (`occurred_ms`, then `id`). */
@@ -104,25 +124,33 @@ export function createEventStore(ctx: StoreContext) {
     },
     /** Returns false when an event with this id is already stored (the first copy wins). */
     async insert(leadId: number, event: EngagementEventInput, now: string): Promise<boolean> {
-      const at = new Date(event.occurredAt);
       const result = await ctx.db
         .insertInto('events')
-        .values({
-          id: event.id,
-          lead_id: leadId,
-          type: event.type,
-          occurred_at: at.toISOString(),
-          occurred_ms: at.getTime(),
-          content_id: event.content?.id ?? null,
-          content_title: event.content?.title ?? null,
-          content_url: event.content?.url ?? null,
-          content_topic: event.content?.topic ?? null,
-          campaign_key: event.campaign ?? null,
-          received_at: now,
-        })
+        .values(eventRow(leadId, event, now))
         .onConflict((oc) => oc.column('id').doNothing())
         .executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+    /**
+     * Many events in a few multi-row statements; returns the ids stored now. An id already stored,
+     * or repeated in `rows`, is stored once: its first copy wins, as with `insert` one at a time.
+     */
+    async insertMany(
+      rows: readonly { leadId: number; event: EngagementEventInput }[],
+      now: string,
+    ): Promise<Set<string>> {
+      const stored = new Set<string>();
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        const values = rows.slice(i, i + INSERT_CHUNK).map((r) => eventRow(r.leadId, r.event, now));
+        const inserted = await ctx.db
+          .insertInto('events')
+          .values(values)
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('id')
+          .execute();
+        for (const row of inserted) stored.add(row.id);
+      }
+      return stored;
     },
     /** Newest first; `hasMore` when the lead has more than `limit` events. */
     async timeline(leadId: number, limit: number): Promise<{ events: TimelineEvent[]; hasMore: boolean }> {
