@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Timestamp } from './common.ts';
+import { EmailHash, Timestamp } from './common.ts';
 
 /**
  * One change a sidebar cares about. `cursor` is a decimal string that only grows; `GET
@@ -16,6 +16,21 @@ export const Change = z.object({
   at: Timestamp,
 });
 export type Change = z.infer<typeof Change>;
+
+/**
+ * The event names of `GET /v1/stream`. A `change` carries a `Change` and its cursor as the event id;
+ * an `engagement` carries a `LeadEngagement` and no id, so `Last-Event-ID` always names a change.
+ */
+export const STREAM_EVENT = { change: 'change', engagement: 'engagement' } as const;
+
+/**
+ * A lead got something new through a live path: an event stored by `POST /v1/engagement/events` or
+ * mapped from a connected source, or its profile from a source. A sidebar showing the lead with
+ * this `emailHash` asks for its context again. Live only: a stream that reconnects is not sent what
+ * it missed (a cached context is revalidated within 30 s anyway).
+ */
+export const LeadEngagement = z.object({ emailHash: EmailHash, at: Timestamp });
+export type LeadEngagement = z.infer<typeof LeadEngagement>;
 
 export const ChangesPage = z.object({
   changes: z.array(Change),

@@ -306,15 +306,22 @@ export const routes = named({
   stream: {
     method: 'get',
     path: '/v1/stream',
-    summary: 'The same changes, live (server-sent events)',
-    description: 'Starts after `Last-Event-ID`, else after `since`, else at the current cursor.',
+    summary: 'The same changes, live (server-sent events), and which leads just got new engagement',
+    description:
+      'Starts after `Last-Event-ID`, else after `since`, else at the current cursor. Also sends `event: engagement` ' +
+      'with a `LeadEngagement` (`{"emailHash", "at"}`) and no id, once per lead, when an event for it is stored by ' +
+      '`POST /v1/engagement/events` or mapped from a connected source (or a source saves its profile), on any ' +
+      "instance, from the stream's opening on: a sidebar showing that lead asks for its context again. Not replayed on reconnect.",
     tags: ['reps'],
     access: ALL,
     rate: READ,
     query: StreamQuery,
     headers: { 'Last-Event-ID': 'Resume after this cursor.' },
     responses: {
-      200: { description: 'One `change` event per change; its `id` is the cursor.', contentType: 'text/event-stream' },
+      200: {
+        description: 'One `change` event per change, its `id` the cursor; `engagement` events without an id.',
+        contentType: 'text/event-stream',
+      },
     },
     errors: [422],
   },

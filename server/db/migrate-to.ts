@@ -13,10 +13,11 @@ import { parseDbTarget } from './target.ts';
  */
 
 /**
- * Running instances' own state on PostgreSQL (shared rate windows, open streams): unused on SQLite,
- * so there is nothing to copy, and rows on the target expire by themselves.
+ * Running instances' own state on PostgreSQL (shared rate windows, open streams), and the last
+ * minutes' lead activity that open streams were told of: nothing a stopped server needs, so nothing
+ * to copy, and rows on the target expire by themselves.
  */
-type InstanceState = 'rate_limits' | 'stream_slots';
+type InstanceState = 'rate_limits' | 'stream_slots' | 'lead_activity';
 
 /** The tables that hold a company's data, all copied. */
 export type TableName = Exclude<keyof Tables, InstanceState>;

@@ -431,4 +431,20 @@ export const migrations: readonly Migration[] = [
       DROP INDEX lead_crm_refs_match;
     `,
   },
+  {
+    version: 11,
+    name: 'lead activity for open sidebars',
+    sql: `
+      -- A lead got new engagement (or a new profile) through a live path: the events route or a
+      -- source. Streams tell open sidebars of that lead (store/lead-activity.ts). Kept apart from
+      -- changes, whose newest cursor keys the lookup cache's catalog. Rows older than a few minutes
+      -- are pruned: nobody reads them after that.
+      CREATE TABLE lead_activity (
+        cursor INTEGER PRIMARY KEY AUTOINCREMENT,
+        email_hash TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX lead_activity_at ON lead_activity(at);
+    `,
+  },
 ];

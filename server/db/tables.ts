@@ -17,6 +17,7 @@ export interface Tables {
   feedback: FeedbackTable;
   feedback_tallies: FeedbackTalliesTable;
   changes: ChangesTable;
+  lead_activity: LeadActivityTable;
   funnel_versions: FunnelVersionsTable;
   funnel_signatures: FunnelSignaturesTable;
   stage_changes: StageChangesTable;
@@ -154,6 +155,13 @@ export interface ChangesTable {
   entity_id: string;
   op: 'upsert' | 'retire';
   version: number;
+  at: string;
+}
+
+/** A lead's new engagement or profile, for open sidebars; pruned after a few minutes. */
+export interface LeadActivityTable {
+  cursor: Generated<number>;
+  email_hash: string;
   at: string;
 }
 

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
-import { routes, type StreamQuery } from '../../lib/contract/index.ts';
+import { routes, STREAM_EVENT, type StreamQuery } from '../../lib/contract/index.ts';
 import { identify } from '../auth.ts';
 import {
   DEFAULT_STREAM_LIMITS,
@@ -78,11 +78,18 @@ async function pump(
     w?.();
   };
   const unsubscribe = store.feed.subscribe(poke);
+  // Leads with new engagement not yet sent, with their newest time: a burst for one lead is one event.
+  const engaged = new Map<string, string>();
+  const following = store.activity.subscribe((activity) => {
+    for (const { emailHash, at } of activity) engaged.set(emailHash, at);
+    poke();
+  });
   stream.onAbort(poke);
   options.shutdown.addEventListener('abort', poke, { once: true });
   let lastWrite = Date.now();
   let lastCheck = Date.now();
   try {
+    await following.ready;
     await stream.write(`: connected; changes after ${cursor} follow\n\n`);
     while (!stream.aborted && !stream.closed && store.isOpen()) {
       if (options.shutdown.aborted) {
@@ -98,15 +105,23 @@ async function pump(
       }
       const page = await store.changes.page(cursor, PAGE);
       for (const change of page.changes) {
-        await stream.writeSSE({ event: 'change', id: change.cursor, data: JSON.stringify(change) });
+        await stream.writeSSE({ event: STREAM_EVENT.change, id: change.cursor, data: JSON.stringify(change) });
         lastWrite = Date.now();
       }
       cursor = Number(page.cursor);
+      for (const [emailHash, at] of engaged) {
+        engaged.delete(emailHash);
+        // No id: Last-Event-ID keeps naming the last change sent.
+        await stream.writeSSE({ event: STREAM_EVENT.engagement, data: JSON.stringify({ emailHash, at }) });
+        lastWrite = Date.now();
+      }
       if (page.hasMore) continue;
       if (Date.now() - lastWrite >= options.pingMs) {
         await stream.write(': ping\n\n');
         lastWrite = Date.now();
       }
+      // Engagement that arrived while this loop was writing found no one waiting to be woken.
+      if (engaged.size > 0) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, Math.min(options.pollMs, options.pingMs, options.recheckMs));
         // Never the reason the process stays up: a SIGTERM ends it even with streams open.
@@ -123,12 +138,15 @@ async function pump(
     // The database closed under us (shutdown) or the client went away: end the stream quietly.
   } finally {
     unsubscribe();
+    following.unsubscribe();
     options.shutdown.removeEventListener('abort', poke);
   }
 }
 
 /**
- * Server-sent events: each change as `event: change`, `id: <cursor>`, `data: <Change JSON>`. Bearer
+ * Server-sent events: each change as `event: change`, `id: <cursor>`, `data: <Change JSON>`, and each
+ * lead with new engagement (from any instance) as `event: engagement`, `data: <LeadEngagement JSON>`
+ * without an id, sent live only. Bearer
  * auth like every other route (the extension reads it with fetch, which can send the header). Open
  * streams are capped per token and in all (429 beyond), and a stream ends once its token is revoked.
  */

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Tables } from '../db/tables.ts';
+import { createSerialPoll } from './serial-poll.ts';
 
 export type ChangeListener = () => void;
 
@@ -14,9 +15,6 @@ export type ChangeListener = () => void;
 export function createChangeFeed(db: Kysely<Tables>, { pollMs = 250 }: { pollMs?: number } = {}) {
   const listeners = new Set<ChangeListener>();
   let known: number | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let checking: Promise<void> | null = null;
-  let again = false;
 
   async function latest(): Promise<number> {
     const row = await db.selectFrom('changes').select(sql<number | null>`max(cursor)`.as('cursor')).executeTakeFirst();
@@ -31,50 +29,29 @@ export function createChangeFeed(db: Kysely<Tables>, { pollMs = 250 }: { pollMs?
     if (moved) for (const listener of listeners) listener();
   }
 
-  /** One check at a time; a hint that arrives during one runs another after it. */
-  function schedule(): void {
-    if (checking) {
-      again = true;
-      return;
-    }
-    checking = check().finally(() => {
-      checking = null;
-      if (again) {
-        again = false;
-        schedule();
-      }
-    });
-  }
-
-  function startPolling(): void {
-    if (timer || listeners.size === 0) return;
-    timer = setInterval(schedule, pollMs);
-    timer.unref();
-  }
+  const poll = createSerialPoll(check, pollMs);
 
   return {
     latest,
     /** A local write appended a change: look again now (and again after its commit), if anyone listens. */
     hint(): void {
-      if (listeners.size > 0) schedule();
+      if (listeners.size > 0) poll.run();
     },
     subscribe(listener: ChangeListener): () => void {
       listeners.add(listener);
-      if (known === null) schedule();
-      startPolling();
+      if (known === null) poll.run();
+      poll.start();
       return () => {
         listeners.delete(listener);
         if (listeners.size > 0) return;
         known = null;
-        if (timer) clearInterval(timer);
-        timer = null;
+        poll.stop();
       };
     },
     /** Stops polling (the store is closing). */
     stop(): void {
       listeners.clear();
-      if (timer) clearInterval(timer);
-      timer = null;
+      poll.stop();
     },
   };
 }

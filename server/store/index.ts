@@ -10,6 +10,8 @@ import { createEventStore, type EventStore } from './events.ts';
 import { createFeedbackStore, type FeedbackStore } from './feedback.ts';
 import { createFunnelStore, type FunnelStore } from './funnel.ts';
 import { createStageHistoryStore, type StageHistoryStore } from './funnel-stages.ts';
+import { createLeadActivityStore, type LeadActivityStore } from './lead-activity.ts';
+import { createLeadActivityFeed, type LeadActivityFeed } from './lead-activity-feed.ts';
 import { createLeadStore, type LeadStore } from './leads.ts';
 import { createLookupReads, type LookupReads } from './lookup-reads.ts';
 import { createSourceStore, type SourceStore } from './sources.ts';
@@ -22,6 +24,8 @@ export interface Stores {
   db: Kysely<Tables>;
   engine: Database['engine'];
   feed: ChangeFeed;
+  /** Tells open streams which leads got new engagement, whoever wrote it. */
+  activity: LeadActivityFeed;
   leads: LeadStore;
   /** One lead and the freshness marks in one statement: what a lookup reads first. */
   lookupReads: LookupReads;
@@ -29,6 +33,8 @@ export interface Stores {
   campaigns: CampaignStore;
   talkingPoints: TalkingPointStore;
   changes: ChangeStore;
+  /** Which leads got something new through a live path, for open sidebars (not the CLI import). */
+  leadActivity: LeadActivityStore;
   feedback: FeedbackStore;
   tokens: TokenStore;
   funnel: FunnelStore;
@@ -45,7 +51,8 @@ export interface Stores {
 /** Every store over one database; `transaction` hands `fn` the same stores bound to one transaction. */
 export function createStore(database: Database) {
   const feed = createChangeFeed(database.kysely);
-  const store = bind(database, { db: database.kysely, engine: database.engine, feed });
+  const activity = createLeadActivityFeed(database.kysely);
+  const store = bind(database, { db: database.kysely, engine: database.engine, feed, activity });
   let open = true;
   return {
     ...store,
@@ -55,24 +62,28 @@ export function createStore(database: Database) {
       if (!open) return;
       open = false;
       feed.stop();
+      activity.stop();
       await database.close();
     },
   };
 }
 
-function bind(database: Database, ctx: StoreContext): Stores {
+/** `ownTransaction`: `ctx.db` is a transaction `transaction` below opened, and flushes before its commit. */
+function bind(database: Database, ctx: StoreContext, ownTransaction = false): Stores {
   const changes = createChangeStore(ctx);
   const store: Stores = {
     database,
     db: ctx.db,
     engine: database.engine,
     feed: ctx.feed,
+    activity: ctx.activity,
     leads: createLeadStore(ctx),
     lookupReads: createLookupReads(ctx),
     events: createEventStore(ctx),
     campaigns: createCampaignStore(ctx, changes),
     talkingPoints: createTalkingPointStore(ctx, changes),
     changes,
+    leadActivity: createLeadActivityStore(ctx, { deferred: ownTransaction }),
     feedback: createFeedbackStore(ctx),
     tokens: createTokenStore(ctx),
     funnel: createFunnelStore(ctx),
@@ -80,8 +91,15 @@ function bind(database: Database, ctx: StoreContext): Stores {
     sources: createSourceStore(ctx),
     async transaction(fn) {
       if (ctx.db.isTransaction) return fn(store);
-      const result = await ctx.db.transaction().execute((trx) => fn(bind(database, { ...ctx, db: trx })));
+      const result = await ctx.db.transaction().execute(async (trx) => {
+        const tx = bind(database, { ...ctx, db: trx }, true);
+        const value = await fn(tx);
+        // Last, so the lead activity table's lock is held for its insert and the commit only.
+        await tx.leadActivity.flush();
+        return value;
+      });
       ctx.feed.hint();
+      ctx.activity.hint();
       return result;
     },
   };
@@ -92,7 +110,7 @@ export type Store = ReturnType<typeof createStore>;
 
 /** `store`'s stores bound to `db`, an open transaction or savepoint the caller controls (group commit). */
 export function storesOn(store: Stores, db: Kysely<Tables>): Stores {
-  return bind(store.database, { db, engine: store.engine, feed: store.feed });
+  return bind(store.database, { db, engine: store.engine, feed: store.feed, activity: store.activity });
 }
 
 /** Opens the store at a SQLite path or a postgres:// URL, migrated to this version. */

@@ -127,6 +127,26 @@ describe.skipIf(testEngine() === 'postgres')('two instances sharing one PostgreS
     expect(Math.max(...took)).toBeLessThan(1000);
   });
 
+  it("sends a lead's engagement posted through A to a stream open on B within 1 s", async () => {
+    const admin = await token('admin', 'Integration');
+    const listening = await stream(b, await token('rep', 'Engagement rep'));
+    expect(listening.status).toBe(200);
+    while (!listening.text().includes(': connected')) await new Promise((r) => setTimeout(r, 2));
+    const email = `engaged+${randomUUID()}@example.com`;
+    const started = performance.now();
+    const posted = await post(a, '/v1/engagement/events', admin, {
+      events: [{ id: randomUUID(), email, type: 'page_view', occurredAt: at() }],
+    });
+    expect(posted.status).toBe(200);
+    const hashes = () => listening.events('engagement').map((e) => JSON.parse(e.data).emailHash);
+    while (!hashes().includes(sha(email)) && performance.now() - started < 5_000) {
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    console.info(`events posted on A -> engagement on B's stream: ${Math.round(performance.now() - started)} ms`);
+    expect(hashes()).toEqual([sha(email)]);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('counts one rate bucket for a token across both instances', async () => {
     const rep = await token('rep', 'Rate rep');
     const statuses: { on: 'A' | 'B'; status: number; retryAfter: string | null }[] = [];
