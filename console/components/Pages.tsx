@@ -5,6 +5,7 @@ import { useSession } from '../lib/session.tsx';
 import { CampaignEditorPage } from './CampaignEditorPage.tsx';
 import { CampaignList } from './CampaignList.tsx';
 import { FunnelPage } from './FunnelPage.tsx';
+import { ImportPage } from './ImportPage.tsx';
 import { LandsPage } from './LandsPage.tsx';
 import { NotFound } from './NotFound.tsx';
 import { SourcesPage } from './SourcesPage.tsx';
@@ -21,6 +22,7 @@ const TITLES = {
   lands: 'What lands',
   funnel: 'Funnel',
   sources: 'Sources',
+  import: 'Import',
   notFound: 'Page not found',
 } as const;
 
@@ -57,6 +59,8 @@ export function Pages() {
       return <FunnelPage />;
     case 'sources':
       return <SourcesPage />;
+    case 'import':
+      return <ImportPage />;
     case 'notFound':
       return (
         <NotFound

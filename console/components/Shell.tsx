@@ -16,6 +16,7 @@ const SECTIONS: readonly { label: string; route: Route; pages: readonly Route['p
   { label: 'What lands', route: { page: 'lands' }, pages: ['lands'] },
   { label: 'Funnel', route: { page: 'funnel' }, pages: ['funnel'] },
   { label: 'Sources', route: { page: 'sources' }, pages: ['sources'] },
+  { label: 'Import', route: { page: 'import' }, pages: ['import'] },
 ];
 
 /** Header with the console's sections (those the role may use), who is signed in, and sign out. */

@@ -13,6 +13,7 @@ export type Route =
   | { page: 'lands' }
   | { page: 'funnel' }
   | { page: 'sources' }
+  | { page: 'import' }
   /** An address that names no page, or one that is not even well-formed (`%E0%A4%A`). */
   | { page: 'notFound'; path: string };
 
@@ -39,6 +40,7 @@ export function parseRoute(pathname: string): Route {
   if (first === 'lands') return { page: 'lands' };
   if (first === 'funnel') return { page: 'funnel' };
   if (first === 'sources') return { page: 'sources' };
+  if (first === 'import') return { page: 'import' };
   return { page: 'notFound', path: pathname };
 }
 
@@ -62,6 +64,8 @@ export function routePath(route: Route): string {
       return `${BASE}/funnel`;
     case 'sources':
       return `${BASE}/sources`;
+    case 'import':
+      return `${BASE}/import`;
     case 'notFound':
       return route.path;
   }

@@ -15,6 +15,7 @@ import { importCsv } from '../../server/import/run.ts';
 import { expectProblem, read, startTestServer, type TestServer } from './helpers.ts';
 
 const fixture = (name: string) => resolve(import.meta.dirname, '../fixtures/exports', name);
+const bytesOf = (path: string) => new Uint8Array(readFileSync(path));
 
 let server: TestServer;
 beforeAll(async () => {
@@ -25,7 +26,7 @@ afterAll(() => server.close());
 function send(
   path: '/v1/imports/preview' | '/v1/imports',
   query: ImportQuery,
-  body: string | Uint8Array,
+  body: string | Uint8Array<ArrayBuffer>,
   { role = 'marketer', type = 'text/csv' }: { role?: Role; type?: string } = {},
 ) {
   return fetch(`${server.url}${path}${queryString(query)}`, {
@@ -34,9 +35,9 @@ function send(
     body,
   });
 }
-const preview = async (query: ImportQuery, body: string | Uint8Array, role?: Role) =>
+const preview = async (query: ImportQuery, body: string | Uint8Array<ArrayBuffer>, role?: Role) =>
   read(await send('/v1/imports/preview', query, body, { role }), ImportPreview);
-const run = async (query: ImportQuery, body: string | Uint8Array, role?: Role) =>
+const run = async (query: ImportQuery, body: string | Uint8Array<ArrayBuffer>, role?: Role) =>
   read(await send('/v1/imports', query, body, { role }), ImportResult);
 
 async function countLeads(): Promise<number> {
@@ -67,7 +68,7 @@ describe('the console import', () => {
 
   it("previews each tool's export as the CLI then imports it: same layout, columns left out, rows and problems", async () => {
     for (const [kind, name, preset] of FIXTURES) {
-      const bytes = readFileSync(fixture(name));
+      const bytes = bytesOf(fixture(name));
       const before = await countLeads();
       const seen = await preview({ kind, filename: name }, bytes);
       expect(await countLeads(), `${name}: the preview wrote nothing`).toBe(before);
@@ -97,7 +98,7 @@ describe('the console import', () => {
   });
 
   it('shows the rows as they would be stored, and how the file was read', async () => {
-    const seen = await preview({ kind: 'leads' }, readFileSync(fixture('hubspot-contacts.csv')));
+    const seen = await preview({ kind: 'leads' }, bytesOf(fixture('hubspot-contacts.csv')));
     expect(seen).toMatchObject({ encoding: 'utf-8', delimiter: ',', rows: 3, importable: 3 });
     expect(seen.preset?.label).toBe('HubSpot contacts export');
     expect(seen.columns.slice(0, 4)).toEqual([
@@ -117,7 +118,7 @@ describe('the console import', () => {
         crmRefs: [{ system: 'hubspot', objectType: 'contact', id: '51230001' }],
       },
     });
-    const excel = await preview({ kind: 'leads' }, readFileSync(fixture('mautic-contacts-excel-semicolon.csv')));
+    const excel = await preview({ kind: 'leads' }, bytesOf(fixture('mautic-contacts-excel-semicolon.csv')));
     expect(excel).toMatchObject({ encoding: 'windows-1252', delimiter: ';' });
     expect(excel.sample[0]?.item).toMatchObject({ name: 'Jürgen Müller' });
   });
@@ -131,7 +132,7 @@ describe('the console import', () => {
       'DANA@acme.com,lead,',
       'raj@northwind.io,Nurturing,',
     ].join('\n');
-    const query = { kind: 'leads', map: ['Became a lead=lifecycle_stage_changed_at'] } as const;
+    const query: ImportQuery = { kind: 'leads', map: ['Became a lead=lifecycle_stage_changed_at'] };
     const seen = await preview(query, csv);
     expect(seen.problems).toEqual([
       { row: 2, column: 'Lifecycle Stage', value: 'whale', message: expect.stringMatching(/is not a stage we know/) },
@@ -175,7 +176,7 @@ describe('the console import', () => {
     expect(seen).toMatchObject({ rows: 0, sample: [] });
     const refused = await expectProblem(await send('/v1/imports', { kind: 'leads' }, csv), 422);
     expect(refused.detail).toMatch(/^unknown columns "E-Mail Adresse", "Nickname"/);
-    const fixed = { kind: 'leads', map: ['E-Mail Adresse=email', 'Nickname=name'] } as const;
+    const fixed: ImportQuery = { kind: 'leads', map: ['E-Mail Adresse=email', 'Nickname=name'] };
     expect((await preview(fixed, csv)).sample).toEqual([{ row: 2, item: { email: 'dana@acme.com', name: 'Dee' } }]);
   });
 
