@@ -67,6 +67,14 @@ export async function markAllStale(): Promise<void> {
   await tx.done;
 }
 
+/** One lead got something new on the endpoint: its cached copy must be revalidated before it is trusted as fresh. */
+export async function markStale(key: string, now = Date.now()): Promise<void> {
+  const db = await openDb();
+  const entry = await db.get('contexts', key);
+  if (!entry) return;
+  await db.put('contexts', { ...entry, fetchedAt: Math.min(entry.fetchedAt, now - REVALIDATE_AFTER_MS) });
+}
+
 export async function appendTimeline(
   key: string,
   more: LeadContext['engagement']['timeline'],

@@ -1,9 +1,10 @@
 // Keeps sidebars current with what marketers change. While a sidebar is open, the endpoint's
 // stream pushes each change; otherwise the change cursor is read on the sync alarm. The cursor is
 // stored, so a restarted worker resumes where it stopped: no change is missed or applied twice.
+// The stream also says which leads just got new engagement: live news only, with no cursor.
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { Change } from '../contract/changes.ts';
+import { Change, LeadEngagement, STREAM_EVENT } from '../contract/changes.ts';
 import { routes } from '../contract/routes.ts';
 import { openDb } from '../store/db.ts';
 import { type Credentials, callEndpoint, EndpointError } from './api.ts';
@@ -24,6 +25,7 @@ async function saveCursor(cursor: string): Promise<void> {
 }
 
 export type OnChanges = (changes: Change[]) => Promise<void>;
+export type OnEngagement = (engaged: LeadEngagement[]) => void;
 
 /** Reads what changed since the stored cursor (the first time: only where "now" is). */
 export async function pollChanges(credentials: Credentials, onChanges: OnChanges): Promise<void> {
@@ -49,7 +51,7 @@ export function stopStream(): void {
 }
 
 /** Opens the stream unless it is open; reconnects with backoff until stopped. */
-export function startStream(credentials: Credentials, onChanges: OnChanges): void {
+export function startStream(credentials: Credentials, onChanges: OnChanges, onEngagement?: OnEngagement): void {
   if (streamRunning()) return;
   const controller = new AbortController();
   running = controller;
@@ -64,7 +66,7 @@ export function startStream(credentials: Credentials, onChanges: OnChanges): voi
         });
         if (!stream.body) throw new EndpointError('The live stream answered without a body.', stream.status);
         delay = 1_000;
-        await readStream(stream.body, controller.signal, onChanges);
+        await readStream(stream.body, controller.signal, onChanges, onEngagement);
       } catch {
         // Unreachable, refused or cut: try again below, unless we were stopped.
       }
@@ -75,7 +77,12 @@ export function startStream(credentials: Credentials, onChanges: OnChanges): voi
   })();
 }
 
-async function readStream(body: ReadableStream<Uint8Array>, signal: AbortSignal, onChanges: OnChanges) {
+async function readStream(
+  body: ReadableStream<Uint8Array>,
+  signal: AbortSignal,
+  onChanges: OnChanges,
+  onEngagement: OnEngagement | undefined,
+) {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const parser = new SseParser();
@@ -86,14 +93,21 @@ async function readStream(body: ReadableStream<Uint8Array>, signal: AbortSignal,
     // An open fetch alone does not keep an MV3 worker alive; an extension API call per chunk does.
     await browser.storage.session.set({ streamSeenAt: Date.now() });
     const changes: Change[] = [];
+    const engaged: LeadEngagement[] = [];
     let lastId: string | undefined;
     for (const event of parser.push(decoder.decode(value, { stream: true }))) {
-      if (event.event !== 'change') continue;
+      if (event.event === STREAM_EVENT.engagement) {
+        const parsed = LeadEngagement.safeParse(parseJson(event.data));
+        if (parsed.success) engaged.push(parsed.data);
+        continue;
+      }
+      if (event.event !== STREAM_EVENT.change) continue;
       const parsed = Change.safeParse(parseJson(event.data));
       if (parsed.success) changes.push(parsed.data);
       lastId = event.id ?? lastId;
     }
     if (changes.length > 0) await onChanges(changes);
+    if (engaged.length > 0) onEngagement?.(engaged);
     if (lastId !== undefined) await saveCursor(lastId);
   }
 }

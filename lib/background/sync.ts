@@ -1,10 +1,12 @@
-// The background's clockwork: runs the outbox and follows marketers' changes. Triggered by events
-// only (a verdict queued, an alarm, browser start-up, the network coming back, a sidebar opening),
-// so it works the same in a service worker that was just restarted.
+// The background's clockwork: runs the outbox and follows marketers' changes (and, while the stream
+// is open, leads' new engagement: lead-engagement.ts). Triggered by events only (a verdict queued,
+// an alarm, browser start-up, the network coming back, a sidebar opening), so it works the same in
+// a service worker that was just restarted.
 import { browser } from 'wxt/browser';
 import type { Change } from '../contract/changes.ts';
 import { markAllStale } from './cache.ts';
 import { loadConnection } from './connection.ts';
+import { onEngagement } from './lead-engagement.ts';
 import { pollChanges, startStream, stopStream, streamRunning } from './live.ts';
 import { flush } from './outbox.ts';
 import { refreshAll, repaintAll } from './refresh.ts';
@@ -48,7 +50,7 @@ async function onChanges(_changes: Change[]): Promise<void> {
 /** The stream is open exactly while a sidebar is. */
 export async function followSidebars(open: number): Promise<void> {
   const connection = await loadConnection();
-  if (open > 0 && connection) startStream(connection, onChanges);
+  if (open > 0 && connection) startStream(connection, onChanges, onEngagement);
   else stopStream();
 }
 
@@ -56,7 +58,7 @@ export async function pollWhenClosed(): Promise<void> {
   const connection = await loadConnection();
   if (!connection || streamRunning()) return;
   await pollChanges(connection, onChanges);
-  if (openSidebarCount() > 0) startStream(connection, onChanges);
+  if (openSidebarCount() > 0) startStream(connection, onChanges, onEngagement);
 }
 
 export async function ensureSyncAlarm(): Promise<void> {
