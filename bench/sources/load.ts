@@ -24,7 +24,7 @@ const options = JSON.parse(process.argv[2] ?? '{}') as LoadOptions;
 const nextBody = batchMaker(options.kind, options.tag, options.leads, options.size);
 
 const statuses: Record<number, number> = {};
-const acknowledged = { received: 0, stored: 0, duplicates: 0, unmapped: 0, skipped: 0, pending: 0 };
+const acknowledged = { received: 0, duplicates: 0, queued: 0 };
 let bytes = 0;
 let made = 0;
 const result = await autocannon({

@@ -1,6 +1,7 @@
-// `npm run bench:sources`: how fast pushed sources are acknowledged, and that nothing acknowledged
-// is lost or stored twice. A real `serve` child process on a fresh SQLite database with a Segment
-// and a Mautic source; signed 100-event batches at each connection count for --duration seconds.
+// `npm run bench:sources`: how fast pushed sources are acknowledged, how fast the inbox is mapped
+// behind the answers, and that nothing acknowledged is lost or stored twice. A real `serve` child
+// process on a fresh SQLite database with a Segment and a Mautic source; signed 100-event batches at
+// each connection count for --duration seconds (`-- --duration 3` for a short run).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,7 @@ const P99_BUDGET_MS = 50;
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '8,16' },
+    connections: { type: 'string', default: '1,8,16' },
     workers: { type: 'string' },
     leads: { type: 'string', default: '2000' },
     size: { type: 'string', default: '100' },
@@ -45,14 +46,7 @@ interface PhaseResult {
   non2xx: number;
   duration: number;
   statuses: Record<string, number>;
-  acknowledged: {
-    received: number;
-    stored: number;
-    duplicates: number;
-    unmapped: number;
-    skipped: number;
-    pending: number;
-  };
+  acknowledged: { received: number; duplicates: number; queued: number };
   meanBodyBytes: number;
   made: number;
 }
@@ -82,24 +76,43 @@ const server = await spawnServer(file, logFile, [
   '1000000',
   ...(values.workers ? ['--workers', values.workers] : []),
 ]);
+/** How the inbox caught up after a load: the rows still to map when it ended, and how long they took. */
+interface Drain {
+  backlog: number;
+  seconds: number;
+  /** Rows mapped from the load's start until the inbox was empty. */
+  mapped: number;
+}
+
+const mappedRows = (db: Database.Database) =>
+  (db.prepare("SELECT count(*) AS n FROM source_inbox WHERE state <> 'new'").get() as { n: number }).n;
+const waitingRows = (db: Database.Database) =>
+  (db.prepare("SELECT count(*) AS n FROM source_inbox WHERE state = 'new'").get() as { n: number }).n;
+
 /**
- * Waits until the server has answered every push it was sent: autocannon stops at the deadline
- * without waiting for the batches still in flight, and the server carries on with them. Settled
- * when no inbox row waits to be mapped and the request log has not grown for a second.
+ * Waits until the server has answered every push it was sent and mapped every row: autocannon stops
+ * at the deadline without waiting for the batches still in flight, and the server carries on with
+ * them. Settled when no inbox row waits to be mapped and the request log has not grown for a second.
+ * `mappedAtStart` is the count of mapped rows when the load began.
  */
-async function settle(timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+async function settle(mappedAtStart: number, timeoutMs = 300_000): Promise<Drain> {
+  const started = Date.now();
+  const deadline = started + timeoutMs;
   const answered = () => (readFileSync(logFile, 'utf8').match(/^POST \/v1\/sources\//gm) ?? []).length;
   const db = new Database(file, { readonly: true });
   try {
+    const backlog = waitingRows(db);
+    let emptyAt: number | null = null;
     let last = -1;
     let quiet = 0;
     while (Date.now() < deadline) {
-      const waiting = (db.prepare("SELECT count(*) AS n FROM source_inbox WHERE state = 'new'").get() as { n: number })
-        .n;
+      const waiting = waitingRows(db);
+      if (waiting > 0) emptyAt = null;
+      else emptyAt ??= Date.now();
       const now = answered();
       quiet = waiting === 0 && now === last ? quiet + 1 : 0;
-      if (quiet >= 4) return;
+      if (quiet >= 4)
+        return { backlog, seconds: ((emptyAt ?? Date.now()) - started) / 1000, mapped: mappedRows(db) - mappedAtStart };
       last = now;
       await delay(250);
     }
@@ -108,7 +121,15 @@ async function settle(timeoutMs = 120_000): Promise<void> {
     db.close();
   }
 }
-const phases: { kind: PushKind; connections: number; result: PhaseResult }[] = [];
+const mappedNow = () => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return mappedRows(db);
+  } finally {
+    db.close();
+  }
+};
+const phases: { kind: PushKind; connections: number; result: PhaseResult; drain: Drain }[] = [];
 const warmups: typeof phases = [];
 const loadBase = (kind: PushKind) => ({
   url: server.url,
@@ -123,16 +144,16 @@ try {
   // not printed, but counted in the check of what was stored.
   for (const kind of ['segment', 'mautic'] as const) {
     process.stderr.write(`${kind}: warming up for 2 s …\n`);
+    const before = mappedNow();
     const result = await load({ ...loadBase(kind), connections: 1, duration: 2, tag: `${kind[0]}w-` });
-    warmups.push({ kind, connections: 1, result });
-    await settle();
+    warmups.push({ kind, connections: 1, result, drain: await settle(before) });
   }
   for (const kind of ['segment', 'mautic'] as const) {
     for (const connections of connectionCounts) {
       process.stderr.write(`${kind}: ${size}-event batches at ${connections} connections for ${duration} s …\n`);
+      const before = mappedNow();
       const result = await load({ ...loadBase(kind), connections, duration, tag: `${kind[0]}${connections}-` });
-      phases.push({ kind, connections, result });
-      await settle();
+      phases.push({ kind, connections, result, drain: await settle(before) });
     }
   }
 } finally {
@@ -162,7 +183,7 @@ db.close();
 const rows: Budget[] = [];
 const notes: string[] = [];
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-for (const { kind, connections, result } of phases) {
+for (const { kind, connections, result, drain } of phases) {
   const name = `${kind === 'segment' ? 'Segment batch' : 'Mautic POST'}, ${plural(connections, 'connection')}`;
   rows.push(
     { what: `${name}: acknowledgement p50`, value: result.p50, unit: 'ms' },
@@ -173,8 +194,14 @@ for (const { kind, connections, result } of phases) {
       unit: 'events/s',
     },
   );
+  // Mapped from the load's start until the inbox was empty: the rate the inbox drains at under load.
+  const mappingSeconds = (result.duration || duration) + drain.seconds;
+  rows.push(
+    { what: `${name}: inbox empty after the load`, value: drain.seconds * 1000, unit: 'ms' },
+    { what: `${name}: events mapped`, value: drain.mapped / mappingSeconds, unit: 'events/s' },
+  );
   notes.push(
-    `${name}: ${result.requests} batches acknowledged (~${Math.round(result.meanBodyBytes / 1024)} KB each), max ${fmt(result.max)} ms`,
+    `${name}: ${result.requests} batches acknowledged (~${Math.round(result.meanBodyBytes / 1024)} KB each), max ${fmt(result.max)} ms; ${fmt(drain.backlog)} events still to map when the load ended, ${fmt(drain.mapped)} mapped in ${fmt(mappingSeconds)} s`,
   );
   const refused = result.non2xx + result.errors + result.timeouts;
   if (refused > 0) {
@@ -186,11 +213,12 @@ for (const { kind, connections, result } of phases) {
 }
 for (const kind of ['segment', 'mautic'] as const) {
   const mine = [...warmups, ...phases].filter((p) => p.kind === kind);
-  const acked = mine.reduce((sum, p) => sum + p.result.acknowledged.stored, 0);
+  const acked = mine.reduce((sum, p) => sum + p.result.acknowledged.queued, 0);
   const ackedReceived = mine.reduce((sum, p) => sum + p.result.acknowledged.received, 0);
   const sent = mine.reduce((sum, p) => sum + p.result.made * size, 0);
   const c = counts[kind];
-  // Every item sent had a new id, so each acknowledged one must be one inbox row and one event. Batches
+  // Every item sent had a new id, so each acknowledged one must be one inbox row and one event (the
+  // check runs once the inbox is empty: every row mapped). Batches
   // still in flight when a load's time ran out are stored without their answer being counted: at
   // most one batch per connection.
   const inFlight = mine.reduce((sum, p) => sum + p.connections * size, 0);

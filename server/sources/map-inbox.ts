@@ -1,7 +1,6 @@
 import { EngagementEventInput, LeadInput, type SourceKind } from '../../lib/contract/index.ts';
 import { safeParseWithinCaps } from '../array-caps.ts';
 import type { SourceInboxState } from '../db/tables.ts';
-import { hashEmail } from '../email.ts';
 import { describeIssues } from '../problem.ts';
 import type { Stores } from '../store/index.ts';
 import type { Counter, InboxRow, StoredSource } from '../store/sources.ts';
@@ -63,7 +62,6 @@ async function writeOne(
     const parsed = safeParseWithinCaps(LeadInput, outcome.lead);
     if (!parsed.success) return ['skipped', describeIssues(parsed.error.issues).detail];
     const written = await tx.leads.upsert(parsed.data, now);
-    if (written.ok) await tx.leadActivity.record(hashEmail(parsed.data.email), now);
     return written.ok ? ['stored', null] : ['skipped', written.detail];
   }
   // The row's id names the event: the inbox refuses a repeated item, and a row is mapped once.
@@ -72,34 +70,43 @@ async function writeOne(
   const { id: leadId } = await tx.leads.ensure(parsed.data.email, now);
   const inserted = await tx.events.insert(leadId, parsed.data, now);
   if (inserted && parsed.data.campaign) await tx.leads.addCampaignTouch(leadId, parsed.data.campaign);
-  if (inserted) await tx.leadActivity.record(hashEmail(parsed.data.email), now);
   return inserted ? ['stored', null] : ['duplicate', 'already stored'];
 }
 
 const COUNTER = { stored: 'stored', duplicate: 'duplicates', unmapped: 'unmapped', skipped: 'skipped' } as const;
 
-/** Rows mapped in one transaction at most: long enough to pay off, short enough not to hold the write lock long. */
+/** Rows mapped in one transaction at most, so that a commit is spread over many rows. */
 export const MAP_BATCH = 100;
+/**
+ * A transaction takes no further row after this long: a push waiting for SQLite's one writer (or this
+ * process's one connection) waits about this long for a batch, whatever the machine's speed.
+ */
+const MAP_SLICE_MS = 10;
 
 type Settled = Exclude<SourceInboxState, 'new'>;
 
 /**
- * Maps `rows` in one transaction with their writes and their sources' counters (one update per
- * source). Rows no longer `new`, or held by another instance's transaction, are left out; the states
- * of those mapped are returned. A failing row fails them all: nothing is kept.
+ * Maps the first of `rows` in one transaction with their writes and their sources' counters (one
+ * update per source), as many as fit in `MAP_SLICE_MS` (at least one): `taken` says how many. Rows no
+ * longer `new`, or held by another instance's transaction, are left out; `states` holds those mapped.
+ * A failing row fails them all: nothing is kept.
  */
 async function mapTogether(
   store: Stores,
   sources: ReadonlyMap<string, StoredSource>,
   rows: readonly InboxRow[],
   now: () => string,
-): Promise<Map<number, Settled>> {
+): Promise<{ states: Map<number, Settled>; taken: number }> {
   return store.transaction(async (tx) => {
     const at = now();
+    const started = performance.now();
     const open = await tx.sources.claim(rows.map((r) => r.id));
     const states = new Map<number, Settled>();
     const counts = new Map<string, Partial<Record<Counter, number>>>();
+    let taken = 0;
     for (const row of rows) {
+      if (taken > 0 && performance.now() - started >= MAP_SLICE_MS) break;
+      taken++;
       const source = sources.get(row.sourceId);
       if (!source || !open.has(row.id)) continue;
       const [state, detail] = await writeOne(tx, source, row, at);
@@ -110,12 +117,12 @@ async function mapTogether(
       counts.set(source.id, counted);
     }
     for (const [sourceId, counted] of counts) await tx.sources.count(sourceId, counted, undefined, at);
-    return states;
+    return { states, taken };
   });
 }
 
 /**
- * Maps inbox rows, `MAP_BATCH` at a time in one transaction each. When a batch's transaction fails,
+ * Maps inbox rows, up to `MAP_BATCH` (and `MAP_SLICE_MS`) in one transaction. When a batch's transaction fails,
  * its rows are mapped again one transaction each, so one bad row does not hold back the others; a
  * row whose own transaction fails stays `new` (`onError` is told) for the mapper to retry. A row is
  * mapped once even when several processes map at the same time: each transaction claims its rows and
@@ -141,24 +148,28 @@ export async function mapRows(
     tally.failed++;
     onError(row, error);
   };
-  for (let i = 0; i < rows.length; i += MAP_BATCH) {
+  for (let i = 0; i < rows.length; ) {
     const batch = rows.slice(i, i + MAP_BATCH);
     try {
-      add(await mapTogether(store, sources, batch, now));
+      const { states, taken } = await mapTogether(store, sources, batch, now);
+      add(states);
+      i += taken;
       continue;
     } catch (error) {
       if (batch.length === 1) {
         fail(batch[0] as InboxRow, error);
+        i++;
         continue;
       }
     }
     for (const row of batch) {
       try {
-        add(await mapTogether(store, sources, [row], now));
+        add((await mapTogether(store, sources, [row], now)).states);
       } catch (error) {
         fail(row, error);
       }
     }
+    i += batch.length;
   }
   return tally;
 }

@@ -20,6 +20,8 @@ export const newSourceId = () => `src_${randomBytes(8).toString('hex')}`;
 const KEPT_ERRORS = 20;
 const SHOWN_ERRORS = 10;
 const SHOWN_UNMAPPED_NAMES = 50;
+/** Inbox rows per insert statement: 6 parameters each, far below both engines' limits. */
+const ACCEPT_CHUNK = 500;
 
 export interface StoredSource {
   id: string;
@@ -291,8 +293,9 @@ export function createSourceStore(ctx: StoreContext) {
     },
 
     /**
-     * Writes the items not seen before (by source and key) as `new` inbox rows; returns the new rows'
-     * ids, in the items' order, and how many were already there.
+     * Writes the items not seen before (by source and key) as `new` inbox rows, a few multi-row
+     * statements for the lot; returns the new rows' ids, in the items' order, and how many were
+     * already there (or repeated within `items`: the first copy is kept).
      */
     async accept(
       sourceId: string,
@@ -300,25 +303,29 @@ export function createSourceStore(ctx: StoreContext) {
       now: string,
     ): Promise<{ ids: number[]; duplicates: number }> {
       return atomically(ctx, async (tx) => {
-        const ids: number[] = [];
-        let duplicates = 0;
-        for (const item of items) {
-          const row = await tx.db
+        const keys = new Set<string>();
+        const fresh = items.filter((item) => !keys.has(item.key) && keys.add(item.key));
+        const inserted = new Map<string, number>();
+        for (let i = 0; i < fresh.length; i += ACCEPT_CHUNK) {
+          const rows = await tx.db
             .insertInto('source_inbox')
-            .values({
-              source_id: sourceId,
-              item_key: item.key,
-              name: item.name,
-              payload_json: JSON.stringify(item.payload),
-              received_at: now,
-              state: 'new',
-            })
+            .values(
+              fresh.slice(i, i + ACCEPT_CHUNK).map((item) => ({
+                source_id: sourceId,
+                item_key: item.key,
+                name: item.name,
+                payload_json: JSON.stringify(item.payload),
+                received_at: now,
+                state: 'new' as const,
+              })),
+            )
             .onConflict((oc) => oc.columns(['source_id', 'item_key']).doNothing())
-            .returning('id')
-            .executeTakeFirst();
-          if (row) ids.push(row.id);
-          else duplicates++;
+            .returning(['id', 'item_key'])
+            .execute();
+          for (const row of rows) inserted.set(row.item_key, row.id);
         }
+        const ids = fresh.flatMap((item) => inserted.get(item.key) ?? []);
+        const duplicates = items.length - ids.length;
         const source = createSourceStore(tx);
         await source.count(sourceId, { received: items.length, duplicates }, now);
         return { ids, duplicates };
