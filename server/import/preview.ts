@@ -7,6 +7,7 @@ import {
 import { EngagementEventInput, LeadInput } from '../../lib/contract/index.ts';
 import type { Stores } from '../store/index.ts';
 import { ImportError } from './columns.ts';
+import { crmConflicts } from './crm-conflicts.ts';
 import type { ImportInput } from './input.ts';
 import { joined, joinMarketoLeads } from './marketo-join.ts';
 import { openFile, type ReadOptions, type RowOutcome, UnreadableCsv } from './read.ts';
@@ -19,8 +20,8 @@ type Item = Extract<RowOutcome, { kind: 'item' }>;
  * Reads a file exactly as the import would and says what the import would do, writing nothing:
  * the tool and layout recognised, each column's field, the first rows as they would be stored, and
  * every problem by row and column. Marketo activities are joined to stored leads (a read), so a
- * lead id no stored lead has is listed here too. What only the write can find (a CRM id another
- * lead holds) is not. Throws ImportError for a file that cannot be read at all.
+ * lead id no stored lead has is listed here too, and so is a CRM id another lead already holds.
+ * Throws ImportError for a file that cannot be read at all.
  */
 export async function previewImport(
   store: Stores,
@@ -49,9 +50,17 @@ export async function previewImport(
   const schema = kind === 'leads' ? LeadInput : EngagementEventInput;
   let pending: Item[] = [];
   let held: { row: number; problems: RowProblem[] }[] = [];
+  const owners = new Map<string, string>();
   const flush = async () => {
     const failures = [...held, ...(await joinMarketoLeads(store, pending))];
-    for (const p of pending.filter(joined)) {
+    let ready = pending.filter(joined);
+    if (kind === 'leads') {
+      const conflicts = await crmConflicts(store, ready, owners);
+      failures.push(...conflicts);
+      const refused = new Set(conflicts.map((c) => c.row));
+      ready = ready.filter((p) => !refused.has(p.row));
+    }
+    for (const p of ready) {
       preview.importable++;
       if (preview.sample.length < IMPORT_SAMPLE_ROWS) preview.sample.push({ row: p.row, item: schema.parse(p.item) });
     }

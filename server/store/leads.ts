@@ -36,6 +36,11 @@ export type UpsertLeadResult = { ok: true; id: number; created: boolean } | { ok
 
 export { crmMatchId };
 
+/** One key per stored reference: system, canonical object type and the id as matched. */
+export function refKey(ref: AnyRef): string {
+  return `${ref.system}|${crmObjectType(ref)}|${crmMatchId(ref)}`;
+}
+
 export function crmRefLabel(ref: AnyRef): string {
   return `${ref.system}:${ref.objectType}:${ref.id}`;
 }
@@ -327,6 +332,35 @@ export function createLeadStore(ctx: StoreContext) {
         .where('r.match_id', 'in', ids)
         .execute();
       for (const row of rows) found.set(row.match_id, row.email);
+      return found;
+    },
+    /**
+     * The address of the lead holding each of `refs` (CRM and source ids), by `refKey`: what the
+     * import's preview checks a file's ids against, as the upsert would, without writing.
+     */
+    async holdersOfRefs(refs: readonly AnyRef[]): Promise<Map<string, string>> {
+      const found = new Map<string, string>();
+      const groups = new Map<string, { system: string; type: string; ids: Set<string> }>();
+      for (const ref of refs) {
+        const type = crmObjectType(ref);
+        const group = groups.get(`${ref.system}|${type}`) ?? { system: ref.system, type, ids: new Set<string>() };
+        group.ids.add(crmMatchId(ref));
+        groups.set(`${ref.system}|${type}`, group);
+      }
+      for (const { system, type, ids } of groups.values()) {
+        const all = [...ids];
+        for (let i = 0; i < all.length; i += LOOKUP_CHUNK) {
+          const rows = await ctx.db
+            .selectFrom('lead_crm_refs as r')
+            .innerJoin('leads as l', 'l.id', 'r.lead_id')
+            .select(['r.match_id', 'l.email'])
+            .where('r.system', '=', system)
+            .where('r.object_type', '=', type)
+            .where('r.match_id', 'in', all.slice(i, i + LOOKUP_CHUNK))
+            .execute();
+          for (const row of rows) found.set(`${system}|${type}|${row.match_id}`, row.email);
+        }
+      }
       return found;
     },
     async count(): Promise<number> {

@@ -162,6 +162,26 @@ describe('the console import', () => {
     expect(mapped.problems[1]?.message).toBe('dana@acme.com is also in row 2; row 2 was imported, this row was not');
   });
 
+  it('foresees a CRM id another lead holds, stored or in an earlier row, as the import then refuses it', async () => {
+    await run({ kind: 'leads' }, 'email,hubspot_id\nolga@held.example,88000001\n');
+    const csv = [
+      'email,hubspot_id,salesforce_id',
+      'olga@held.example,88000001,00Q5e00000OlgAAAAA',
+      'piet@held.example,88000001,',
+      'quinn@held.example,,00Q5e00000OlgAAAAA',
+      'rosa@held.example,88000002,',
+    ].join('\n');
+    const seen = await preview({ kind: 'leads' }, csv);
+    expect(seen.problems).toEqual([
+      { row: 3, message: 'crmRefs: hubspot:contact:88000001 already belongs to another lead.' },
+      { row: 4, message: 'crmRefs: salesforce:Lead:00Q5e00000OlgAAAAA already belongs to another lead.' },
+    ]);
+    expect(seen.sample.map((s) => s.row)).toEqual([2, 5]);
+    const done = await run({ kind: 'leads' }, csv);
+    expect(done.problems).toEqual(seen.problems);
+    expect(done.accepted).toBe(seen.importable);
+  });
+
   it('shows a header it cannot map with its columns, so the mapping can be fixed; the import refuses it', async () => {
     const csv = 'E-Mail Adresse,Nickname\ndana@acme.com,Dee\n';
     const seen = await preview({ kind: 'leads' }, csv);
