@@ -29,10 +29,14 @@ export async function touch(entry: CachedContext, now = Date.now()): Promise<voi
 
 export async function writeCached(key: string, context: LeadContext | null, now = Date.now()): Promise<CachedContext> {
   const entry: CachedContext = { key, context, fetchedAt: now, lastUsedAt: now };
+  await storeCached(entry);
+  return entry;
+}
+
+export async function storeCached(entry: CachedContext): Promise<void> {
   const db = await openDb();
   await db.put('contexts', entry);
   await evictBeyond(MAX_ENTRIES);
-  return entry;
 }
 
 /** Deletes the least recently used entries beyond `max`. */

@@ -14,8 +14,9 @@ import {
 } from '../messages.ts';
 import { clearLocalData, connect, disconnect, loadConnection, publicStatus } from './connection.ts';
 import { diagnosticsText, recordTrace } from './diagnostics.ts';
+import { type EarlyReads, startReads } from './early-reads.ts';
 import { issueFrameTicket, redeemFrameTicket } from './frame-tickets.ts';
-import { mergePage, readTabPage, writeTabPage } from './pages.ts';
+import { mergePage, readTabPage, type TabPage, writeTabPage } from './pages.ts';
 import { loadPreferences, savePreferences, withoutColleagues } from './preferences.ts';
 import { refresh, refreshAll } from './refresh.ts';
 import { attachSidebar } from './sidebar-ports.ts';
@@ -88,23 +89,35 @@ export async function handleMessage(
 /**
  * A content script's report of its page. A switched-off site keeps nothing and gets no dock; the rep
  * and colleagues are dropped; a lead view with nobody left gets only the quiet handle.
+ *
+ * The sidebar is shown the new page before the diagnostics trace and the tab's page are stored, and
+ * its IndexedDB reads start before the preferences are read: every storage call waits its turn on
+ * the browser's main thread, busy right then with the host page's navigation, so each one awaited
+ * first delays the campaign message the rep is waiting for.
  */
 async function handlePageLeads(
   tabId: number,
   message: Extract<ContentMessage, { type: 'page-leads' }>,
 ): Promise<PageLeadsReply> {
-  const preferences = await loadPreferences();
   const reported = message.page;
+  const reads = startReads(reported?.leads ?? []);
+  const [preferences, previous] = await Promise.all([loadPreferences(), readTabPage(tabId)]);
   if (reported && preferences.sitesOff.includes(reported.site)) {
-    await writeTabPage(tabId, { page: null, selected: 0 });
-    await refresh(tabId);
+    await show(tabId, { page: null, selected: 0 }, reads);
     return { dock: 'off' };
   }
-  if (reported && message.trace) await recordTrace(reported.site, reported.view, message.trace);
+  const traced = reported && message.trace ? recordTrace(reported.site, reported.view, message.trace) : undefined;
   const page = reported ? withoutColleagues(reported, preferences) : null;
-  await writeTabPage(tabId, mergePage(await readTabPage(tabId), page));
-  await refresh(tabId);
+  await show(tabId, mergePage(previous, page), reads);
+  await traced;
   return { dock: page && page.leads.length > 0 ? 'open' : 'handle' };
+}
+
+/** Keeps what the tab shows and refreshes its sidebars from it, without waiting for the write first. */
+async function show(tabId: number, tabPage: TabPage, reads: EarlyReads): Promise<void> {
+  const written = writeTabPage(tabId, tabPage);
+  await refresh(tabId, 'auto', {}, { tabPage, reads });
+  await written;
 }
 
 async function handleOptions(request: OptionsRequest): Promise<OptionsReply> {

@@ -19,8 +19,9 @@ export async function revalidate(
 ): Promise<void> {
   const extra = warning ? { warning } : {};
   try {
-    const fetched = await fetchContext(connection, lead);
-    if (current()) push(tabId, await stateFromEntry(base, fetched, 'fresh', extra));
+    const { entry, stored } = await fetchContext(connection, lead);
+    if (current()) push(tabId, await stateFromEntry(base, entry, 'fresh', extra));
+    await stored;
   } catch (error) {
     if (!current()) return;
     const status = error instanceof EndpointError ? error.status : null;

@@ -20,8 +20,10 @@ export interface StateExtras {
 /** This lead's verdicts and the failed ones of every lead; none when the outbox cannot be read. */
 async function verdictExtras(context: LeadContext | null) {
   try {
-    const failed = await failedVerdicts();
-    const feedback = context ? await verdictsForLead(context.lead.emailHash) : [];
+    const [failed, feedback] = await Promise.all([
+      failedVerdicts(),
+      context ? verdictsForLead(context.lead.emailHash) : [],
+    ]);
     return { feedback, failed };
   } catch {
     return {};
