@@ -196,6 +196,19 @@ describe('the Import page', () => {
     expect(alert.closest('[role="alert"]')?.textContent).toContain('Could not read this file.');
   });
 
+  it('says a file over the limit is too large for the console, without sending it', async () => {
+    const sent = show(() => ({ status: 200, body: PREVIEW }));
+    const big = new File(['email\n'], 'everything.csv', { type: 'text/csv' });
+    Object.defineProperty(big, 'size', { value: 20 * 1024 * 1024 });
+    fireEvent.change(screen.getByLabelText('CSV file'), { target: { files: [big] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(
+      /everything\.csv is 20\.0 MiB; the console imports files up to 16 MiB\. Import a larger file with "npm run server -- import"/,
+    );
+    expect(sent).toEqual([]);
+  });
+
   it('is a page of its own for marketers and admins, not for sales managers', () => {
     expect(routePath({ page: 'import' })).toBe('/console/import');
     expect(parseRoute('/console/import')).toEqual({ page: 'import' });
