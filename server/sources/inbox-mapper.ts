@@ -94,10 +94,14 @@ export function startInboxMapper(
   }
 
   async function run(): Promise<void> {
+    // A database that stays unreachable is logged once, when passes start failing, and again when one succeeds.
+    let failing = false;
     for (let first = true; !stopped && store.isOpen(); first = false) {
       woken = false;
       try {
         const t = await pass();
+        if (failing) deps.logger.info('sources: mapping the inbox works again');
+        failing = false;
         const mapped = t.stored + t.duplicates + t.unmapped + t.skipped;
         if (first && mapped + t.failed > 0) {
           deps.logger.info(
@@ -105,10 +109,11 @@ export function startInboxMapper(
           );
         }
       } catch (error) {
-        if (store.isOpen())
+        if (store.isOpen() && !failing)
           deps.logger.error(
-            `error sources: mapping the inbox failed: ${redact(error instanceof Error ? error.message : String(error))}; trying again in ${everyMs} ms`,
+            `error sources: mapping the inbox failed: ${redact(error instanceof Error ? error.message : String(error))}; trying again every ${everyMs} ms`,
           );
+        failing = true;
       }
       if (!stopped && !woken) await rest();
     }
