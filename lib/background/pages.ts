@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { PageLeads } from '../messages.ts';
+import { readStored, writeStored } from './storage-copy.ts';
 
 const TabPage = z.object({ page: PageLeads.nullable(), selected: z.number().int().min(0) });
 export type TabPage = z.infer<typeof TabPage>;
@@ -10,14 +11,12 @@ export type TabPage = z.infer<typeof TabPage>;
 const keyOf = (tabId: number) => `page:${tabId}`;
 
 export async function readTabPage(tabId: number): Promise<TabPage> {
-  const key = keyOf(tabId);
-  const stored = await browser.storage.session.get(key);
-  const parsed = TabPage.safeParse(stored[key]);
+  const parsed = TabPage.safeParse(await readStored('session', keyOf(tabId)));
   return parsed.success ? parsed.data : { page: null, selected: 0 };
 }
 
 export async function writeTabPage(tabId: number, value: TabPage): Promise<void> {
-  await browser.storage.session.set({ [keyOf(tabId)]: value });
+  await writeStored('session', keyOf(tabId), value);
 }
 
 export async function forgetTab(tabId: number): Promise<void> {

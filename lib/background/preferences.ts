@@ -1,15 +1,14 @@
 // The rep's choices from Options: which sites are off, and which domains are colleagues'. Kept in
 // storage.local under 'preferences'; nothing secret lives there (content scripts can read it).
-import { browser } from 'wxt/browser';
 import { type PageLeads, Preferences, SiteId } from '../messages.ts';
+import { readStored, writeStored } from './storage-copy.ts';
 
 const KEY = 'preferences';
 
 export const DEFAULT_PREFERENCES: Preferences = { sitesOff: [], internalDomains: [] };
 
 export async function loadPreferences(): Promise<Preferences> {
-  const stored = await browser.storage.local.get(KEY);
-  const parsed = Preferences.safeParse(stored[KEY] ?? {});
+  const parsed = Preferences.safeParse((await readStored('local', KEY)) ?? {});
   return parsed.success ? parsed.data : DEFAULT_PREFERENCES;
 }
 
@@ -23,7 +22,7 @@ export async function savePreferences(raw: unknown): Promise<SaveOutcome> {
     sitesOff: [...new Set(parsed.data.sitesOff)],
     internalDomains: [...new Set(parsed.data.internalDomains)],
   };
-  await browser.storage.local.set({ [KEY]: preferences });
+  await writeStored('local', KEY, preferences);
   return { ok: true, preferences };
 }
 
