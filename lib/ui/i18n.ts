@@ -13,9 +13,22 @@ interface MessageEntry {
 
 const BUNDLED: Record<string, MessageEntry> = bundled;
 
+// The browser's getMessage costs a call into the extension bindings each time (a sidebar render
+// asks for dozens); a message without substitutions never changes while the page lives.
+const plain = new Map<MessageKey, string>();
+
 /** The message for `key`, with `$1`… filled from `substitutions` (numbers are formatted as given). */
 export function t(key: MessageKey, substitutions?: string | number | readonly (string | number)[]): string {
-  const values = toStrings(substitutions);
+  if (substitutions !== undefined) return message(key, toStrings(substitutions));
+  let text = plain.get(key);
+  if (text === undefined) {
+    text = message(key, []);
+    plain.set(key, text);
+  }
+  return text;
+}
+
+function message(key: MessageKey, values: string[]): string {
   const fromBrowser = browserMessage(key, values);
   if (fromBrowser) return fromBrowser;
   const entry = BUNDLED[key];
