@@ -46,7 +46,7 @@ export interface AppOptions {
   /** The process's shutdown, which `/readyz` and open streams follow (one of its own when not given). */
   lifecycle?: Lifecycle;
   /** The process's inbox mapper (`serve` runs one), woken after each accepted push; without one, pushes wait in the inbox for a `serve` process to map them. */
-  inbox?: Pick<InboxMapper, 'wake'>;
+  inbox?: Pick<InboxMapper, 'wake' | 'during'>;
 }
 
 /** How long a client is asked to wait when the database does not answer. */

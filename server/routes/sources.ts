@@ -16,7 +16,12 @@ import type { Store } from '../store/index.ts';
  * admin reads every source's counters. A push is answered once its items are in the inbox; `inbox`
  * (the process's mapper, when it has one) is woken to map them.
  */
-export function sourceRoutes(store: Store, clock: () => Date, logger: Logger, inbox?: Pick<InboxMapper, 'wake'>) {
+export function sourceRoutes(
+  store: Store,
+  clock: () => Date,
+  logger: Logger,
+  inbox?: Pick<InboxMapper, 'wake' | 'during'>,
+) {
   const push = (kind: SourceKind) => async (c: Context<AppEnv>, id: string) => {
     const source = await store.sources.get(id);
     if (!source || source.kind !== kind) {
@@ -44,6 +49,8 @@ export function sourceRoutes(store: Store, clock: () => Date, logger: Logger, in
     if (outcome.receipt.queued > 0) inbox?.wake();
     return c.json(outcome.receipt);
   };
+  // The mapper gives way to pushes being answered: the answer is what the tool waits for.
+  const during = inbox ? <T>(work: () => Promise<T>) => inbox.during(work) : <T>(work: () => Promise<T>) => work();
   const segment = push('segment');
   const mautic = push('mautic');
 
@@ -63,7 +70,7 @@ export function sourceRoutes(store: Store, clock: () => Date, logger: Logger, in
       }
       return c.json({ source, remapped });
     }),
-    handle(routes.segmentSource, (c, { params }) => segment(c, params.id)),
-    handle(routes.mauticSource, (c, { params }) => mautic(c, params.id)),
+    handle(routes.segmentSource, (c, { params }) => during(() => segment(c, params.id))),
+    handle(routes.mauticSource, (c, { params }) => during(() => mautic(c, params.id))),
   ];
 }

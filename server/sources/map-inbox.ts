@@ -133,6 +133,8 @@ export async function mapRows(
   rows: readonly InboxRow[],
   now: () => string,
   onError: (row: InboxRow, error: unknown) => void,
+  /** Awaited between two transactions: the inbox mapper gives way to requests there. */
+  between: () => Promise<void> = async () => {},
 ): Promise<MapTally & { failed: number }> {
   const tally = { stored: 0, duplicates: 0, unmapped: 0, skipped: 0, failed: 0 };
   const sources = new Map<string, StoredSource>();
@@ -149,6 +151,7 @@ export async function mapRows(
     onError(row, error);
   };
   for (let i = 0; i < rows.length; ) {
+    if (i > 0) await between();
     const batch = rows.slice(i, i + MAP_BATCH);
     try {
       const { states, taken } = await mapTogether(store, sources, batch, now);
