@@ -1,6 +1,7 @@
 import { EngagementEventInput, LeadInput, type SourceKind } from '../../lib/contract/index.ts';
 import { safeParseWithinCaps } from '../array-caps.ts';
 import type { SourceInboxState } from '../db/tables.ts';
+import { hashEmail } from '../email.ts';
 import { describeIssues } from '../problem.ts';
 import type { Stores } from '../store/index.ts';
 import type { Counter, InboxRow, StoredSource } from '../store/sources.ts';
@@ -62,6 +63,7 @@ async function writeOne(
     const parsed = safeParseWithinCaps(LeadInput, outcome.lead);
     if (!parsed.success) return ['skipped', describeIssues(parsed.error.issues).detail];
     const written = await tx.leads.upsert(parsed.data, now);
+    if (written.ok) await tx.leadActivity.record(hashEmail(parsed.data.email), now);
     return written.ok ? ['stored', null] : ['skipped', written.detail];
   }
   // The row's id names the event: the inbox refuses a repeated item, and a row is mapped once.
@@ -70,6 +72,7 @@ async function writeOne(
   const { id: leadId } = await tx.leads.ensure(parsed.data.email, now);
   const inserted = await tx.events.insert(leadId, parsed.data, now);
   if (inserted && parsed.data.campaign) await tx.leads.addCampaignTouch(leadId, parsed.data.campaign);
+  if (inserted) await tx.leadActivity.record(hashEmail(parsed.data.email), now);
   return inserted ? ['stored', null] : ['duplicate', 'already stored'];
 }
 
