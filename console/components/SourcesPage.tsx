@@ -47,7 +47,7 @@ export function Sources({ initial }: { initial: readonly SourceSummary[] }) {
       `“${name}” now maps to ${type}: ${stored} kept ${stored === 1 ? 'item' : 'items'} stored` +
         (skipped ? `, ${skipped} skipped` : '') +
         (duplicates ? `, ${duplicates} already stored` : '') +
-        (pending ? `, ${pending} left for the next start` : '') +
+        (pending ? `, ${pending} waiting to be mapped again (retried on its own)` : '') +
         '.',
     );
     return null;
