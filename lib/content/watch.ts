@@ -4,8 +4,9 @@ import type { TraceEntry } from '../messages.ts';
 import { siteFor } from '../sites/registry.ts';
 import type { PageLeads, Trace } from '../sites/types.ts';
 
-// Long enough for a host app's thread swap (several mutation batches) to land in one detection,
-// short enough to stay inside the 150 ms "thread opened -> campaign message" budget from cache.
+// Long enough for a host app's thread swap (several mutation batches) to land in one detection. A
+// hash navigation (Gmail opening a thread) is checked at once, without this wait; a swap seen only
+// as mutations (pushState) waits it out, more than the 50 ms budget from cache allows by itself.
 const SETTLE_MS = 50;
 const MAX_TRACE = 100;
 
