@@ -2,7 +2,7 @@ import type { CrmRef, LeadInput } from '../../lib/contract/index.ts';
 import { crmMatchId, crmObjectType } from '../domain/crm.ts';
 import { hashEmail, normaliseEmail } from '../email.ts';
 import type { StoreContext } from './context.ts';
-import { crmRefLabel, type LeadRow, type SourceRef, type UpsertLeadResult } from './leads.ts';
+import { crmRefLabel, type LeadRow, profileUpdate, type SourceRef, type UpsertLeadResult } from './leads.ts';
 
 /** Addresses or ids per `in (…)` list and rows per multi-row insert. */
 const CHUNK = 500;
@@ -153,20 +153,7 @@ export async function upsertMany(
   for (const { item } of accepted) {
     const { input, existing, refs } = item;
     if (!existing) continue;
-    await ctx.db
-      .updateTable('leads')
-      .set({
-        name: input.name ?? undefined,
-        company: input.company ?? undefined,
-        title: input.title ?? undefined,
-        lifecycle_stage: input.lifecycleStage ?? undefined,
-        industry: input.segments?.industry ?? undefined,
-        persona: input.segments?.persona ?? undefined,
-        region: input.segments?.region ?? undefined,
-        updated_at: now,
-      })
-      .where('id', '=', existing.id)
-      .execute();
+    await ctx.db.updateTable('leads').set(profileUpdate(input, now)).where('id', '=', existing.id).execute();
     if (input.crmRefs?.length === 0)
       await ctx.db.deleteFrom('lead_crm_refs').where('lead_id', '=', existing.id).execute();
     const systems = [...new Set(refs.map((r) => r.system))];

@@ -41,6 +41,20 @@ export function refKey(ref: AnyRef): string {
   return `${ref.system}|${crmObjectType(ref)}|${crmMatchId(ref)}`;
 }
 
+/** The columns an upsert sets: a field left undefined is not set, so it keeps its stored value. */
+export function profileUpdate(input: LeadInput, now: string) {
+  return {
+    name: input.name ?? undefined,
+    company: input.company ?? undefined,
+    title: input.title ?? undefined,
+    lifecycle_stage: input.lifecycleStage ?? undefined,
+    industry: input.segments?.industry ?? undefined,
+    persona: input.segments?.persona ?? undefined,
+    region: input.segments?.region ?? undefined,
+    updated_at: now,
+  };
+}
+
 export function crmRefLabel(ref: AnyRef): string {
   return `${ref.system}:${ref.objectType}:${ref.id}`;
 }
@@ -242,21 +256,7 @@ export function createLeadStore(ctx: StoreContext) {
         })
         .execute();
     }
-    // A field left undefined is not set, so it keeps its stored value.
-    await ctx.db
-      .updateTable('leads')
-      .set({
-        name: input.name ?? undefined,
-        company: input.company ?? undefined,
-        title: input.title ?? undefined,
-        lifecycle_stage: input.lifecycleStage ?? undefined,
-        industry: input.segments?.industry ?? undefined,
-        persona: input.segments?.persona ?? undefined,
-        region: input.segments?.region ?? undefined,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .execute();
+    await ctx.db.updateTable('leads').set(profileUpdate(input, now)).where('id', '=', id).execute();
     if (input.crmRefs?.length === 0) await ctx.db.deleteFrom('lead_crm_refs').where('lead_id', '=', id).execute();
     if (refs.length > 0) await replaceRefs(id, refs, created);
     if (input.campaigns) {
