@@ -6,7 +6,7 @@
  * must not fall as the tables grow), events/s likewise, and the whole load against the 10-minute
  * budget for 1M leads / 20M events.
  *
- * `--scale 1` (default) is 1M leads / 20M events; `--scale 0.1` a tenth. `--db postgres://…` loads
+ * `--scale 1` (default) is 1M leads / 20M events; `--scale 0.1` a tenth; `--workers N` for `serve`. `--db postgres://…` loads
  * into a new database on that server (dropped after) instead of a new SQLite file.
  */
 import { execFileSync } from 'node:child_process';
@@ -25,6 +25,8 @@ const { values } = parseArgs({
     scale: { type: 'string', default: '1' },
     db: { type: 'string' },
     connections: { type: 'string', default: '4' },
+    /** `serve --workers N`: workers parse and check batches in parallel; SQLite still writes one at a time. */
+    workers: { type: 'string', default: '2' },
   },
 });
 const scale = Number(values.scale);
@@ -119,7 +121,12 @@ async function main() {
   try {
     cli('seed', '--demo');
     const token = cli('token', 'create', '--role', 'admin', '--name', 'bench ingest').trim().split('\n').at(-1) ?? '';
-    const server = await spawnServer(target, join(dir, 'server.log'), ['--rate-limit', 'off', '--workers', '1']);
+    const server = await spawnServer(target, join(dir, 'server.log'), [
+      '--rate-limit',
+      'off',
+      '--workers',
+      values.workers,
+    ]);
     try {
       const campaignKeys = ['q4-cloud-savings', 'platform-reliability'];
       const data = createDataset(scale, Date.now(), campaignKeys);
@@ -192,7 +199,7 @@ async function main() {
       const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
       const engine = values.db ? 'PostgreSQL' : 'SQLite';
       console.log(
-        `\nBulk ingest through the public routes (${engine}, one worker, ${connections} connections, seed ${BENCH_SEED})`,
+        `\nBulk ingest through the public routes (${engine}, ${values.workers} worker(s), ${connections} connections, seed ${BENCH_SEED})`,
       );
       console.log(
         `leads with CRM ids  ${fmt(leadPhase.rows)} in ${leadPhase.seconds.toFixed(0)} s: ${fmt(leadPhase.rows / leadPhase.seconds)} rows/s; first 10% ${fmt(l.first)}/s, last 10% ${fmt(l.last)}/s (last ÷ first ${(l.last / l.first).toFixed(2)}: ${l.last >= FLAT * l.first ? 'flat' : 'FALLS'}, budget ≥ ${FLAT})`,
