@@ -35,6 +35,10 @@ const leaf = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 30 }),
 );
 
+/** A leaf as query text; JSON for objects (`String` throws on one whose `toString` key is not a function). */
+const asText = (value: unknown): string =>
+  typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+
 function keysOf(op: Operation): string[] {
   if (!op.body) return [];
   const props = jsonSchema(op.body, 'input').properties;
@@ -91,7 +95,7 @@ function queries(op: Operation): fc.Arbitrary<string> {
     ? fc.oneof(fc.constantFrom(...known), fc.string({ maxLength: 8 }))
     : fc.string({ maxLength: 8 });
   const encoded = fc
-    .array(fc.tuple(key, fc.oneof(leaf.map(String), fc.string({ maxLength: 30 }))), { maxLength: 4 })
+    .array(fc.tuple(key, fc.oneof(leaf.map(asText), fc.string({ maxLength: 30 }))), { maxLength: 4 })
     .map((pairs) => `?${pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}`);
   const raw = fc
     .string({ unit: fc.constantFrom('%', 'E', '0', 'a', '=', '&', '[', ']', '.', 'x', '+', '#'), maxLength: 20 })
