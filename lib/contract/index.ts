@@ -1,3 +1,4 @@
+export * from './auth.ts';
 export * from './campaigns.ts';
 export * from './changes.ts';
 export * from './common.ts';

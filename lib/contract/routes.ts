@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuthProviders, Session, SessionList, SessionListQuery, SessionRequest } from './auth.ts';
 import { AllCampaigns, Campaign, CampaignInput, CampaignPatch } from './campaigns.ts';
 import { ChangesPage, ChangesQuery } from './changes.ts';
 import type { Role } from './common.ts';
@@ -223,6 +224,52 @@ export const routes = named({
     access: ALL,
     rate: READ,
     responses: { 200: { description: 'The caller behind the token.', schema: Me } },
+  },
+  authProviders: {
+    method: 'get',
+    path: '/v1/auth/providers',
+    summary: 'Identity providers to sign in with',
+    description:
+      'The OpenID Connect providers connected with `sso add`, with what a client needs to start the authorization code flow with PKCE. No token needed: the extension and the console ask before anyone is signed in.',
+    tags: ['identity'],
+    access: 'public',
+    rate: null,
+    responses: { 200: { description: 'The providers (none: sign in with an access token).', schema: AuthProviders } },
+  },
+  createSession: {
+    method: 'post',
+    path: '/v1/sessions',
+    summary: "Sign in: exchange a provider's ID token for a session",
+    description:
+      "The ID token is verified (the provider's signature with its published keys, issuer, audience, expiry, issue time, not-before, a verified email, an allowed domain); the role comes from the provider's role claim mapping, else its default role. The session token works like an access token and expires within 12 hours; sign in again (silently, at the provider) to renew it. Each refusal is a 401 that says which check failed.",
+    tags: ['identity'],
+    access: 'public',
+    rate: null,
+    body: SessionRequest,
+    bodyLimit: 32 * KiB,
+    responses: { 201: { description: 'Signed in.', schema: Session } },
+    errors: [401],
+  },
+  listSessions: {
+    method: 'get',
+    path: '/v1/sessions',
+    summary: "Signed-in sessions (an admin's view)",
+    tags: ['identity'],
+    access: ADMIN,
+    rate: READ,
+    query: SessionListQuery,
+    responses: { 200: { description: 'Sessions, newest first; never their tokens.', schema: SessionList } },
+  },
+  revokeSession: {
+    method: 'delete',
+    path: '/v1/sessions/{id}',
+    summary: 'Sign a session out (takes effect on its next request)',
+    tags: ['identity'],
+    access: ADMIN,
+    rate: WRITE,
+    params: { id: { description: 'The session id, from `GET /v1/sessions`.', example: 'ses_0000000000000000' } },
+    responses: { 204: { description: 'Revoked (or already revoked).' } },
+    errors: [404],
   },
   lookup: {
     method: 'post',
