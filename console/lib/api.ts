@@ -9,7 +9,8 @@ export type { FetchLike };
 export type ApiResult<T> = { ok: true; data: T; status: number } | { ok: false; status: number; problem: Problem };
 
 export interface ApiClientOptions {
-  token: string;
+  /** Absent for the routes anyone may call (the providers, signing in). */
+  token?: string;
   fetch?: FetchLike;
   /** Called on every 401, so the console can ask for the token again without losing the page. */
   onUnauthorized?: () => void;

@@ -10,14 +10,17 @@ export type SessionState =
   | { state: 'signedOut'; message?: string }
   | ({ state: 'signedIn' } & SignedIn);
 
-/** The tab's session: a token kept from earlier in this tab is checked once with `GET /v1/me`. */
-export function useStoredSession(fetch: FetchLike | undefined) {
+/**
+ * The tab's session: a token kept from earlier in this tab is checked once with `GET /v1/me`, unless
+ * `replaced`: a sign-in at a provider is finishing and will store its own.
+ */
+export function useStoredSession(fetch: FetchLike | undefined, replaced = false) {
   const [session, setSession] = useState<SessionState>(() =>
-    readToken() ? { state: 'checking' } : { state: 'signedOut' },
+    readToken() && !replaced ? { state: 'checking' } : { state: 'signedOut' },
   );
   useEffect(() => {
     const token = readToken();
-    if (!token) return;
+    if (!token || replaced) return;
     let current = true;
     new ApiClient({ token, fetch }).call(routes.me).then((result) => {
       if (!current) return;
@@ -31,6 +34,6 @@ export function useStoredSession(fetch: FetchLike | undefined) {
     return () => {
       current = false;
     };
-  }, [fetch]);
+  }, [fetch, replaced]);
   return [session, setSession] as const;
 }
