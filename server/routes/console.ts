@@ -31,21 +31,45 @@ const NOT_BUILT = `<!doctype html>
 </html>
 `;
 
-function pageHeaders(c: Context) {
-  c.header('Content-Security-Policy', CONSOLE_CSP);
-  c.header('Cache-Control', 'no-cache');
+export interface ConsoleOptions {
+  /**
+   * The connected identity providers' token endpoints: the console's page may call them (it exchanges
+   * the sign-in code there itself, as a public client), and nothing else beyond its own origin.
+   */
+  tokenEndpoints?: () => Promise<readonly string[]>;
+}
+
+/** A token endpoint as a CSP source (scheme, host, port, path; no query); null for anything but http(s). */
+function connectSource(endpoint: string): string | null {
+  try {
+    const url = new URL(endpoint);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    // `;` and `,` end a directive or a policy; a URL's path may hold them unescaped.
+    return `${url.origin}${url.pathname.replace(/;/g, '%3B').replace(/,/g, '%2C')}`;
+  } catch {
+    return null;
+  }
+}
+
+/** The console's policy with the token endpoints added to `connect-src`; just its own origin when they cannot be listed. */
+export async function consolePolicy(tokenEndpoints: ConsoleOptions['tokenEndpoints']): Promise<string> {
+  const endpoints = tokenEndpoints ? await tokenEndpoints().catch(() => []) : [];
+  const sources = [...new Set(endpoints.map(connectSource).filter((s): s is string => s !== null))];
+  if (sources.length === 0) return CONSOLE_CSP;
+  return CONSOLE_CSP.replace("connect-src 'self'", `connect-src 'self' ${sources.join(' ')}`);
 }
 
 /**
  * The marketer console: `index.html` for `/console` and every path under it (the console routes in
  * the browser), hashed assets under `/console/assets/` cached for a year. A 503 page says how to
- * build it when it is missing.
+ * build it when it is missing. The page may call the providers' token endpoints (`options`).
  */
-export function consoleRoutes(dist: string = CONSOLE_DIST) {
+export function consoleRoutes(dist: string = CONSOLE_DIST, options: ConsoleOptions = {}) {
   const app = new Hono();
 
   const index = async (c: Context) => {
-    pageHeaders(c);
+    c.header('Content-Security-Policy', await consolePolicy(options.tokenEndpoints));
+    c.header('Cache-Control', 'no-cache');
     const html = await readFile(join(dist, 'index.html'), 'utf8').catch(() => null);
     if (html === null) return c.html(NOT_BUILT, 503, { 'Retry-After': '60' });
     return c.html(html);
