@@ -23,6 +23,7 @@ import { ingestRoutes } from './routes/ingest.ts';
 import { lookupRoutes } from './routes/lookup.ts';
 import { meRoutes } from './routes/me.ts';
 import { openapiRoutes } from './routes/openapi.ts';
+import { sessionRoutes } from './routes/sessions.ts';
 import { sourceRoutes } from './routes/sources.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { talkingPointRoutes } from './routes/talking-points.ts';
@@ -98,6 +99,7 @@ export function createApp(store: Store, options: AppOptions = {}) {
       ...healthRoutes(VERSION, store, lifecycle),
       ...openapiRoutes(VERSION),
       ...meRoutes(),
+      ...sessionRoutes(store, clock, logger),
       ...lookupRoutes(store, clock),
       ...timelineRoutes(store),
       ...feedbackRoutes(store, clock),

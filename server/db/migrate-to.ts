@@ -47,6 +47,7 @@ const PLACE_IN_COPY: Record<TableName, number> = {
   source_inbox: 17,
   source_errors: 18,
   source_days: 19,
+  sso_providers: 20,
 };
 
 export const COPY_ORDER: readonly TableName[] = (Object.keys(PLACE_IN_COPY) as TableName[]).sort(

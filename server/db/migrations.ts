@@ -447,4 +447,32 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX lead_activity_at ON lead_activity(at);
     `,
   },
+  {
+    version: 12,
+    name: 'single sign-on: identity providers and sessions',
+    sql: `
+      -- Identity providers (OpenID Connect) people sign in with: \`sso add\`. role_map_json maps a
+      -- value of the role claim to a role ({"sales-ops": "manager"}); allowed_domains_json lists the
+      -- email domains let in ([] lets every domain in).
+      CREATE TABLE sso_providers (
+        id TEXT PRIMARY KEY,
+        issuer TEXT NOT NULL UNIQUE,
+        client_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        default_role TEXT NOT NULL CHECK (default_role IN ('rep', 'manager', 'marketer', 'admin')),
+        role_claim TEXT,
+        role_map_json TEXT NOT NULL,
+        allowed_domains_json TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+
+      -- A session is a token that expires (docs/decisions.md): who signed in, at which provider.
+      -- Access tokens leave all four null and never expire.
+      ALTER TABLE tokens ADD COLUMN expires_at TEXT;
+      ALTER TABLE tokens ADD COLUMN email TEXT;
+      ALTER TABLE tokens ADD COLUMN issuer TEXT;
+      ALTER TABLE tokens ADD COLUMN subject TEXT;
+      CREATE INDEX tokens_sessions ON tokens(email, created_at) WHERE issuer IS NOT NULL;
+    `,
+  },
 ];

@@ -410,6 +410,29 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX lead_activity_at ON lead_activity(at);
     `,
   },
+  {
+    version: 12,
+    name: 'single sign-on: identity providers and sessions',
+    sql: `
+      CREATE TABLE sso_providers (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        issuer TEXT COLLATE "C" NOT NULL UNIQUE,
+        client_id TEXT COLLATE "C" NOT NULL,
+        name TEXT COLLATE "C" NOT NULL,
+        default_role TEXT COLLATE "C" NOT NULL CHECK (default_role IN ('rep', 'manager', 'marketer', 'admin')),
+        role_claim TEXT COLLATE "C",
+        role_map_json TEXT COLLATE "C" NOT NULL,
+        allowed_domains_json TEXT COLLATE "C" NOT NULL,
+        created_at TEXT COLLATE "C" NOT NULL
+      );
+
+      ALTER TABLE tokens ADD COLUMN expires_at TEXT COLLATE "C";
+      ALTER TABLE tokens ADD COLUMN email TEXT COLLATE "C";
+      ALTER TABLE tokens ADD COLUMN issuer TEXT COLLATE "C";
+      ALTER TABLE tokens ADD COLUMN subject TEXT COLLATE "C";
+      CREATE INDEX tokens_sessions ON tokens(email, created_at) WHERE issuer IS NOT NULL;
+    `,
+  },
 ];
 /** An arbitrary constant: the advisory lock two instances starting at once take to migrate in turn. */
 const MIGRATION_LOCK = 7_301_542;

@@ -28,6 +28,7 @@ export interface Tables {
   source_inbox: SourceInboxTable;
   source_errors: SourceErrorsTable;
   source_days: SourceDaysTable;
+  sso_providers: SsoProvidersTable;
 }
 
 export interface LeadsTable {
@@ -118,6 +119,11 @@ export interface TokensTable {
   role: string;
   created_at: string;
   revoked_at: string | null;
+  /** Sessions (signed in with an identity provider) expire; access tokens leave these four null. */
+  expires_at: string | null;
+  email: string | null;
+  issuer: string | null;
+  subject: string | null;
 }
 
 export interface FeedbackTable {
@@ -281,4 +287,18 @@ export interface SourceDaysTable {
   rejected_signature: Generated<number>;
   unmapped: Generated<number>;
   skipped: Generated<number>;
+}
+
+export interface SsoProvidersTable {
+  id: string;
+  issuer: string;
+  client_id: string;
+  name: string;
+  default_role: string;
+  role_claim: string | null;
+  /** A JSON object: claim value → role. */
+  role_map_json: string;
+  /** A JSON array of email domains; empty lets every domain in. */
+  allowed_domains_json: string;
+  created_at: string;
 }

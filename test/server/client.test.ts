@@ -3,7 +3,7 @@
 // serialised, and each kind of failure handed back typed.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { answered, type CallResult, type Client, createClient } from '../../lib/client/client.ts';
 import { prepareRequest } from '../../lib/client/request.ts';
 import type { CallArgs } from '../../lib/client/types.ts';
@@ -12,6 +12,8 @@ import { type Operation, routes } from '../../lib/contract/routes.ts';
 import { ifMatch } from '../../lib/contract/version-tag.ts';
 import { CONSOLE_DIST } from '../../server/routes/console.ts';
 import { signFor } from '../../server/sources/signature.ts';
+import { createSsoProviderStore } from '../../server/store/sso-providers.ts';
+import { startOidcProvider } from '../support/oidc-provider.ts';
 import { demoMessage, sha256, startTestServer, type TestServer } from './helpers.ts';
 import { addSource } from './sources-helpers.ts';
 
@@ -67,6 +69,46 @@ const requests: { [K in keyof typeof routes]: () => Promise<CallArgs<(typeof rou
   console: async () => [],
   consoleAsset: async () => [{ params: { name: builtAsset() ?? routes.consoleAsset.params.name.example } }],
   me: async () => [],
+  authProviders: async () => [],
+  // A real provider for the one test, connected as `sso add` would, and an ID token it signed.
+  createSession: async () => {
+    const person = { sub: 'u-client', email: 'client.sso@acme.example', name: 'Client SSO' };
+    const provider = await startOidcProvider({
+      clients: [{ clientId: 'coalface-client-test', redirectUris: ['http://127.0.0.1:8787/console/'] }],
+      accounts: [person],
+    });
+    onTestFinished(() => provider.close());
+    await createSsoProviderStore(server.store.db).add(
+      {
+        issuer: provider.issuer,
+        clientId: 'coalface-client-test',
+        name: 'Test provider',
+        defaultRole: 'rep',
+        roleClaim: null,
+        roleMap: {},
+        allowedDomains: [],
+      },
+      new Date().toISOString(),
+    );
+    return [{ body: { idToken: await provider.idToken(person, 'coalface-client-test') } }];
+  },
+  listSessions: async () => [{ query: { email: 'client.sso@acme.example' } }],
+  revokeSession: async () => {
+    const grant = {
+      role: 'rep',
+      name: 'Revoked',
+      email: 'r@acme.example',
+      issuer: 'https://idp.example',
+      subject: 's',
+    } as const;
+    const now = new Date();
+    const made = await server.store.tokens.createSession(
+      grant,
+      now.toISOString(),
+      new Date(+now + 3_600_000).toISOString(),
+    );
+    return [{ params: { id: made.id } }];
+  },
   lookup: async () => [{ body: { leads: [{ email: LEAD }, { emailHash: sha256('nobody@acme.example') }] } }],
   timelinePage: async () => [{ query: { emailHash: sha256(LEAD), limit: 10 } }],
   giveFeedback: async () => [{ body: VERDICT }],

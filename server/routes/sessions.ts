@@ -1,0 +1,68 @@
+import { type AuthProvider, routes, type Session } from '../../lib/contract/index.ts';
+import type { Logger } from '../log.ts';
+import { redact } from '../log.ts';
+import { problem } from '../problem.ts';
+import { handle } from '../router/handle.ts';
+import { clientSettings } from '../sso/client-settings.ts';
+import { createProviderCache, type ProviderCache } from '../sso/provider-cache.ts';
+import { SESSION_TTL_MS, sessionGrant } from '../sso/session-grant.ts';
+import { verifyIdToken } from '../sso/verify-id-token.ts';
+import type { Store } from '../store/index.ts';
+import { createSsoProviderStore } from '../store/sso-providers.ts';
+
+/**
+ * Single sign-on: the providers to sign in with, a provider's ID token exchanged for a session (a
+ * token that expires), and an admin's view of sessions. `cache` is injected by tests that count fetches.
+ */
+export function sessionRoutes(store: Store, clock: () => Date, logger: Logger, cache?: ProviderCache) {
+  const providers = createSsoProviderStore(store.db);
+  const metadata = cache ?? createProviderCache(() => clock().getTime());
+
+  const list = handle(routes.authProviders, async (c) => {
+    const connected = await providers.list();
+    const settled = await Promise.allSettled(
+      connected.map(async (p) => clientSettings(p, await metadata.discovery(p.issuer))),
+    );
+    const available: AuthProvider[] = [];
+    settled.forEach((outcome, i) => {
+      if (outcome.status === 'fulfilled') available.push(outcome.value);
+      else
+        logger.error(
+          `sso provider ${connected[i]?.id} left out of the list: ${redact(String(outcome.reason?.message ?? outcome.reason))}`,
+        );
+    });
+    return c.json({ providers: available });
+  });
+
+  const create = handle(routes.createSession, async (c, { body }) => {
+    const verified = await verifyIdToken(body.idToken, {
+      providerFor: (issuer) => providers.byIssuer(issuer),
+      cache: metadata,
+      now: () => clock().getTime(),
+    });
+    if (!verified.ok) {
+      c.header('WWW-Authenticate', 'Bearer realm="coalface", error="invalid_token"');
+      return problem(c, 401, verified.refusal.slug, verified.refusal.detail);
+    }
+    const grant = sessionGrant(verified.provider, verified.person);
+    const now = clock();
+    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
+    const made = await store.tokens.createSession(grant, now.toISOString(), expiresAt);
+    const session: Session = { token: made.token, role: grant.role, name: made.name, expiresAt };
+    c.header('Cache-Control', 'no-store');
+    return c.json(session, 201);
+  });
+
+  const listSessions = handle(routes.listSessions, async (c, { query }) => {
+    const sessions = await store.tokens.listSessions({ email: query.email, now: clock().toISOString() });
+    return c.json({ sessions });
+  });
+
+  const revoke = handle(routes.revokeSession, async (c, { params: { id } }) => {
+    const outcome = await store.tokens.revokeSession(id, clock().toISOString());
+    if (outcome === 'unknown') return problem(c, 404, 'not-found', `There is no session with id ${id.slice(0, 80)}.`);
+    return c.body(null, 204);
+  });
+
+  return [list, create, listSessions, revoke];
+}
