@@ -3,7 +3,9 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Role } from '../lib/contract/index.ts';
+import { SESSION_USAGE, sessionCommand } from './cli/session-command.ts';
 import { SOURCE_USAGE, sourceCommand } from './cli/source-command.ts';
+import { SSO_USAGE, ssoCommand } from './cli/sso-command.ts';
 import { DEFAULT_POOL_SIZE, DEFAULT_STATEMENT_TIMEOUT_MS } from './db/connect.ts';
 import { type MigrateSummary, migrateTo, sourceProblem } from './db/migrate-to.ts';
 import { describeDbTarget, parseDbTarget } from './db/target.ts';
@@ -67,6 +69,15 @@ const HELP = `Coalface endpoint
   ${SOURCE_USAGE.addHubspot}
   ${SOURCE_USAGE.sync}
       Connect HubSpot with a private app token (stored encrypted); serve pulls it on a schedule, sync pulls now.
+  ${SSO_USAGE.add}
+      Let people sign in with an OpenID Connect provider (Google Workspace, Entra ID, Okta; docs/sso.md): its
+      discovery document is checked first. --role-map maps a value of --role-claim to a role (highest wins).
+  ${SSO_USAGE.list}
+  ${SSO_USAGE.remove}
+      See the connected providers; remove one (its ID tokens are refused from then on).
+  ${SESSION_USAGE.list}
+  ${SESSION_USAGE.revoke}
+      Sessions of people signed in with a provider (one person's, or all live ones); revoke one by its id (ses_…).
 
   serve options: --workers N processes sharing the port (default ${defaultWorkers()}: one per CPU, at most 4;
   --workers 1 serves from this process alone); --trust-proxy when a TLS-terminating reverse proxy is in front (HSTS, X-Forwarded-For);
@@ -436,6 +447,10 @@ export async function main(argv: string[]): Promise<void> {
       return migrateToCommand(args);
     case 'source':
       return sourceCommand(args, dbOf);
+    case 'sso':
+      return ssoCommand(args, dbOf);
+    case 'session':
+      return sessionCommand(args, dbOf);
     case undefined:
     case 'help':
     case '--help':
@@ -445,7 +460,7 @@ export async function main(argv: string[]): Promise<void> {
     default:
       fail(
         `Unknown command "${command}"`,
-        'npm run server -- serve | seed --demo | token create|list|revoke | import | migrate-to | source add|list|remove|sync (or help)',
+        'npm run server -- serve | seed --demo | token create|list|revoke | import | migrate-to | source add|list|remove|sync | sso add|list|remove | session list|revoke (or help)',
       );
   }
 }
