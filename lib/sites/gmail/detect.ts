@@ -2,7 +2,7 @@
 import { findSelf } from '../dom.ts';
 import { looksLikeEmail, normaliseEmail } from '../email.ts';
 import { uniqueLeads } from '../people.ts';
-import { firstHit } from '../probe.ts';
+import { firstHit, type Probe } from '../probe.ts';
 import type { Found, Trace } from '../types.ts';
 import { findComposeForms, readCompose } from './compose.ts';
 import type { Person } from './people.ts';
@@ -10,11 +10,12 @@ import { SELECTORS } from './selectors.ts';
 import { findMessages, findSubject, readThread, threadRoot } from './thread.ts';
 import { type Route, routeOf } from './urls.ts';
 
-/** Self from the account button's label, "Google Account: Alex Morgan (alex@example.com)". */
-function selfFromAccount(doc: Document): string | undefined {
-  const hit = firstHit(doc, SELECTORS.account);
+/** Self from the account button's label, "Google Account: Alex Morgan (alex@example.com)" in any language. */
+function selfFromAccount(doc: Document, probe: Probe): string | undefined {
+  const hit = firstHit(doc, probe);
   for (const el of hit?.elements ?? []) {
-    const match = /\(([^()\s]+@[^()\s]+)\)\s*$/.exec(el.getAttribute('aria-label') ?? '');
+    // Full-width parentheses too: some CJK labels use them.
+    const match = /[(（]([^()（）\s]+@[^()（）\s]+)[)）]\s*$/.exec(el.getAttribute('aria-label') ?? '');
     const email = normaliseEmail(match?.[1] ?? '');
     if (looksLikeEmail(email)) return email;
   }
@@ -51,8 +52,11 @@ export function detect(doc: Document, url: URL, trace?: Trace): Found<Route['kin
     const everyone = [...composing, ...thread.senders, ...thread.recipients];
     const self = findSelf(
       [
-        ['account-label', () => selfFromAccount(doc)],
+        ['account-label', () => selfFromAccount(doc, SELECTORS.account)],
         ['document-title', () => selfFromTitle(doc)],
+        // Words in the UI's language last: the account label in another language, then the chip
+        // Gmail names "me", "我", "ich"… (labels.ts).
+        ['account-label-translated', () => selfFromAccount(doc, SELECTORS.accountTranslated)],
         ['name="me"', () => everyone.find((p) => p.isMe)?.email],
       ],
       trace,

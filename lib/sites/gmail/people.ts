@@ -1,6 +1,7 @@
 // The people Gmail's address chips and recipient text fields name.
 import { cleanName } from '../dom.ts';
 import { looksLikeEmail, normaliseEmail } from '../email.ts';
+import { ME_NAMES } from './labels.ts';
 
 export interface Person {
   email: string;
@@ -29,7 +30,8 @@ export function personOf(el: Element): Person | null {
   const email = addressIn(el.getAttribute('email')) ?? addressIn(el.getAttribute('data-hovercard-id'));
   if (!email) return null;
   const attr = el.getAttribute('name') ?? el.getAttribute('data-name');
-  const isMe = attr?.trim().toLowerCase() === 'me';
+  // Gmail's word for the rep in the UI's language: the last way to tell the rep (detect.ts).
+  const isMe = attr ? ME_NAMES.has(attr.trim().toLowerCase()) : false;
   // The chip's own text is the name shown beside the address; only a fallback for the attribute.
   const name = isMe ? undefined : cleanName(attr || el.textContent, email);
   return name === undefined ? { email, isMe } : { email, name, isMe };

@@ -1,4 +1,5 @@
 import { type Probe, seen } from '../probe.ts';
+import { ACCOUNT_LABEL_PREFIXES } from './labels.ts';
 
 /**
  * Gmail's markup as observed, newest alternative first. Semantic attributes (`email`,
@@ -17,6 +18,9 @@ export const SELECTORS = {
     seen('2019-06', '[data-legacy-message-id]'),
     seen('2016-01', 'div.adn'),
   ],
+  // A collapsed message's row, which may carry no message id: read beside the messages above, each
+  // row one message (its sender chip sits in `td.gF`, without `h3.iw`).
+  collapsedMessage: [seen('2026-12', 'div.adf.ads, div.kv, div.kQ', 'div.adf.ads|div.kv|div.kQ')],
   // Every sender and recipient alternative ends in `[email]` or `[data-hovercard-id*="@"]`: the
   // thread is read from one pass over those (ADDRESS_CARRIERS), each element then ranked with
   // `matches`. An alternative that ends otherwise is never seen (a unit test keeps this true).
@@ -25,13 +29,28 @@ export const SELECTORS = {
     seen('2025-11', 'span.gD[email]'),
     seen('2025-11', 'h3 [email]'),
     seen('2025-11', 'h3 [data-hovercard-id*="@"]'),
+    seen('2026-12', 'td.gF [email]'),
   ],
   recipient: [
     seen('2025-11', 'span.hb span.g2[email]'),
     seen('2025-11', 'span.g2[email]'),
     seen('2025-11', 'span.hb [data-hovercard-id*="@"]'),
   ],
-  account: [seen('2025-11', 'a[aria-label^="Google Account:"]'), seen('2025-11', '[aria-label^="Google Account:"]')],
+  // The account button links to the account chooser in every language; its label, in the UI's
+  // language, ends with the address in parentheses.
+  account: [
+    seen('2026-12', 'a[href*="accounts.google.com/SignOutOptions"][aria-label*="@"]', 'a[href*=SignOutOptions]'),
+    seen('2025-11', 'a[aria-label^="Google Account:"]'),
+    seen('2025-11', '[aria-label^="Google Account:"]'),
+  ],
+  // The same label in the other languages (labels.ts): the last way to the account.
+  accountTranslated: [
+    seen(
+      '2026-12',
+      ACCOUNT_LABEL_PREFIXES.map((prefix) => `[aria-label^="${prefix}"]`).join(', '),
+      '[aria-label^="Google Account:" translated]',
+    ),
+  ],
   // Message text: bodies, quoted replies and collapsed snippets. Nothing inside is ever read.
   body: [
     seen('2025-11', 'div.a3s'),

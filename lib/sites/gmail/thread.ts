@@ -7,6 +7,8 @@ import { SELECTORS } from './selectors.ts';
 import { LEGACY_THREAD_ID } from './urls.ts';
 
 const MESSAGES = anyOf(SELECTORS.message);
+const COLLAPSED = anyOf(SELECTORS.collapsedMessage);
+const MESSAGES_OR_ROWS = `${MESSAGES}, ${COLLAPSED}`;
 
 /**
  * The subject of the open thread. While Gmail swaps threads, the previous one can linger hidden in
@@ -29,16 +31,31 @@ export function findSubject(doc: Document, threadId: string, trace?: Trace): Ele
 export function threadRoot(doc: Document, subject: Element | null): ParentNode {
   if (!subject) return doc.querySelector('[role="main"]') ?? doc;
   for (let el = subject.parentElement; el; el = el.parentElement) {
-    if (el.querySelector(MESSAGES) || el.matches('[role="main"]')) return el;
+    if (el.querySelector(MESSAGES_OR_ROWS) || el.matches('[role="main"]')) return el;
   }
   return doc;
 }
 
-/** Outermost message containers in document order (oldest first). */
+const inDocumentOrder = (a: Element, b: Element) =>
+  a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+
+/**
+ * Outermost message containers in document order (oldest first): the messages, and the collapsed
+ * rows Gmail renders without a message id, each row one message.
+ */
 export function findMessages(root: ParentNode, trace?: Trace): Element[] {
   const hit = firstHit(root, SELECTORS.message);
   trace?.('message', hit?.alternative ?? null, hit?.elements.length ?? 0);
-  return hit ? outermost(hit.elements) : [];
+  const messages = hit ? outermost(hit.elements) : [];
+  const rows = root.querySelectorAll(COLLAPSED);
+  if (rows.length === 0) return messages;
+  const known = new Set(messages);
+  // A row holding a known message, or held by one, is that message already.
+  const added = Array.from(rows).filter((row) => !messages.some((m) => m.contains(row) || row.contains(m)));
+  const all = outermost([...messages, ...added].sort(inDocumentOrder));
+  const extra = all.filter((el) => !known.has(el)).length;
+  if (extra > 0) trace?.('collapsedMessage', SELECTORS.collapsedMessage[0]?.name ?? null, extra);
+  return all;
 }
 
 /** The people one probe finds in one message: the first alternative that answers there, and its elements. */
