@@ -1,17 +1,26 @@
 // Who an Outlook on the web page shows: the people being written to, then the conversation's, never the rep.
 import { findSelf } from '../dom.ts';
+import { looksLikeEmail, normaliseEmail } from '../email.ts';
 import { uniqueLeads } from '../people.ts';
 import { anyOf, firstHit } from '../probe.ts';
 import type { Found, Trace } from '../types.ts';
 import { findComposeForms, peopleInCompose } from './compose.ts';
-import { keepOutside, peopleInLabel } from './people.ts';
+import { keepOutside } from './people.ts';
 import { SELECTORS } from './selectors.ts';
 import { findReadingPane, peopleInThread } from './thread.ts';
 import { routeOf } from './urls.ts';
 
+// An address anywhere in a label, whatever the words around it ("Account manager for …", "Konto-Manager für …").
+const ADDRESS = /[^\s<>()（）"';,:：]+@[^\s<>()（）"';,:：]+/g;
+
+/** The one address these labels name, or undefined when they name none or several. */
 function singleAddress(labels: (string | null)[]): string | undefined {
-  const found = new Set(labels.flatMap((label) => peopleInLabel(label?.replace(/^.*\bfor\s+/i, '') ?? null)));
-  const emails = new Set([...found].map((p) => p.email));
+  const emails = new Set(
+    labels
+      .flatMap((label) => label?.match(ADDRESS) ?? [])
+      .map((raw) => normaliseEmail(raw.replace(/\.+$/, '')))
+      .filter(looksLikeEmail),
+  );
   return emails.size === 1 ? [...emails][0] : undefined;
 }
 

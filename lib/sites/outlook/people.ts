@@ -3,6 +3,7 @@
 import { cleanName, MAX_NAME } from '../dom.ts';
 import { looksLikeEmail, normaliseEmail } from '../email.ts';
 import { anyOf } from '../probe.ts';
+import { LINE_WORDS } from './labels.ts';
 import { SELECTORS } from './selectors.ts';
 
 export interface Person {
@@ -20,7 +21,9 @@ function nameOf(raw: string | null | undefined, email: string): string | undefin
   return name && name.length <= MAX_NAME ? cleanName(name, email) : undefined;
 }
 
-const LABEL_PREFIX = /^\s*(?:from|to|cc|bcc)\s*:\s*/i;
+const literal = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** "From:", "Von:", "De :", "宛先：", in any language of labels.ts. */
+const LABEL_PREFIX = new RegExp(`^\\s*(?:${LINE_WORDS.map(literal).join('|')})\\s*[:：]\\s*`, 'i');
 // "Dana Lee <dana@acme.com>" or "Dana Lee (dana@acme.com)"; the name part may be empty.
 const NAMED_ADDRESS = /^(.*?)[<(]\s*([^<>()\s]+@[^<>()\s]+)\s*[>)]$/;
 
@@ -73,6 +76,7 @@ export function keepOutside(regions: string, forms: Element[] = []): Keep {
 export function peopleInLine(line: Element, keep: Keep): Person[] {
   const personas = Array.from(line.querySelectorAll(anyOf(SELECTORS.persona))).filter(keep);
   const people = [...peopleOf(line), ...personas.flatMap(peopleOf)];
+  if (people.length === 0) people.push(...peopleInText(line, keep));
   // Only a labelled line ("From: Dana Lee"); a well's bare "To" is a field name, not a person's.
   const label = line.getAttribute('aria-label') ?? '';
   const lineName = LABEL_PREFIX.test(label) ? nameInLabel(label) : undefined;
@@ -80,4 +84,18 @@ export function peopleInLine(line: Element, keep: Keep): Person[] {
   const only = unnamed.length === 1 && people.length === 1 ? unnamed[0] : undefined;
   if (only && lineName) only.name = lineName;
   return people;
+}
+
+/** The most text one persona is read from: a name and an address, never a paragraph. */
+const MAX_PERSONA_TEXT = 1_000;
+
+/**
+ * People a line shows only as text, when no attribute names them: each persona child's text
+ * ("Dana Lee<dana@acme.com>", "dana@acme.com"), else the line's own ("Von: Dana Lee <dana@acme.com>").
+ */
+function peopleInText(line: Element, keep: Keep): Person[] {
+  const children = Array.from(line.querySelectorAll(anyOf(SELECTORS.personaText))).filter(keep);
+  const outer = children.filter((el) => !children.some((other) => other !== el && other.contains(el)));
+  const sources = outer.length > 0 ? outer : [line];
+  return sources.flatMap((el) => peopleInLabel(el.textContent?.slice(0, MAX_PERSONA_TEXT) ?? null));
 }
