@@ -1,4 +1,5 @@
 import { type Probe, seen } from '../probe.ts';
+import { EMAIL_FIELD_LABELS } from './labels.ts';
 
 /**
  * Lightning's markup as observed, newest alternative first. Lightning web components render in
@@ -33,6 +34,14 @@ export const SELECTORS = {
     ),
     seen('2025-11', 'records-highlights-details-item a[href^="mailto:"]', 'records-highlights-details-item mailto'),
     seen('2019-03', 'a.emailuiFormattedEmail[href^="mailto:"]', 'a.emailuiFormattedEmail'),
+    // The field by its label in the other languages (labels.ts): the last way to it.
+    seen(
+      '2026-12',
+      EMAIL_FIELD_LABELS.map((label) => `records-record-layout-item[field-label='${label}'] a[href^="mailto:"]`).join(
+        ', ',
+      ),
+      'records-record-layout-item[field-label="Email" translated] mailto',
+    ),
   ],
   name: [
     seen(
@@ -41,6 +50,11 @@ export const SELECTORS = {
       'records-highlights2 primaryField lightning-formatted-name',
     ),
     seen('2025-11', 'h1 slot[name="primaryField"]'),
+    seen(
+      '2026-12',
+      '[data-target-selection-name^="sfdc:RecordField."][data-target-selection-name$=".Name"] lightning-formatted-name',
+      '[data-target-selection-name$=".Name"] lightning-formatted-name',
+    ),
     seen('2025-11', 'records-record-layout-item[field-label="Name"] lightning-formatted-name'),
     seen('2025-11', 'lightning-formatted-name'),
   ],
