@@ -30,7 +30,7 @@ export type Finished =
 const START = `${BASE}/`;
 
 export const repRefusal = (name: string) =>
-  `You are signed in as ${name}, a rep: the console is not for reps. Reps use the Coalface extension in Gmail, Outlook, Salesforce and HubSpot. If you need the console, ask your admin for a marketer, sales manager or admin role.`;
+  `${name} is a rep account: the console is not for reps. Reps use the Coalface extension in Gmail, Outlook, Salesforce and HubSpot. If you need the console, ask your admin for a marketer, sales manager or admin role.`;
 
 function refusedByProvider(answer: Extract<ProviderAnswer, { kind: 'error' }>, provider: string): string {
   if (answer.error === 'access_denied') {

@@ -108,7 +108,7 @@ describe('finishing a sign-in at a provider', () => {
     const finished = await finishSignIn(CODE, PENDING, { fetch: fake.fetch, origin: ORIGIN });
     expect(finished).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/Raj Rep, a rep: the console is not for reps/),
+      message: expect.stringMatching(/Raj Rep is a rep account: the console is not for reps/),
     });
     expect(fake.calls.map((c) => c.path)).not.toContain('/v1/me');
   });
