@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { DiagnosticsResponse } from '../lib/messages.ts';
+import { useEffect, useState } from 'react';
+import { DiagnosticsResponse, ManagedPolicyResponse } from '../lib/messages.ts';
 import { askFor, type SendOptionsRequest } from './options/ask.ts';
 
 interface Props {
@@ -14,6 +14,17 @@ export function OptionsDiagnostics({ send, copy }: Props) {
   const [status, setStatus] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [policy, setPolicy] = useState<Extract<ManagedPolicyResponse, { ok: true }> | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    askFor(send, { type: 'managed-policy' }, ManagedPolicyResponse).then((outcome) => {
+      if (current && outcome.ok) setPolicy(outcome);
+    });
+    return () => {
+      current = false;
+    };
+  }, [send]);
 
   const copyDiagnostics = async () => {
     setPending(true);
@@ -50,6 +61,26 @@ export function OptionsDiagnostics({ send, copy }: Props) {
         <p className="cf-error" role="alert">
           {error}
         </p>
+      )}
+      {policy && (policy.managedKeys.length > 0 || policy.problems.length > 0) && (
+        <div className="cf-managed-policy">
+          <h3>Managed policy</h3>
+          <p className="cf-meta">
+            {policy.managedKeys.length > 0
+              ? `Your company's IT sets ${policy.managedKeys.join(', ')}; ${policy.repsMayChange ? 'you may change them (they are where you start).' : 'you cannot change them here.'}`
+              : "Your company's IT set no value Coalface could use."}
+          </p>
+          {policy.problems.length > 0 && (
+            <>
+              <p>Values Coalface ignored (tell your IT):</p>
+              <ul>
+                {policy.problems.map((problem) => (
+                  <li key={problem}>{problem}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
       )}
       {text !== null && (
         <details className="cf-details">

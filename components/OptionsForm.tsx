@@ -1,15 +1,20 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useState } from 'react';
 import { checkEndpoint } from '../lib/endpoint-url.ts';
 import { type ConnectionStatus, type OptionsRequest, OptionsResponse } from '../lib/messages.ts';
 import { type FieldLook, LabelledField } from '../lib/ui/LabelledField.tsx';
 import { TokenInput } from '../lib/ui/TokenInput.tsx';
 import { askFor, type SendOptionsRequest } from './options/ask.ts';
+import { ManagedBadge } from './options/ManagedBadge.tsx';
+import { SignInWithProvider } from './options/SignInWithProvider.tsx';
+import { useAuthProviders } from './options/useAuthProviders.ts';
 
 type Connected = Extract<ConnectionStatus, { connected: true }>;
+type NotConnected = Extract<ConnectionStatus, { connected: false }>;
 
 export const DEFAULT_ENDPOINT = 'http://127.0.0.1:8787';
 
 const OPTIONS_FIELD: FieldLook = { field: 'cf-field', hint: 'cf-meta', error: 'cf-error' };
+const ENDPOINT_LOCKED_WHY = 'Coalface connects only to the endpoint your company chose; ask your IT to change it.';
 
 const ask = (send: SendOptionsRequest, request: OptionsRequest) => askFor(send, request, OptionsResponse);
 
@@ -17,22 +22,36 @@ interface OptionsFormProps {
   send: SendOptionsRequest;
 }
 
-/** Endpoint URL and access token: connects the extension to the team's Coalface endpoint. */
+/**
+ * How the extension reaches the team's Coalface endpoint: "Sign in with <provider>" when the
+ * endpoint offers one, else (or "instead") the endpoint URL and an access token an admin made.
+ */
 export function OptionsForm({ send }: OptionsFormProps) {
+  const badgeId = useId();
   const [endpoint, setEndpoint] = useState(DEFAULT_ENDPOINT);
+  /** The endpoint whose providers are asked for: the known one at load, then one the rep finished typing. */
+  const [askedEndpoint, setAskedEndpoint] = useState<string | null>(null);
   const [token, setToken] = useState('');
   const [connected, setConnected] = useState<Connected | null>(null);
+  const [notConnected, setNotConnected] = useState<NotConnected | null>(null);
   const [checking, setChecking] = useState(true);
   const [pending, setPending] = useState(false);
   const [endpointError, setEndpointError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const { providers, message: providersMessage } = useAuthProviders(send, connected ? null : askedEndpoint);
 
-  const apply = useCallback((connection: ConnectionStatus) => {
+  /** `lookUp`: also ask the endpoint shown how to sign in (on load; later only when IT fixed it or a sign-in ended). */
+  const apply = useCallback((connection: ConnectionStatus, lookUp = false) => {
     if (connection.connected) {
       setConnected(connection);
+      setNotConnected(null);
     } else {
       setConnected(null);
-      if (connection.endpoint) setEndpoint(connection.endpoint);
+      setNotConnected(connection);
+      if (connection.endpoint) {
+        setEndpoint(connection.endpoint);
+        if (lookUp || connection.endpointLocked || connection.signedOut) setAskedEndpoint(connection.endpoint);
+      }
     }
   }, []);
 
@@ -41,13 +60,20 @@ export function OptionsForm({ send }: OptionsFormProps) {
     ask(send, { type: 'connection' }).then((outcome) => {
       if (!current) return;
       setChecking(false);
-      if (outcome.ok) apply(outcome.connection);
+      if (outcome.ok) apply(outcome.connection, true);
       else setFailure(outcome.message);
     });
     return () => {
       current = false;
     };
   }, [send, apply]);
+
+  const endpointLocked = (connected ?? notConnected)?.endpointLocked === true;
+
+  const lookUpProviders = () => {
+    const checked = checkEndpoint(endpoint);
+    if (checked.ok) setAskedEndpoint(checked.endpoint);
+  };
 
   const connect = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -86,44 +112,106 @@ export function OptionsForm({ send }: OptionsFormProps) {
     if (outcome.notice) setFailure(outcome.notice);
   };
 
-  return (
-    <div className="cf-options">
-      {checking ? (
-        <output className="cf-status">Checking the connection…</output>
-      ) : connected ? (
-        <div className="cf-options__connected">
+  const signedIn = (connection: ConnectionStatus) => {
+    setFailure(null);
+    apply(connection);
+  };
+
+  const offered = providers ?? [];
+  const tokenForm = (
+    <form className="cf-form" onSubmit={connect} noValidate aria-busy={pending}>
+      <LabelledField look={OPTIONS_FIELD} label="Access token">
+        {(control) => <TokenInput {...control} className="cf-input" value={token} onChange={setToken} />}
+      </LabelledField>
+      <button type="submit" className="cf-button cf-button--primary" disabled={pending}>
+        Connect
+      </button>
+    </form>
+  );
+
+  let body: ReactNode;
+  if (checking) {
+    body = <output className="cf-status">Checking the connection…</output>;
+  } else if (connected) {
+    body = (
+      <div className="cf-options__connected">
+        {connected.session ? (
+          <>
+            <output className="cf-status">
+              Signed in as {connected.me.name} ({connected.me.role})
+            </output>
+            <p className="cf-meta">
+              To {connected.endpoint}, with {connected.session.provider.name}. Coalface renews the sign-in before it
+              runs out.
+            </p>
+          </>
+        ) : (
           <output className="cf-status">
             Connected to {connected.endpoint} as {connected.me.name} ({connected.me.role})
           </output>
-          <button type="button" className="cf-button" onClick={disconnect} disabled={pending}>
-            Disconnect
-          </button>
-        </div>
-      ) : (
-        <form className="cf-form" onSubmit={connect} noValidate aria-busy={pending}>
-          <output className="cf-status">{pending ? 'Connecting…' : 'Not connected.'}</output>
-          <LabelledField look={OPTIONS_FIELD} label="Endpoint URL" error={endpointError} announceError>
-            {(control) => (
-              <input
-                {...control}
-                className="cf-input"
-                type="url"
-                inputMode="url"
-                autoComplete="url"
-                spellCheck={false}
-                value={endpoint}
-                onChange={(event) => setEndpoint(event.currentTarget.value)}
-              />
-            )}
-          </LabelledField>
-          <LabelledField look={OPTIONS_FIELD} label="Access token">
-            {(control) => <TokenInput {...control} className="cf-input" value={token} onChange={setToken} />}
-          </LabelledField>
-          <button type="submit" className="cf-button cf-button--primary" disabled={pending}>
-            Connect
-          </button>
-        </form>
-      )}
+        )}
+        {endpointLocked && <ManagedBadge id={badgeId} why={ENDPOINT_LOCKED_WHY} />}
+        <button type="button" className="cf-button" onClick={disconnect} disabled={pending}>
+          {connected.session ? 'Sign out' : 'Disconnect'}
+        </button>
+      </div>
+    );
+  } else {
+    body = (
+      <div className="cf-form">
+        <output className="cf-status">
+          {pending ? 'Connecting…' : notConnected?.signedOut ? 'Signed out — sign in again.' : 'Not connected.'}
+        </output>
+        {notConnected?.signedOut && (
+          <p className="cf-meta">
+            Your sign-in with {notConnected.signedOut.name} ran out and could not be renewed without you.
+          </p>
+        )}
+        <LabelledField look={OPTIONS_FIELD} label="Endpoint URL" error={endpointError} announceError>
+          {(control) => (
+            <input
+              {...control}
+              aria-describedby={
+                [control['aria-describedby'], endpointLocked ? badgeId : null].filter(Boolean).join(' ') || undefined
+              }
+              className="cf-input"
+              type="url"
+              inputMode="url"
+              autoComplete="url"
+              spellCheck={false}
+              value={endpoint}
+              disabled={endpointLocked}
+              onChange={(event) => setEndpoint(event.currentTarget.value)}
+              onBlur={lookUpProviders}
+            />
+          )}
+        </LabelledField>
+        {endpointLocked && <ManagedBadge id={badgeId} why={ENDPOINT_LOCKED_WHY} />}
+        {offered.length > 0 && askedEndpoint !== null && (
+          <SignInWithProvider
+            send={send}
+            endpoint={askedEndpoint}
+            providers={offered}
+            onSignedIn={signedIn}
+            onFailure={setFailure}
+          />
+        )}
+        {providersMessage && <p className="cf-error">{providersMessage}</p>}
+        {offered.length > 0 ? (
+          <details className="cf-details">
+            <summary>Use an access token instead</summary>
+            {tokenForm}
+          </details>
+        ) : (
+          tokenForm
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className="cf-options">
+      {body}
       {failure && (
         <p className="cf-error" role="alert">
           {failure}

@@ -1,7 +1,11 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { type Preferences, PreferencesResponse, type SiteId } from '../lib/messages.ts';
+import { type PreferenceLocks, type Preferences, PreferencesResponse, type SiteId } from '../lib/messages.ts';
 import { registry } from '../lib/sites/registry.ts';
 import { askFor, type SendOptionsRequest } from './options/ask.ts';
+import { ManagedBadge } from './options/ManagedBadge.tsx';
+
+const UNLOCKED: PreferenceLocks = { sitesOff: false, internalDomains: false };
+const LOCKED_WHY = 'Your company set this for every rep, so it cannot be changed here; ask your IT.';
 
 /** A site as the options list shows it. */
 export interface SiteChoice {
@@ -33,6 +37,9 @@ export function OptionsPreferences({ send, sites = registry.options }: Props) {
   const domainsId = useId();
   const domainsHintId = useId();
   const domainsErrorId = useId();
+  const sitesBadgeId = useId();
+  const domainsBadgeId = useId();
+  const [locked, setLocked] = useState<PreferenceLocks>(UNLOCKED);
   const [loaded, setLoaded] = useState(false);
   const [sitesOff, setSitesOff] = useState<SiteId[]>([]);
   const [domains, setDomains] = useState('');
@@ -53,6 +60,7 @@ export function OptionsPreferences({ send, sites = registry.options }: Props) {
         confirmed.current = intended.current = outcome.preferences;
         setSitesOff(outcome.preferences.sitesOff);
         setDomains(outcome.preferences.internalDomains.join('\n'));
+        setLocked(outcome.locked ?? UNLOCKED);
         setLoaded(true);
       } else {
         setError({ where: 'domains', message: outcome.message });
@@ -113,9 +121,14 @@ export function OptionsPreferences({ send, sites = registry.options }: Props) {
   const domainsError = error?.where === 'domains' ? error.message : null;
   return (
     <div className="cf-options">
-      <fieldset className="cf-fieldset" disabled={!loaded}>
+      <fieldset
+        className="cf-fieldset"
+        disabled={!loaded || locked.sitesOff}
+        aria-describedby={locked.sitesOff ? sitesBadgeId : undefined}
+      >
         <legend>Sites</legend>
         <p className="cf-meta">Coalface shows its sidebar on the sites ticked here.</p>
+        {locked.sitesOff && <ManagedBadge id={sitesBadgeId} why={LOCKED_WHY} />}
         {sites.map((site) => (
           <label key={site.id} className="cf-check">
             <input
@@ -139,6 +152,7 @@ export function OptionsPreferences({ send, sites = registry.options }: Props) {
             Your company's email domains, one per line (for example northwind.io). People at these domains and their
             subdomains are colleagues and never shown as leads.
           </p>
+          {locked.internalDomains && <ManagedBadge id={domainsBadgeId} why={LOCKED_WHY} />}
           <textarea
             id={domainsId}
             className="cf-input"
@@ -146,13 +160,23 @@ export function OptionsPreferences({ send, sites = registry.options }: Props) {
             spellCheck={false}
             autoComplete="off"
             value={domains}
-            disabled={!loaded}
+            disabled={!loaded || locked.internalDomains}
             onChange={(event) => setDomains(event.currentTarget.value)}
             aria-invalid={domainsError !== null}
-            aria-describedby={domainsError ? `${domainsHintId} ${domainsErrorId}` : domainsHintId}
+            aria-describedby={[
+              domainsHintId,
+              locked.internalDomains ? domainsBadgeId : null,
+              domainsError ? domainsErrorId : null,
+            ]
+              .filter(Boolean)
+              .join(' ')}
           />
         </div>
-        <button type="submit" className="cf-button cf-button--primary" disabled={!loaded || pending}>
+        <button
+          type="submit"
+          className="cf-button cf-button--primary"
+          disabled={!loaded || pending || locked.internalDomains}
+        >
           Save
         </button>
       </form>

@@ -6,10 +6,18 @@ import { FailedFeedbackPanel } from './FailedFeedbackPanel.tsx';
 import { FreshnessBanner } from './FreshnessBanner.tsx';
 import { LeadBrief } from './LeadBrief.tsx';
 import { LeadSwitcher } from './LeadSwitcher.tsx';
-import { ErrorView, LoadingView, NoLeadView, NotConnectedView, NotFoundView, RefusedView } from './SidebarStates.tsx';
+import {
+  ErrorView,
+  LoadingView,
+  NoLeadView,
+  NotConnectedView,
+  NotFoundView,
+  RefusedView,
+  SignedOutView,
+} from './SidebarStates.tsx';
 
 /** The states that are about one of the page's leads. */
-type LeadState = Exclude<SidebarState, { status: 'refused' | 'not_connected' | 'no_lead' }>;
+type LeadState = Exclude<SidebarState, { status: 'refused' | 'not_connected' | 'signed_out' | 'no_lead' }>;
 
 interface SidebarProps {
   /** null until the background's first state arrives. */
@@ -40,6 +48,7 @@ function SidebarBody({ state, onIntent, now }: { state: SidebarState | null; onI
   if (state.status === 'refused') return <RefusedView />;
   if (state.status === 'not_connected')
     return <NotConnectedView onOpenOptions={() => onIntent({ type: 'open-options' })} />;
+  if (state.status === 'signed_out') return <SignedOutView onSignIn={() => onIntent({ type: 'sign-in' })} />;
   if (state.status === 'no_lead') return <NoLeadView />;
   return (
     <>

@@ -15,6 +15,17 @@ export function NotConnectedView({ onOpenOptions }: { onOpenOptions: () => void 
   );
 }
 
+/** The session ended and could not be renewed without the rep: one click signs in again. */
+export function SignedOutView({ onSignIn }: { onSignIn: () => void }) {
+  return (
+    <StateNote message={t('signedOut')} help={t('signedOutHelp')}>
+      <button type="button" className="cf-button cf-button--primary" onClick={onSignIn}>
+        {t('signIn')}
+      </button>
+    </StateNote>
+  );
+}
+
 /** A copy of the sidebar page that Coalface's dock did not open, e.g. one a web page framed itself. */
 export function RefusedView() {
   return <StateNote message={t('refused')} help={t('refusedHelp')} />;

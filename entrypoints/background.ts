@@ -1,11 +1,17 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { whenTokenRefused } from '../lib/background/api.ts';
 import { forgetFrameTickets } from '../lib/background/frame-tickets.ts';
+import { followManagedPolicy } from '../lib/background/managed-settings.ts';
 import { connectSidebarPort, handleMessage } from '../lib/background/messaging.ts';
 import { forgetTab } from '../lib/background/pages.ts';
+import { refreshAll } from '../lib/background/refresh.ts';
+import { RENEWAL_ALARM } from '../lib/background/renewal-schedule.ts';
+import { renewSessionIfDue } from '../lib/background/session-renewal.ts';
 import { openSidePanelOnActionClick } from '../lib/background/side-panel.ts';
 import { followActiveTab } from '../lib/background/sidebar-ports.ts';
 import { setSidebarHooks } from '../lib/background/sidebar-registry.ts';
+import { signOutIfSessionRefused } from '../lib/background/signed-out.ts';
 import {
   ensureSyncAlarm,
   followSidebars,
@@ -22,6 +28,9 @@ export default defineBackground(() => {
     outboxChanged: () => quietly(runOutbox()),
     sidebarsChanged: (open) => quietly(followSidebars(open)),
   });
+  whenTokenRefused(signOutIfSessionRefused);
+  // IT changed the policy: sites switched off, colleagues or the endpoint may differ now.
+  followManagedPolicy(() => quietly(refreshAll()));
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
   browser.runtime.onConnect.addListener(connectSidebarPort);
   browser.tabs.onActivated.addListener(() => quietly(followActiveTab()));
@@ -29,6 +38,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) quietly(runOutbox());
     if (alarm.name === SYNC_ALARM) quietly(Promise.all([runOutbox(), pollWhenClosed()]));
+    if (alarm.name === RENEWAL_ALARM) quietly(renewSessionIfDue());
   });
   browser.runtime.onStartup.addListener(() => quietly(runOutbox()));
   browser.commands.onCommand.addListener((command) => quietly(toggleDock(command)));
@@ -37,6 +47,8 @@ export default defineBackground(() => {
   quietly(ensureSyncAlarm());
   // Whatever woke this worker, a verdict left queued by an earlier one goes out now.
   quietly(runOutbox());
+  // A session that came due while no worker ran (the browser was closed) is renewed now.
+  quietly(renewSessionIfDue());
 });
 
 async function toggleDock(command: string): Promise<void> {

@@ -14,8 +14,9 @@ export function extensionManifest(browser: string, sites: Registry = registry): 
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // sidePanel is Chrome's; Firefox's sidebar needs no permission.
-    permissions: firefox ? ['storage', 'alarms'] : ['storage', 'sidePanel', 'alarms'],
+    // sidePanel is Chrome's; Firefox's sidebar needs no permission. identity: "Sign in with <provider>"
+    // (launchWebAuthFlow), see docs/store-listing.md.
+    permissions: firefox ? ['storage', 'alarms', 'identity'] : ['storage', 'sidePanel', 'alarms', 'identity'],
     // The endpoint is reached through its CORS allowance for extension origins, so it needs no host permission.
     host_permissions: [...sites.matches],
     // Custom CRM domains, asked for from Options at the rep's click (components/options/OptionalHosts.tsx).
@@ -36,7 +37,12 @@ export function extensionManifest(browser: string, sites: Registry = registry): 
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : { side_panel: { default_path: 'sidebar.html' } }),
+      : {
+          side_panel: { default_path: 'sidebar.html' },
+          // Settings IT manages (enterprise policy), described for Chrome's policy tools. Firefox reads
+          // policies.json into storage.managed without it and its linter rejects the key.
+          storage: { managed_schema: 'managed_schema.json' },
+        }),
     commands: {
       'toggle-dock': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_toggleDockCommand__' },
     },

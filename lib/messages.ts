@@ -115,6 +115,8 @@ export const SidebarIntent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('insert'), requestId: z.string().max(64), text: z.string().min(1).max(4000) }),
   /** The next page of the lead's engagement timeline. */
   z.strictObject({ type: z.literal('load-more-events') }),
+  /** Signed out (the session ran out and could not be renewed): sign in again at the same provider. */
+  z.strictObject({ type: z.literal('sign-in') }),
   /** An item of the couldn't-send list: try it again, or let it go (the rep's explicit choice). */
   z.strictObject({ type: z.literal('resend-failed'), id: z.uuid() }),
   z.strictObject({ type: z.literal('discard-failed'), id: z.uuid() }),
@@ -154,6 +156,8 @@ export const SidebarState = z.discriminatedUnion('status', [
   /** This copy of the sidebar page was not framed by our content script (no valid ticket): it shows nothing. */
   z.strictObject({ status: z.literal('refused') }),
   z.strictObject({ status: z.literal('not_connected') }),
+  /** Was signed in with a provider; the session ended and could not be renewed without the rep. */
+  z.strictObject({ status: z.literal('signed_out') }),
   z.strictObject({ status: z.literal('no_lead') }),
   z.strictObject({ status: z.literal('loading'), ...WithLeads }),
   z.strictObject({ status: z.literal('not_found'), ...WithLeads }),
@@ -191,9 +195,32 @@ export const SidebarNotice = z.strictObject({
 });
 export type SidebarNotice = z.infer<typeof SidebarNotice>;
 
+/** A provider as Options shows it: the button's name, and the id the background finds it by again. */
+export const ProviderChoice = z.strictObject({ id: z.string().max(200), name: z.string().max(200) });
+export type ProviderChoice = z.infer<typeof ProviderChoice>;
+
+/** What the connection says beyond connected or not: the managed endpoint, and how the rep signed in. */
+const ConnectionExtras = {
+  /** The endpoint is set by managed policy and the rep may not change it. */
+  endpointLocked: z.boolean().optional(),
+};
+
 export const ConnectionStatus = z.discriminatedUnion('connected', [
-  z.strictObject({ connected: z.literal(false), endpoint: z.string().optional() }),
-  z.strictObject({ connected: z.literal(true), endpoint: z.string(), me: Me }),
+  z.strictObject({
+    connected: z.literal(false),
+    endpoint: z.string().optional(),
+    ...ConnectionExtras,
+    /** The session from this provider ended and could not be renewed: the rep must sign in again. */
+    signedOut: ProviderChoice.optional(),
+  }),
+  z.strictObject({
+    connected: z.literal(true),
+    endpoint: z.string(),
+    me: Me,
+    ...ConnectionExtras,
+    /** Signed in with a provider (not a pasted token): until when, and with whom. */
+    session: z.strictObject({ expiresAt: z.string(), provider: ProviderChoice }).optional(),
+  }),
 ]);
 export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
 
@@ -219,6 +246,12 @@ export type Preferences = z.infer<typeof Preferences>;
 /** options page → background (runtime.sendMessage). */
 export const OptionsRequest = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('connect'), endpoint: z.string().max(2048), token: z.string().max(512) }),
+  /** The providers the endpoint offers to sign in with (the managed one only, when IT chose one). */
+  z.strictObject({ type: z.literal('auth-providers'), endpoint: z.string().max(2048) }),
+  /** Sign in at one of those providers, in the browser's sign-in window. */
+  z.strictObject({ type: z.literal('sign-in'), endpoint: z.string().max(2048), providerId: z.string().max(200) }),
+  /** Which settings IT manages, and the managed values Coalface had to ignore. */
+  z.strictObject({ type: z.literal('managed-policy') }),
   z.strictObject({ type: z.literal('connection') }),
   z.strictObject({ type: z.literal('disconnect') }),
   z.strictObject({ type: z.literal('preferences') }),
@@ -237,8 +270,12 @@ export const OptionsResponse = z.discriminatedUnion('ok', [
 ]);
 export type OptionsResponse = z.infer<typeof OptionsResponse>;
 
+/** Which of the rep's preferences managed policy fixes (shown disabled, with the reason). */
+export const PreferenceLocks = z.strictObject({ sitesOff: z.boolean(), internalDomains: z.boolean() });
+export type PreferenceLocks = z.infer<typeof PreferenceLocks>;
+
 export const PreferencesResponse = z.discriminatedUnion('ok', [
-  z.strictObject({ ok: z.literal(true), preferences: Preferences }),
+  z.strictObject({ ok: z.literal(true), preferences: Preferences, locked: PreferenceLocks.optional() }),
   z.strictObject({ ok: z.literal(false), message: z.string() }),
 ]);
 export type PreferencesResponse = z.infer<typeof PreferencesResponse>;
@@ -248,3 +285,22 @@ export const DiagnosticsResponse = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(false), message: z.string() }),
 ]);
 export type DiagnosticsResponse = z.infer<typeof DiagnosticsResponse>;
+
+export const AuthProvidersResponse = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), providers: z.array(ProviderChoice) }),
+  z.strictObject({ ok: z.literal(false), message: z.string() }),
+]);
+export type AuthProvidersResponse = z.infer<typeof AuthProvidersResponse>;
+
+/** The managed policy as Options shows it: what it locks, and each value that was ignored and why. */
+export const ManagedPolicyResponse = z.discriminatedUnion('ok', [
+  z.strictObject({
+    ok: z.literal(true),
+    /** Keys IT set (valid ones only), e.g. `endpointUrl`. */
+    managedKeys: z.array(z.string()),
+    repsMayChange: z.boolean(),
+    problems: z.array(z.string()),
+  }),
+  z.strictObject({ ok: z.literal(false), message: z.string() }),
+]);
+export type ManagedPolicyResponse = z.infer<typeof ManagedPolicyResponse>;

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { OptionsDiagnostics } from '../../components/OptionsDiagnostics.tsx';
 import { OptionsForm } from '../../components/OptionsForm.tsx';
@@ -11,7 +12,24 @@ import './style.css';
 const sendToBackground: SendOptionsRequest = (request) => browser.runtime.sendMessage(request);
 const copyToClipboard = (text: string) => navigator.clipboard.writeText(text);
 
+/** Bumped when IT changes the managed policy, so every section asks the background again. */
+function useManagedPolicyVersion(): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const onChanged = (_changes: unknown, area: string) => {
+      if (area === 'managed') setVersion((current) => current + 1);
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+  return version;
+}
+
 function OptionsPage() {
+  return <OptionsSections key={useManagedPolicyVersion()} />;
+}
+
+function OptionsSections() {
   return (
     <main aria-label="Coalface options" className="cf-options-page">
       <h1>Coalface</h1>
@@ -35,8 +53,8 @@ function OptionsPage() {
         <p>
           On the sites you switch on, Coalface reads only the email addresses shown on the page, the names shown next to
           them, and CRM record ids. It never reads or sends message bodies or subjects. It sends your endpoint only the
-          lead's address or record id, and never your colleagues' addresses. Your access token stays in the extension's
-          background and is never shown to the pages you visit.
+          lead's address or record id, and never your colleagues' addresses. Your access token or sign-in session stays
+          in the extension's background and is never shown to the pages you visit.
         </p>
       </section>
       <section aria-labelledby="diagnostics-heading">

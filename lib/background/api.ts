@@ -13,6 +13,8 @@ export class EndpointError extends Error {
     /** null: the endpoint could not be reached at all. */
     readonly status: number | null,
     readonly retryAfterMs?: number,
+    /** The problem's own `detail`, when the endpoint sent one. */
+    readonly detail?: string,
   ) {
     super(message);
     this.name = 'EndpointError';
@@ -21,7 +23,19 @@ export class EndpointError extends Error {
 
 export interface Credentials {
   endpoint: string;
-  token: string;
+  /** Absent only for the routes anyone may call (the providers, signing in). */
+  token?: string;
+}
+
+type RefusedListener = (credentials: Credentials) => Promise<void>;
+let onRefused: RefusedListener | undefined;
+
+/**
+ * Told, before the caller hears of it, when the endpoint answers 401 to a token: a session token
+ * refused means the rep is signed out (signed-out.ts), whichever call found out.
+ */
+export function whenTokenRefused(listener: RefusedListener | undefined): void {
+  onRefused = listener;
 }
 
 /** Calls `route` on the rep's endpoint: its checked answer, or an EndpointError. */
@@ -43,10 +57,12 @@ export async function callEndpoint<R extends Operation>(
     );
   }
   if (result.reason === 'refused') {
+    if (result.status === 401 && credentials.token !== undefined) await onRefused?.(credentials).catch(() => undefined);
     throw new EndpointError(
       describeFailure(result.status, result.problem),
       result.status,
       parseRetryAfter(result.response.headers.get('retry-after'), Date.now()),
+      result.problem?.detail,
     );
   }
   throw new EndpointError(

@@ -3,27 +3,39 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import {
+  type AuthProvidersResponse,
   ContentMessage,
   type DiagnosticsResponse,
   type FrameTicketReply,
+  type ManagedPolicyResponse,
   OptionsRequest,
   type OptionsResponse,
   type PageLeadsReply,
   type PreferencesResponse,
   SidebarPortName,
 } from '../messages.ts';
-import { clearLocalData, connect, disconnect, loadConnection, publicStatus } from './connection.ts';
+import { fetchProviders } from './auth-providers.ts';
+import { allowedEndpoint, clearLocalData, connect, connectionStatus, disconnect } from './connection.ts';
 import { diagnosticsText, recordTrace } from './diagnostics.ts';
 import { type EarlyReads, startReads } from './early-reads.ts';
 import { issueFrameTicket, redeemFrameTicket } from './frame-tickets.ts';
+import { managedKeys } from './managed-policy.ts';
+import { readManagedPolicy } from './managed-settings.ts';
 import { mergePage, readTabPage, type TabPage, writeTabPage } from './pages.ts';
-import { loadPreferences, savePreferences, withoutColleagues } from './preferences.ts';
+import { loadPreferences, loadPreferencesWithLocks, savePreferences, withoutColleagues } from './preferences.ts';
 import { refresh, refreshAll } from './refresh.ts';
+import { cancelRenewal } from './renewal-schedule.ts';
 import { attachSidebar } from './sidebar-ports.ts';
+import { signIn } from './sign-in.ts';
 
 type Sender = Browser.runtime.MessageSender;
 type Port = Browser.runtime.Port;
-type OptionsReply = OptionsResponse | PreferencesResponse | DiagnosticsResponse;
+type OptionsReply =
+  | OptionsResponse
+  | PreferencesResponse
+  | DiagnosticsResponse
+  | AuthProvidersResponse
+  | ManagedPolicyResponse;
 
 /**
  * One of this extension's own pages. Chrome serves the dock's page from a per-session dynamic origin
@@ -124,19 +136,34 @@ async function handleOptions(request: OptionsRequest): Promise<OptionsReply> {
   try {
     switch (request.type) {
       case 'connection':
-        return { ok: true, connection: publicStatus(await loadConnection()) };
+        return { ok: true, connection: await connectionStatus() };
       case 'connect': {
         // connect() clears what was cached for another endpoint or account.
-        const connection = await connect(request.endpoint, request.token);
+        await connect(request.endpoint, request.token);
+        await cancelRenewal();
         await refreshAll();
-        return { ok: true, connection: publicStatus(connection) };
+        return { ok: true, connection: await connectionStatus() };
+      }
+      case 'auth-providers': {
+        const endpoint = await allowedEndpoint(request.endpoint);
+        const providers = await fetchProviders(endpoint, (await readManagedPolicy()).policy);
+        return { ok: true, providers: providers.map(({ id, name }) => ({ id, name })) };
+      }
+      case 'sign-in':
+        await signIn(request.endpoint, request.providerId, { interactive: true });
+        await refreshAll();
+        return { ok: true, connection: await connectionStatus() };
+      case 'managed-policy': {
+        const { policy, problems } = await readManagedPolicy();
+        return { ok: true, managedKeys: managedKeys(policy), repsMayChange: policy.repsMayChange, problems };
       }
       case 'disconnect': {
         const { unsent } = await disconnect();
+        await cancelRenewal();
         await refreshAll();
         return {
           ok: true,
-          connection: publicStatus(null),
+          connection: await connectionStatus(),
           ...(unsent > 0
             ? {
                 notice: `${unsent} ${unsent === 1 ? 'verdict' : 'verdicts'} could not reach the endpoint before you disconnected and ${unsent === 1 ? 'was' : 'were'} removed with the rest of this browser's Coalface data.`,
@@ -147,9 +174,9 @@ async function handleOptions(request: OptionsRequest): Promise<OptionsReply> {
       case 'clear-local-data':
         await clearLocalData(request.includingOutbox);
         await refreshAll();
-        return { ok: true, connection: publicStatus(await loadConnection()) };
+        return { ok: true, connection: await connectionStatus() };
       case 'preferences':
-        return { ok: true, preferences: await loadPreferences() };
+        return { ok: true, ...(await loadPreferencesWithLocks()) };
       case 'set-preferences':
         return await savePreferences(request.preferences);
       case 'diagnostics':

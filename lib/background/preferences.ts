@@ -1,18 +1,35 @@
 // The rep's choices from Options: which sites are off, and which domains are colleagues'. Kept in
 // storage.local under 'preferences'; nothing secret lives there (content scripts can read it).
-import { type PageLeads, Preferences, SiteId } from '../messages.ts';
+import { type PageLeads, type PreferenceLocks, Preferences, SiteId } from '../messages.ts';
+import type { ManagedPolicy } from './managed-policy.ts';
+import { lockedChange, mergePreferences, preferenceLocks, readManagedPolicy } from './managed-settings.ts';
 import { readStored, writeStored } from './storage-copy.ts';
 
 const KEY = 'preferences';
 
 export const DEFAULT_PREFERENCES: Preferences = { sitesOff: [], internalDomains: [] };
 
+/** The preferences that apply: the rep's own, under what managed policy sets (managed-settings.ts). */
 export async function loadPreferences(): Promise<Preferences> {
-  const parsed = Preferences.safeParse((await readStored('local', KEY)) ?? {});
-  return parsed.success ? parsed.data : DEFAULT_PREFERENCES;
+  return (await loadPreferencesWithLocks()).preferences;
 }
 
-export type SaveOutcome = { ok: true; preferences: Preferences } | { ok: false; message: string };
+/** The preferences that apply and, when IT locked any, which (Options shows those disabled). */
+export async function loadPreferencesWithLocks(): Promise<{ preferences: Preferences; locked?: PreferenceLocks }> {
+  const [stored, { policy }] = await Promise.all([readStored('local', KEY), readManagedPolicy()]);
+  const parsed = stored === undefined ? undefined : Preferences.safeParse(stored);
+  const own = parsed === undefined ? undefined : parsed.success ? parsed.data : DEFAULT_PREFERENCES;
+  return { preferences: mergePreferences(own, policy), ...locksOf(policy) };
+}
+
+function locksOf(policy: ManagedPolicy): { locked?: PreferenceLocks } {
+  const locked = preferenceLocks(policy);
+  return locked.sitesOff || locked.internalDomains ? { locked } : {};
+}
+
+export type SaveOutcome =
+  | { ok: true; preferences: Preferences; locked?: PreferenceLocks }
+  | { ok: false; message: string };
 
 /** Checks what the options page sent and stores it; a refusal says which entry is wrong and what to do. */
 export async function savePreferences(raw: unknown): Promise<SaveOutcome> {
@@ -22,8 +39,11 @@ export async function savePreferences(raw: unknown): Promise<SaveOutcome> {
     sitesOff: [...new Set(parsed.data.sitesOff)],
     internalDomains: [...new Set(parsed.data.internalDomains)],
   };
+  const { policy } = await readManagedPolicy();
+  const refusal = lockedChange(preferences, policy);
+  if (refusal) return { ok: false, message: refusal };
   await writeStored('local', KEY, preferences);
-  return { ok: true, preferences };
+  return { ok: true, preferences: mergePreferences(preferences, policy), ...locksOf(policy) };
 }
 
 interface Issue {

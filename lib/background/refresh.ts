@@ -1,6 +1,6 @@
 // Works out what the sidebars of a tab should show, from local data first, then the endpoint.
 import { needsRevalidation } from './cache.ts';
-import { loadConnection } from './connection.ts';
+import { loadConnection, loadSignedOut } from './connection.ts';
 import { readLocal } from './contexts.ts';
 import type { EarlyReads } from './early-reads.ts';
 import { leadKey, readTabPage, type TabPage } from './pages.ts';
@@ -37,7 +37,7 @@ export async function refresh(
   const [connection, { page, selected }] = await Promise.all([known?.reads.connection ?? loadConnection(), tabPage]);
   const lead = page?.leads[selected];
   const reading = lead ? (known?.reads.local.get(leadKey(lead)) ?? readLocal(lead)) : undefined;
-  if (!connection) return push(tabId, { status: 'not_connected' });
+  if (!connection) return push(tabId, { status: (await loadSignedOut()) ? 'signed_out' : 'not_connected' });
   if (!page || !lead || !reading) return push(tabId, { status: 'no_lead' });
   const base = { leads: page.leads, selected };
 

@@ -6,6 +6,7 @@ import { relayInsert } from './insert-relay.ts';
 import { readTabPage, writeTabPage } from './pages.ts';
 import { refresh } from './refresh.ts';
 import type { Sidebar } from './sidebar-registry.ts';
+import { signInAgain } from './signed-out.ts';
 import { loadMoreEvents } from './timeline-paging.ts';
 import { discardVerdict, recordVerdict, resendVerdict, undoVerdict } from './verdict-intents.ts';
 
@@ -36,6 +37,9 @@ async function handleIntent(sidebar: Sidebar, intent: SidebarIntent): Promise<vo
       return;
     case 'insert':
       await relayInsert(sidebar, intent.requestId, intent.text);
+      return;
+    case 'sign-in':
+      await signInAgain();
       return;
     case 'load-more-events':
       await loadMoreEvents(tabId);

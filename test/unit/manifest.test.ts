@@ -93,9 +93,22 @@ describe.each(BROWSERS)('the built %s manifest', (browser) => {
     expect(text).not.toMatch(/"(\*|https?):\/\/\*\/\*"/);
   });
 
-  it('asks for no API permission beyond storage, alarms and (Chrome) the side panel', () => {
+  it('asks for no API permission beyond storage, alarms, identity (signing in) and (Chrome) the side panel', () => {
     expect(manifestOf(browser).permissions).toEqual(
-      browser === 'chrome' ? ['storage', 'sidePanel', 'alarms'] : ['storage', 'alarms'],
+      browser === 'chrome' ? ['storage', 'sidePanel', 'alarms', 'identity'] : ['storage', 'alarms', 'identity'],
+    );
+  });
+
+  it("describes the settings IT manages for Chrome's policy tools, and gives Firefox no key its linter rejects", () => {
+    const manifest = manifestOf(browser);
+    if (browser === 'firefox') {
+      expect(manifest).not.toHaveProperty('storage');
+      return;
+    }
+    expect(manifest.storage).toEqual({ managed_schema: 'managed_schema.json' });
+    const schema = JSON.parse(readFileSync(join(dirOf(browser), 'managed_schema.json'), 'utf8'));
+    expect(Object.keys(schema.properties).sort()).toEqual(
+      ['endpointUrl', 'identityProvider', 'internalDomains', 'repsMayChange', 'sitesOff'].sort(),
     );
   });
 

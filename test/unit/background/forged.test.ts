@@ -41,6 +41,9 @@ const optionsRequests: OptionsRequest[] = [
   { type: 'set-preferences', preferences: { sitesOff: ['gmail'], internalDomains: ['acme-robotics.com'] } },
   { type: 'diagnostics' },
   { type: 'clear-local-data', includingOutbox: true },
+  { type: 'auth-providers', endpoint: 'https://evil.example' },
+  { type: 'sign-in', endpoint: 'https://evil.example', providerId: 'sso_attacker' },
+  { type: 'managed-policy' },
 ];
 const sidebarIntents: SidebarIntent[] = [
   { type: 'select-lead', index: 1 },
@@ -59,6 +62,7 @@ const sidebarIntents: SidebarIntent[] = [
   { type: 'load-more-events' },
   { type: 'resend-failed', id: uuid },
   { type: 'discard-failed', id: uuid },
+  { type: 'sign-in' },
 ];
 const garbage: unknown[] = [
   null,
