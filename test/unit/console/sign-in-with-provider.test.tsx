@@ -86,7 +86,9 @@ describe('signing in to the console with the company’s provider', () => {
       session: () => ({ status: 201, body: { ...MARKETER_SESSION, role: 'rep', name: 'Raj Rep' } }),
     });
     render(<App fetch={fake.fetch} />);
-    expect((await screen.findByRole('alert')).textContent).toMatch(/Raj Rep is a rep account: the console is not for reps/);
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /Raj Rep is a rep account: the console is not for reps/,
+    );
     expect(screen.queryByRole('navigation', { name: 'Console sections' })).toBeNull();
     expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull();
   });
