@@ -23,7 +23,7 @@ afterAll(async () => {
 
 const cli = (...args: string[]) => runCli([...args, '--db', server.target]);
 
-describe('sso and session commands', { timeout: 90_000 }, () => {
+describe('sso and session commands', { timeout: 180_000 }, () => {
   it('refuse a plain-http issuer that is not on this machine, and say why on one line', async () => {
     const res = await cli('sso', 'add', '--issuer', 'http://idp.example.com', '--client-id', 'x');
     expect(res.code).toBe(2);
