@@ -17,10 +17,17 @@ export function bearerToken(header: string | undefined): string | null {
 /** Who sent a request: a live token's owner, or why not (the `detail` of the 401). */
 export type Caller = { ok: true; me: Me; token: string } | { ok: false; detail: string };
 
-function whyRefused(header: string | undefined, token: string | null): string {
+const REFUSED = {
+  'session-expired': 'Your session has expired: sign in again.',
+  'session-revoked': 'Your session was signed out by an admin: sign in again.',
+  revoked: 'This access token has been revoked. Ask an admin for a new one.',
+  unknown: 'This access token is not valid (unknown or revoked). Ask an admin for a new one.',
+} as const;
+
+async function whyRefused(header: string | undefined, token: string | null, tokens: TokenStore): Promise<string> {
   if (!header) return 'Send your access token as "Authorization: Bearer <token>".';
   if (!token) return 'The Authorization header must be "Bearer <token>".';
-  return 'This access token is not valid (unknown or revoked). Ask an admin for a new one.';
+  return REFUSED[await tokens.refusal(token)];
 }
 
 /** Per request, so the rate limiter and `authenticate` verify a token once between them. */
@@ -33,7 +40,7 @@ export function identify(c: Context, tokens: TokenStore): Promise<Caller> {
   const token = bearerToken(header);
   const caller = (async (): Promise<Caller> => {
     const me = token ? await tokens.verify(token) : null;
-    return token && me ? { ok: true, me, token } : { ok: false, detail: whyRefused(header, token) };
+    return token && me ? { ok: true, me, token } : { ok: false, detail: await whyRefused(header, token, tokens) };
   })();
   callers.set(c.req.raw, caller);
   return caller;

@@ -88,6 +88,22 @@ export function createTokenStore(ctx: StoreContext) {
       const role = Role.safeParse(row.role);
       return role.success ? { tokenId: row.id, name: row.name, role: role.data } : null;
     },
+    /** Why `verify` refused a token, for the 401's words: a session that ended is told to sign in again. */
+    async refusal(
+      token: string,
+      now: Date = new Date(),
+    ): Promise<'session-expired' | 'session-revoked' | 'revoked' | 'unknown'> {
+      if (!TOKEN_PATTERN.test(token)) return 'unknown';
+      const row = await ctx.db
+        .selectFrom('tokens')
+        .select(['revoked_at', 'expires_at'])
+        .where('hash', '=', hashToken(token))
+        .executeTakeFirst();
+      if (!row) return 'unknown';
+      const session = row.expires_at !== null;
+      if (row.revoked_at !== null) return session ? 'session-revoked' : 'revoked';
+      return row.expires_at !== null && row.expires_at <= now.toISOString() ? 'session-expired' : 'unknown';
+    },
     /** Takes effect on the next request, in a running server too (every request reads the table). */
     async revoke(id: string, now: string): Promise<'revoked' | 'already-revoked' | 'unknown'> {
       const result = await ctx.db

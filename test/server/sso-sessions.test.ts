@@ -40,6 +40,7 @@ describe('sessions', () => {
       .execute();
     const refused = await expectProblem(await server.request('GET', '/v1/me', { token: session.token }), 401);
     expect(refused.type).toBe('urn:coalface:problem:unauthenticated');
+    expect(refused.detail).toBe('Your session has expired: sign in again.');
   });
 
   it("an admin's revoke refuses the session's very next request; others' sessions go on", async () => {
@@ -67,7 +68,8 @@ describe('sessions', () => {
     expect(await meStatus(bobs.token)).toBe(200);
     const revoked = await server.request('DELETE', `/v1/sessions/${target}`, { token: admin() });
     expect(revoked.status).toBe(204);
-    expect(await meStatus(bobs.token)).toBe(401);
+    const signedOut = await expectProblem(await server.request('GET', '/v1/me', { token: bobs.token }), 401);
+    expect(signedOut.detail).toBe('Your session was signed out by an admin: sign in again.');
     expect(await meStatus(other.token)).toBe(200);
     // Again: still 204; the list shows when.
     expect((await server.request('DELETE', `/v1/sessions/${target}`, { token: admin() })).status).toBe(204);
