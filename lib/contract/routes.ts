@@ -241,14 +241,14 @@ export const routes = named({
     path: '/v1/sessions',
     summary: "Sign in: exchange a provider's ID token for a session",
     description:
-      "The ID token is verified (the provider's signature with its published keys, issuer, audience, expiry, issue time, not-before, a verified email, an allowed domain); the role comes from the provider's role claim mapping, else its default role. The session token works like an access token and expires within 12 hours; sign in again (silently, at the provider) to renew it. Each refusal is a 401 that says which check failed.",
+      "The ID token is verified (the provider's signature with its published keys, issuer, audience, expiry, issue time, not-before, a verified email, an allowed domain); the role comes from the provider's role claim mapping, else its default role. The session token works like an access token and expires within 12 hours; sign in again (silently, at the provider) to renew it. Each refusal is a 401 that says which check failed; a provider whose keys cannot be fetched right now is a 503 with Retry-After.",
     tags: ['identity'],
     access: 'public',
     rate: null,
     body: SessionRequest,
     bodyLimit: 32 * KiB,
     responses: { 201: { description: 'Signed in.', schema: Session } },
-    errors: [401],
+    errors: [401, 503],
   },
   listSessions: {
     method: 'get',

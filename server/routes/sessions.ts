@@ -10,6 +10,8 @@ import { verifyIdToken } from '../sso/verify-id-token.ts';
 import type { Store } from '../store/index.ts';
 import { createSsoProviderStore } from '../store/sso-providers.ts';
 
+const PROVIDER_UNREACHABLE = 'id-token-provider-unreachable';
+const PROVIDER_RETRY_SECONDS = 10;
 /**
  * Single sign-on: the providers to sign in with, a provider's ID token exchanged for a session (a
  * token that expires), and an admin's view of sessions. `cache` is injected by tests that count fetches.
@@ -40,6 +42,11 @@ export function sessionRoutes(store: Store, clock: () => Date, logger: Logger, c
       cache: metadata,
       now: () => clock().getTime(),
     });
+    if (!verified.ok && verified.refusal.slug === PROVIDER_UNREACHABLE) {
+      // Nothing is wrong with the token: the provider's keys could not be fetched. Sign in again shortly.
+      c.header('Retry-After', String(PROVIDER_RETRY_SECONDS));
+      return problem(c, 503, verified.refusal.slug, verified.refusal.detail);
+    }
     if (!verified.ok) {
       c.header('WWW-Authenticate', 'Bearer realm="coalface", error="invalid_token"');
       return problem(c, 401, verified.refusal.slug, verified.refusal.detail);

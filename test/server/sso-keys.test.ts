@@ -79,11 +79,13 @@ describe("the provider's signing keys", () => {
     expect(provider.requests(JWKS)).toBe(2);
   });
 
-  it('when the provider cannot be reached, a sign-in is refused with a detail that says so', async () => {
+  it('when the provider cannot be reached, a sign-in is answered 503 with Retry-After and a detail that says so', async () => {
     const { provider, server } = await setup(null);
     const token = await provider.idToken(ada, CLIENT_ID);
     await provider.close();
-    const refused = await expectProblem(await signIn(server, token), 401);
+    const response = await signIn(server, token);
+    expect(response.headers.get('Retry-After')).toBe('10');
+    const refused = await expectProblem(response, 503);
     expect(refused.type).toBe('urn:coalface:problem:id-token-provider-unreachable');
     expect(refused.detail).toContain('discovery document');
   });
