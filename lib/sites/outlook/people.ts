@@ -76,7 +76,7 @@ export function keepOutside(regions: string, forms: Element[] = []): Keep {
 export function peopleInLine(line: Element, keep: Keep): Person[] {
   const personas = Array.from(line.querySelectorAll(anyOf(SELECTORS.persona))).filter(keep);
   const people = [...peopleOf(line), ...personas.flatMap(peopleOf)];
-  if (people.length === 0) people.push(...peopleInText(line, keep));
+  people.push(...peopleInText(line, personas, people.length > 0, keep));
   // Only a labelled line ("From: Dana Lee"); a well's bare "To" is a field name, not a person's.
   const label = line.getAttribute('aria-label') ?? '';
   const lineName = LABEL_PREFIX.test(label) ? nameInLabel(label) : undefined;
@@ -90,12 +90,15 @@ export function peopleInLine(line: Element, keep: Keep): Person[] {
 const MAX_PERSONA_TEXT = 1_000;
 
 /**
- * People a line shows only as text, when no attribute names them: each persona child's text
- * ("Dana Lee<dana@acme.com>", "dana@acme.com"), else the line's own ("Von: Dana Lee <dana@acme.com>").
+ * People a line shows only as text: each persona child no attribute names ("Dana Lee<dana@acme.com>",
+ * "dana@acme.com"), read from its text; with no such child and no one named yet, the line's own text
+ * ("Von: Dana Lee <dana@acme.com>").
  */
-function peopleInText(line: Element, keep: Keep): Person[] {
-  const children = Array.from(line.querySelectorAll(anyOf(SELECTORS.personaText))).filter(keep);
+function peopleInText(line: Element, personas: Element[], named: boolean, keep: Keep): Person[] {
+  const children = Array.from(line.querySelectorAll(anyOf(SELECTORS.personaText))).filter(
+    (el) => keep(el) && !personas.some((persona) => persona.contains(el) || el.contains(persona)),
+  );
   const outer = children.filter((el) => !children.some((other) => other !== el && other.contains(el)));
-  const sources = outer.length > 0 ? outer : [line];
+  const sources = outer.length > 0 ? outer : named ? [] : [line];
   return sources.flatMap((el) => peopleInLabel(el.textContent?.slice(0, MAX_PERSONA_TEXT) ?? null));
 }

@@ -35,6 +35,25 @@ function mostRecentFirst(messages: Element[], trace?: Trace): Element[] {
   return [...messages].reverse();
 }
 
+const inDocumentOrder = (a: Element, b: Element) =>
+  a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+
+/**
+ * The To/Cc/Bcc lines of one message, found by every alternative rather than the first that answers:
+ * a localised header can match two ("An: …" only in German, "Cc: …" in German and English alike).
+ */
+function recipientLines(message: Element, keep: Keep, counter: ReturnType<typeof tally>): Element[] {
+  const lines = new Set<Element>();
+  for (const alternative of SELECTORS.recipient) {
+    const found = Array.from(message.querySelectorAll(alternative.selector)).filter((el) => keep(el) && !lines.has(el));
+    if (found.length === 0) continue;
+    const outer = outermost(found);
+    counter.add({ alternative: alternative.name, elements: outer });
+    for (const el of outer) lines.add(el);
+  }
+  return outermost([...lines].sort(inDocumentOrder));
+}
+
 export function peopleInThread(pane: Element, keep: Keep, trace?: Trace): { senders: Person[]; recipients: Person[] } {
   const hit = firstHit(pane, SELECTORS.message);
   const found = outermost(hit?.elements.filter(keep) ?? []);
@@ -60,10 +79,7 @@ export function peopleInThread(pane: Element, keep: Keep, trace?: Trace): { send
       collapsedCount.add(personaHit, persona ? 1 : 0);
       if (persona) senders.push(...peopleOf(persona).slice(0, 1));
     }
-    const toHit = firstHit(message, SELECTORS.recipient);
-    const toLines = outermost(toHit?.elements.filter(keep) ?? []);
-    recipientCount.add(toHit, toLines.length);
-    for (const line of toLines) recipients.push(...peopleInLine(line, keep));
+    for (const line of recipientLines(message, keep, recipientCount)) recipients.push(...peopleInLine(line, keep));
   }
   senderCount.report();
   collapsedCount.report();
