@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { MappingTarget, SourceKind } from '../../lib/contract/index.ts';
 import { describeDbTarget, parseDbTarget } from '../db/target.ts';
 import { createSource } from '../sources/create.ts';
@@ -8,6 +7,7 @@ import { DEFAULT_HISTORY_DAYS } from '../sources/hubspot/cursor.ts';
 import { LEASE_MS, syncHolder, syncHubspotSource } from '../sources/hubspot/sync.ts';
 import { loadSourceKey } from '../sources/source-key.ts';
 import { openStore } from '../store/index.ts';
+import { options as parsed, usage } from './cli-args.ts';
 
 export const SOURCE_USAGE = {
   add: 'npm run server -- source add segment|mautic --name NAME [--url PUBLIC_URL] [--map "EVENT NAME=TYPE"]... [--max-event-age-hours N] [--source-key-file FILE] [--db FILE|URL]',
@@ -27,26 +27,6 @@ const WHERE = {
     'RudderStack: Webhook destination: the URL as Webhook URL, and a header "Authorization" with the value "Bearer <secret>".',
   mautic: 'Mautic: Settings → Webhooks → New: paste the URL as Webhook POST Url and the secret as Secret.',
 } as const;
-
-/** A usage mistake: said on stderr with the usage line, exit code 2 (as the other commands do). */
-function usage(message: string, line: string): void {
-  process.stderr.write(`${message}. Try: ${line}\n`);
-  process.exitCode = 2;
-}
-
-type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
-
-function parsed<T extends OptionSpec>(args: string[], options: T, line: string) {
-  try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    usage(
-      error instanceof Error ? (error.message.split('\n')[0] ?? 'Bad arguments').replace(/\.$/, '') : 'Bad arguments',
-      line,
-    );
-    return null;
-  }
-}
 
 /** `--map "Trial Activated=trial_signup"` pairs; a string is the mistake to report. */
 function mappingOf(pairs: readonly string[]): Record<string, MappingTarget> | string {
