@@ -1,6 +1,13 @@
 import { type Probe, seen } from '../probe.ts';
 import { EMAIL_FIELD_LABELS } from './labels.ts';
 
+/** `[field-label="…"]`; a label holding a double quote (Hebrew דוא"ל) as the parts around it. */
+function fieldLabelIs(label: string): string {
+  const quote = label.indexOf('"');
+  if (quote < 0) return `[field-label="${label}"]`;
+  return `[field-label^="${label.slice(0, quote)}"][field-label$="${label.slice(quote + 1)}"]`;
+}
+
 /**
  * Lightning's markup as observed, newest alternative first. Lightning web components render in
  * synthetic shadow DOM, which a content script's isolated world sees as ordinary light DOM.
@@ -37,7 +44,7 @@ export const SELECTORS = {
     // The field by its label in the other languages (labels.ts): the last way to it.
     seen(
       '2026-12',
-      EMAIL_FIELD_LABELS.map((label) => `records-record-layout-item[field-label='${label}'] a[href^="mailto:"]`).join(
+      EMAIL_FIELD_LABELS.map((label) => `records-record-layout-item${fieldLabelIs(label)} a[href^="mailto:"]`).join(
         ', ',
       ),
       'records-record-layout-item[field-label="Email" translated] mailto',
