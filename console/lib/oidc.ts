@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { AuthProvider } from '../../lib/contract/auth.ts';
 import type { FetchLike } from './api.ts';
+import { watchConnectBlocked } from './connectBlocked.ts';
 
 /** Where every provider sends the marketer back: registered with the provider's client exactly so. */
 export const redirectUri = (origin: string) => `${origin}/console/`;
@@ -77,6 +78,7 @@ export async function exchangeCode(
     code_verifier: exchange.verifier,
   });
   let response: Response;
+  const watch = watchConnectBlocked(provider.tokenEndpoint);
   try {
     response = await fetch(provider.tokenEndpoint, {
       method: 'POST',
@@ -84,10 +86,12 @@ export async function exchangeCode(
       body: body.toString(),
     });
   } catch {
-    return {
-      ok: false,
-      message: `${provider.name} could not be reached to finish signing in. Check your connection and try again; if it keeps failing, ask your admin to check the provider's address (${provider.tokenEndpoint}) and that this console may call it.`,
-    };
+    const message = (await watch.blocked())
+      ? `This console is not allowed to call ${provider.name} (${provider.tokenEndpoint}): the endpoint's security policy for the console does not list the provider's token endpoint. Ask your admin to update the endpoint, or use an access token for now.`
+      : `${provider.name} could not be reached to finish signing in. Check your connection and try again; if it keeps failing, ask your admin to check the provider's address (${provider.tokenEndpoint}).`;
+    return { ok: false, message };
+  } finally {
+    watch.stop();
   }
   const answer: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {

@@ -37,7 +37,7 @@ export const idToken = (claims: Record<string, unknown>) =>
 
 export interface FakeSignIn {
   /** What the token endpoint answers; by default an ID token carrying the pending nonce. */
-  token?: () => { status: number; body: unknown } | 'unreachable';
+  token?: () => { status: number; body: unknown } | 'unreachable' | 'blocked-by-policy';
   /** What `POST /v1/sessions` answers; by default a marketer's session. */
   session?: () => { status: number; body: unknown };
   /** Every other endpoint call. */
@@ -72,7 +72,15 @@ export function fakeSignIn(options: FakeSignIn = {}) {
     if (!input.startsWith(PROVIDER.tokenEndpoint)) return endpoint.fetch(input, init);
     tokenCalls.push(new URLSearchParams(String(init.body)));
     const answer = options.token?.() ?? { status: 200, body: { id_token: idToken({ nonce: PENDING.nonce }) } };
-    if (answer === 'unreachable') throw new TypeError('Failed to fetch');
+    if (answer === 'blocked-by-policy') {
+      // As Chromium reports a connect-src refusal: an event on the document, the fetch failing alike.
+      const violation = Object.assign(new Event('securitypolicyviolation'), {
+        effectiveDirective: 'connect-src',
+        blockedURI: PROVIDER.tokenEndpoint,
+      });
+      setTimeout(() => document.dispatchEvent(violation), 0);
+    }
+    if (answer === 'unreachable' || answer === 'blocked-by-policy') throw new TypeError('Failed to fetch');
     return new Response(JSON.stringify(answer.body), {
       status: answer.status,
       headers: { 'Content-Type': 'application/json' },

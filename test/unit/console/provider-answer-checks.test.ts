@@ -88,10 +88,16 @@ describe('finishing a sign-in at a provider', () => {
     });
   });
 
-  it('says the provider could not be reached, and what it refused', async () => {
+  it('says the provider could not be reached, or the console was not allowed to call it, and what it refused', async () => {
     const unreachable = fakeSignIn({ token: () => 'unreachable' });
     expect(await finishSignIn(CODE, PENDING, { fetch: unreachable.fetch, origin: ORIGIN })).toMatchObject({
       message: expect.stringMatching(/^Acme Okta could not be reached to finish signing in/),
+    });
+    const blocked = fakeSignIn({ token: () => 'blocked-by-policy' });
+    expect(await finishSignIn(CODE, PENDING, { fetch: blocked.fetch, origin: ORIGIN })).toMatchObject({
+      message: expect.stringMatching(
+        /^This console is not allowed to call Acme Okta \(https:\/\/acme.okta.test\/token\)/,
+      ),
     });
     const refused = fakeSignIn({
       token: () => ({ status: 400, body: { error: 'invalid_grant', error_description: 'code expired' } }),
