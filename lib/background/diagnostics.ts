@@ -1,9 +1,12 @@
 // Structure-only diagnostics: which selector alternative answered each probe, per site and view,
 // how often, and when last. Kept in storage.local under 'diagnostics', bounded, and copied by the
-// rep from Options into a bug report. Never page text, never addresses.
+// rep from Options into a bug report, with which settings IT manages and which managed values were
+// ignored. Never page text, never addresses, never a token.
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import type { SiteId, TraceEntry, View } from '../messages.ts';
+import { managedKeys } from './managed-policy.ts';
+import { readManagedPolicy } from './managed-settings.ts';
 
 const KEY = 'diagnostics';
 /** Bounds: a probe keeps its most recently seen alternatives; a view its most recently seen probes. */
@@ -75,10 +78,25 @@ export function recordTrace(site: SiteId, view: View, trace: readonly TraceEntry
   return queue;
 }
 
-/** The text a rep pastes into a bug report: versions, then per site and view, probe → alternative → counts. */
+// An access or session token (cf_…) or a JWT, should IT have pasted one into a managed value.
+const TOKEN = /\bcf_[\w-]{8,}|eyJ[\w-]*\.[\w-]+\.[\w-]*/g;
+const ADDRESSES = new RegExp(ADDRESS.source, 'gi');
+
+/** An ignored value's sentence, as the report may carry it: tokens and addresses blanked out. */
+export function withoutSecrets(sentence: string): string {
+  return sentence.replace(TOKEN, '[token removed]').replace(ADDRESSES, '[address removed]');
+}
+
+/** Which settings IT manages, whether reps may change them, and each managed value that was ignored. */
+async function managedReport() {
+  const { policy, problems } = await readManagedPolicy();
+  return { keys: managedKeys(policy), repsMayChange: policy.repsMayChange, ignored: problems.map(withoutSecrets) };
+}
+
+/** The text a rep pastes into a bug report: versions, managed settings, then per site and view, probe → alternative → counts. */
 export async function diagnosticsText(userAgent = globalThis.navigator?.userAgent ?? 'unknown'): Promise<string> {
   await queue;
-  const store = await load();
+  const [store, managed] = await Promise.all([load(), managedReport()]);
   const sites: Record<
     string,
     Record<string, Record<string, Record<string, { answered: number; lastSeen: string }>>>
@@ -103,7 +121,8 @@ export async function diagnosticsText(userAgent = globalThis.navigator?.userAgen
     version: browser.runtime.getManifest().version,
     userAgent,
     generatedAt: new Date().toISOString(),
-    note: 'Which selector alternative answered each probe; structure only, no page text or addresses.',
+    note: 'Which selector alternative answered each probe; structure only, no page text, addresses or tokens.',
+    managed,
     sites,
   };
   return JSON.stringify(report, null, 2);

@@ -71,6 +71,34 @@ describe('diagnostics', () => {
   });
 
   it('are empty, not broken, before any page was read', async () => {
-    expect(JSON.parse(await diagnosticsText()).sites).toEqual({});
+    const report = JSON.parse(await diagnosticsText());
+    expect(report.sites).toEqual({});
+    expect(report.managed).toEqual({ keys: [], repsMayChange: false, ignored: [] });
+  });
+
+  it('say which settings IT manages and each managed value that was ignored, never a token or an address', async () => {
+    const token = 'cf_Q2hlY2tUaGlzSXNOb3RBUmVhbFRva2Vu';
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1LXJhaiJ9.c2lnbmF0dXJl';
+    await fakeBrowser.storage.managed.set({
+      endpointUrl: 'https://coalface.acme.test/',
+      sitesOff: ['salesforce'],
+      internalDomains: ['raj@northwind.io'],
+      identityProvider: token,
+      repsMayChange: 'yes',
+      [jwt]: true,
+    });
+    const text = await diagnosticsText();
+    const { managed } = JSON.parse(text);
+    expect(managed.keys).toEqual(['endpointUrl', 'sitesOff']);
+    expect(managed.repsMayChange).toBe(false);
+    expect(managed.ignored).toEqual([
+      expect.stringMatching(/^internalDomains .*\[address removed\].* was ignored: must be a domain/),
+      expect.stringMatching(/^identityProvider "\[token removed\]" was ignored: must be the issuer URL/),
+      'repsMayChange "yes" was ignored: must be true or false.',
+      expect.stringMatching(/^“\[token removed\]” is not a setting Coalface knows/),
+    ]);
+    expect(text).not.toContain('cf_Q2hl');
+    expect(text).not.toContain('eyJ');
+    expect(text).not.toMatch(/northwind/);
   });
 });
