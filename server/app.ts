@@ -30,6 +30,7 @@ import { talkingPointRoutes } from './routes/talking-points.ts';
 import { timelineRoutes } from './routes/timeline.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { InboxMapper } from './sources/inbox-mapper.ts';
+import { createSsoDirectory } from './sso/available-providers.ts';
 import type { Store } from './store/index.ts';
 
 export const VERSION = '0.1.0';
@@ -93,13 +94,14 @@ export function createApp(store: Store, options: AppOptions = {}) {
   app.use('*', bodyLimits());
   app.use('*', refuseUnprintablePath());
 
+  const sso = createSsoDirectory(store, clock, logger);
   mountRoutes(
     app,
     [
       ...healthRoutes(VERSION, store, lifecycle),
       ...openapiRoutes(VERSION),
       ...meRoutes(),
-      ...sessionRoutes(store, clock, logger),
+      ...sessionRoutes(store, clock, sso),
       ...lookupRoutes(store, clock),
       ...timelineRoutes(store),
       ...feedbackRoutes(store, clock),
@@ -120,7 +122,9 @@ export function createApp(store: Store, options: AppOptions = {}) {
   );
   // The console is a web page with its own routing in the browser under its path; its two
   // declarations (the page, the assets) document it.
-  app.route(routes.console.path, consoleRoutes());
+  // The console exchanges a sign-in code at the provider itself: its policy names those token endpoints.
+  const tokenEndpoints = async () => (await sso.available()).map((p) => p.tokenEndpoint);
+  app.route(routes.console.path, consoleRoutes(undefined, { tokenEndpoints }));
 
   app.notFound((c) =>
     problem(c, 404, 'not-found', `Nothing at ${c.req.method} ${redact(c.req.path)}. The API is under /v1.`),

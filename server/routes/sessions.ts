@@ -1,40 +1,19 @@
-import { type AuthProvider, routes, type Session } from '../../lib/contract/index.ts';
-import type { Logger } from '../log.ts';
-import { redact } from '../log.ts';
+import { routes, type Session } from '../../lib/contract/index.ts';
 import { problem } from '../problem.ts';
 import { handle } from '../router/handle.ts';
-import { clientSettings } from '../sso/client-settings.ts';
-import { createProviderCache, type ProviderCache } from '../sso/provider-cache.ts';
+import type { SsoDirectory } from '../sso/available-providers.ts';
 import { SESSION_TTL_MS, sessionGrant } from '../sso/session-grant.ts';
 import { verifyIdToken } from '../sso/verify-id-token.ts';
 import type { Store } from '../store/index.ts';
-import { createSsoProviderStore } from '../store/sso-providers.ts';
 
 const PROVIDER_UNREACHABLE = 'id-token-provider-unreachable';
 const PROVIDER_RETRY_SECONDS = 10;
 /**
  * Single sign-on: the providers to sign in with, a provider's ID token exchanged for a session (a
- * token that expires), and an admin's view of sessions. `cache` is injected by tests that count fetches.
+ * token that expires), and an admin's view of sessions.
  */
-export function sessionRoutes(store: Store, clock: () => Date, logger: Logger, cache?: ProviderCache) {
-  const providers = createSsoProviderStore(store.db);
-  const metadata = cache ?? createProviderCache(() => clock().getTime());
-
-  const list = handle(routes.authProviders, async (c) => {
-    const connected = await providers.list();
-    const settled = await Promise.allSettled(
-      connected.map(async (p) => clientSettings(p, await metadata.discovery(p.issuer))),
-    );
-    const available: AuthProvider[] = [];
-    settled.forEach((outcome, i) => {
-      if (outcome.status === 'fulfilled') available.push(outcome.value);
-      else
-        logger.error(
-          `sso provider ${connected[i]?.id} left out of the list: ${redact(String(outcome.reason?.message ?? outcome.reason))}`,
-        );
-    });
-    return c.json({ providers: available });
-  });
+export function sessionRoutes(store: Store, clock: () => Date, { providers, metadata, available }: SsoDirectory) {
+  const list = handle(routes.authProviders, async (c) => c.json({ providers: await available() }));
 
   const create = handle(routes.createSession, async (c, { body }) => {
     const verified = await verifyIdToken(body.idToken, {
