@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { SITE_MATCHES, siteFor, sites } from '../../lib/sites/registry.ts';
+import { OPTIONAL_HOST_MATCHES, SITE_MATCHES, siteFor, sites } from '../../lib/sites/registry.ts';
 import type { View } from '../../lib/sites/types.ts';
 
 // Each example of each site, checked against every site in the registry: adding a site that claims
@@ -15,8 +15,10 @@ for (const site of sites) {
           expect(site.matchUrl(url)).toBe(view);
           for (const other of sites.filter((s) => s !== site)) expect(other.matchUrl(url)).toBeNull();
           expect(siteFor(url)).toEqual({ site, view });
-          // The manifest must let the content script run where the adapter can see a lead.
-          expect(SITE_MATCHES.some((pattern) => new MatchPattern(pattern).includes(url))).toBe(true);
+          // The manifest must let the content script run where the adapter can see a lead: from install,
+          // or once the rep grants the host from Options (lib/background/granted-sites.ts).
+          const covers = (pattern: string) => new MatchPattern(pattern).includes(url);
+          expect(SITE_MATCHES.some(covers) || OPTIONAL_HOST_MATCHES.some(covers)).toBe(true);
         });
       }
     }
@@ -39,6 +41,14 @@ describe('site registry', () => {
   it('has one adapter per site id', () => {
     const ids = sites.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("asks at the rep's click only for hosts it does not read from install", () => {
+    for (const optional of OPTIONAL_HOST_MATCHES) {
+      const host = new URL(optional.replace('*.', 'x.').replace(/\*$/, '')).hostname;
+      const url = new URL(`https://${host}/`);
+      expect(SITE_MATCHES.some((pattern) => new MatchPattern(pattern).includes(url))).toBe(false);
+    }
   });
 
   it('knows no site for pages outside the supported apps', () => {

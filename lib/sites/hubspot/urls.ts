@@ -1,7 +1,9 @@
 // Where a HubSpot URL is: its app hosts, its record views, and example URLs (gotchas included).
 import type { Examples } from '../types.ts';
 
-// HubSpot's app hosts by region, listed rather than *.hubspot.com so the marketing site is not ours to read.
+// HubSpot's app hosts by data-hosting location, listed rather than *.hubspot.com so the marketing site
+// is not ours to read: the `uiDomain` HubSpot reports for an account is `app` for na1 (US), and
+// `app-<location>` for eu1 (Germany), na2 (US), na3 (Canada) and ap1 (Australia).
 export const MATCHES = [
   'https://app.hubspot.com/*',
   'https://app-eu1.hubspot.com/*',
@@ -53,6 +55,7 @@ export const examples: Examples<'record'> = {
     'https://app.hubspot.com/contacts/2214431/record/0-1/751?interaction=note',
     'https://app-eu1.hubspot.com/contacts/143990812/record/0-1/3120', // EU data centre
     'https://app-na2.hubspot.com/contacts/243990812/record/0-1/3120',
+    'https://app-na3.hubspot.com/contacts/343328749/record/0-1/3120',
     'https://app-ap1.hubspot.com/contacts/343990812/record/0-1/3120',
     'https://app.hubspot.com/contacts/2214431/contact/751', // legacy
     'https://app.hubspot.com/contacts/2214431/record/0-2/9201', // company: its associated contacts
