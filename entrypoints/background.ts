@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { whenTokenRefused } from '../lib/background/api.ts';
 import { forgetFrameTickets } from '../lib/background/frame-tickets.ts';
+import { followGrantedSites } from '../lib/background/granted-sites.ts';
 import { followManagedPolicy } from '../lib/background/managed-settings.ts';
 import { connectSidebarPort, handleMessage } from '../lib/background/messaging.ts';
 import { forgetTab } from '../lib/background/pages.ts';
@@ -44,6 +45,7 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => quietly(toggleDock(command)));
   globalThis.addEventListener('online', () => quietly(runOutbox()));
   openSidePanelOnActionClick();
+  quietly(followGrantedSites());
   quietly(ensureSyncAlarm());
   // Whatever woke this worker, a verdict left queued by an earlier one goes out now.
   quietly(runOutbox());

@@ -16,8 +16,19 @@ export interface Registry<S extends SiteAdapter = SiteAdapter> {
   options: { id: S['id']; label: string }[];
   /** The site and view this URL shows, or null when no site has a lead view here. */
   siteFor(url: URL): { site: S; view: ViewOf<S> } | null;
-  /** The site whose match patterns take in this host, or null. */
+  /** The site whose match patterns, or the optional hosts it asks for, take in this host, or null. */
   siteOnHost(hostname: string): S | null;
+  /**
+   * Of the origins the browser has granted (`permissions.getAll()`), those a site asks for at the rep's
+   * click and the manifest's content script does not already cover: where the content script is
+   * registered at run time (lib/background/granted-sites.ts).
+   */
+  grantedMatches(origins: readonly string[]): string[];
+}
+
+/** The host of a match pattern (`*.` kept), or null when it is not an https pattern. */
+function hostOf(pattern: string): string | null {
+  return /^https:\/\/([^/]+)\//.exec(pattern)?.[1] ?? null;
 }
 
 /** `https://*.lightning.force.com/*` takes in `acme.lightning.force.com` and `lightning.force.com`. */
@@ -46,7 +57,25 @@ export function createRegistry<const S extends SiteAdapter>(sites: readonly S[])
       return null;
     },
     siteOnHost(hostname) {
-      return sites.find((site) => site.matches.some((pattern) => takesIn(pattern, hostname))) ?? null;
+      return (
+        sites.find((site) =>
+          [...site.matches, ...site.optionalMatches].some((pattern) => takesIn(pattern, hostname)),
+        ) ?? null
+      );
+    },
+    grantedMatches(origins) {
+      const optional = sites.flatMap((site) => site.optionalMatches);
+      const fixed = sites.flatMap((site) => site.matches);
+      return unique(
+        origins.filter((origin) => {
+          const host = hostOf(origin);
+          return (
+            host !== null &&
+            optional.some((pattern) => takesIn(pattern, host)) &&
+            !fixed.some((pattern) => takesIn(pattern, host))
+          );
+        }),
+      );
     },
   };
 }

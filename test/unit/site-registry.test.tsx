@@ -63,9 +63,25 @@ describe('a fifth site, registered with one line', () => {
         'https://*.fifth-custom.example/*',
       ]);
       const dock = manifest.web_accessible_resources?.[0];
-      expect(typeof dock === 'object' ? dock.matches : []).toEqual(manifest.host_permissions);
+      // The dock's page loads on a granted optional host too: the content script runs there once granted.
+      expect(typeof dock === 'object' ? dock.matches : []).toEqual([
+        ...(manifest.host_permissions ?? []),
+        ...(manifest.optional_host_permissions ?? []),
+      ]);
     }
     expect(extensionManifest('chrome').host_permissions).not.toContain('https://mail.fifth.example/*');
+  });
+
+  it('gets the content script registered on a custom host once granted, and on no other', () => {
+    const granted = [
+      'https://mail.google.com/*', // a fixed host: the manifest's content script runs there already
+      'https://mail.fifth.example/*',
+      'https://acme.fifth-custom.example/*',
+      'https://evil.example/*', // granted somehow, but no site asks for it
+    ];
+    expect(withFifth.grantedMatches(granted)).toEqual(['https://acme.fifth-custom.example/*']);
+    expect(registry.grantedMatches(granted)).toEqual([]);
+    expect(withFifth.siteOnHost('acme.fifth-custom.example')).toBe(fifth);
   });
 
   it('is in the options list, by its label', async () => {
