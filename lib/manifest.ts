@@ -15,11 +15,14 @@ export function extensionManifest(browser: string, sites: Registry = registry): 
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // sidePanel is Chrome's; Firefox's sidebar needs no permission. identity: "Sign in with <provider>"
-    // (launchWebAuthFlow), see docs/store-listing.md.
-    permissions: firefox ? ['storage', 'alarms', 'identity'] : ['storage', 'sidePanel', 'alarms', 'identity'],
+    // (launchWebAuthFlow); scripting: the content script on a Salesforce domain the rep granted from
+    // Options (lib/background/granted-sites.ts). See docs/store-listing.md.
+    permissions: firefox
+      ? ['storage', 'alarms', 'identity', 'scripting']
+      : ['storage', 'sidePanel', 'alarms', 'identity', 'scripting'],
     // The endpoint is reached through its CORS allowance for extension origins, so it needs no host permission.
     host_permissions: [...sites.matches],
-    // Custom CRM domains, asked for from Options at the rep's click (components/options/OptionalHosts.tsx).
+    // CRM domains few customers have, asked for from Options at the rep's click (components/options/OptionalHosts.tsx).
     optional_host_permissions: [...sites.optionalMatches],
     action: { default_title: 'Coalface' },
     ...(firefox
@@ -46,13 +49,13 @@ export function extensionManifest(browser: string, sites: Registry = registry): 
     commands: {
       'toggle-dock': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_toggleDockCommand__' },
     },
-    // Only the dock's page, only to the supported sites. Chrome's dynamic URL keeps the extension id
+    // Only the dock's page, only to the supported sites (a granted optional host among them). Chrome's dynamic URL keeps the extension id
     // out of the page (no fingerprinting by probing chrome-extension://<id>/sidebar.html); Firefox
     // already uses a random per-install UUID and does not know the key.
     web_accessible_resources: [
       {
         resources: ['sidebar.html'],
-        matches: [...sites.matches],
+        matches: [...sites.matches, ...sites.optionalMatches],
         ...(firefox ? {} : { use_dynamic_url: true }),
       },
     ],

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SCRIPT_FILE } from '../../lib/background/granted-sites.ts';
 import { OPTIONAL_HOST_MATCHES, SITE_MATCHES } from '../../lib/sites/registry.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -26,7 +27,7 @@ interface Manifest {
   host_permissions?: string[];
   optional_host_permissions?: string[];
   optional_permissions?: string[];
-  content_scripts?: { matches: string[] }[];
+  content_scripts?: { matches: string[]; js?: string[]; run_at?: string; all_frames?: boolean }[];
   web_accessible_resources?: WebAccessible[];
   background?: { service_worker?: string; scripts?: string[] };
   side_panel?: { default_path: string };
@@ -93,9 +94,19 @@ describe.each(BROWSERS)('the built %s manifest', (browser) => {
     expect(text).not.toMatch(/"(\*|https?):\/\/\*\/\*"/);
   });
 
-  it('asks for no API permission beyond storage, alarms, identity (signing in) and (Chrome) the side panel', () => {
+  it('runs on a granted domain the very script it runs on the fixed hosts, as lib/background/granted-sites.ts registers it', () => {
+    const scripts = manifestOf(browser).content_scripts ?? [];
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toMatchObject({ js: [CONTENT_SCRIPT_FILE], run_at: 'document_idle' });
+    expect(scripts[0]?.all_frames).toBeUndefined();
+    expect(existsSync(join(dirOf(browser), CONTENT_SCRIPT_FILE))).toBe(true);
+  });
+
+  it('asks for no API permission beyond storage, alarms, identity (signing in), scripting (granted domains) and (Chrome) the side panel', () => {
     expect(manifestOf(browser).permissions).toEqual(
-      browser === 'chrome' ? ['storage', 'sidePanel', 'alarms', 'identity'] : ['storage', 'alarms', 'identity'],
+      browser === 'chrome'
+        ? ['storage', 'sidePanel', 'alarms', 'identity', 'scripting']
+        : ['storage', 'alarms', 'identity', 'scripting'],
     );
   });
 
@@ -119,12 +130,12 @@ describe.each(BROWSERS)('the built %s manifest', (browser) => {
     expect(manifest).not.toHaveProperty('sandbox');
   });
 
-  it('exposes only the dock page to the supported sites', () => {
+  it('exposes only the dock page to the supported sites, a granted optional host among them', () => {
     const resources = manifestOf(browser).web_accessible_resources;
     expect(resources).toHaveLength(1);
     const [only] = resources ?? [];
     expect(only?.resources).toEqual(['sidebar.html']);
-    expect(only?.matches).toEqual([...SITE_MATCHES]);
+    expect(only?.matches).toEqual([...SITE_MATCHES, ...OPTIONAL_HOST_MATCHES]);
     // Chrome: a per-session origin, so pages cannot probe for the extension by its id. Firefox has no such key.
     expect(only?.use_dynamic_url).toBe(browser === 'chrome' ? true : undefined);
     expect(existsSync(join(dirOf(browser), 'sidebar.html'))).toBe(true);
