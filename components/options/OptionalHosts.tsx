@@ -9,7 +9,7 @@ export interface HostPermissions {
 }
 
 /**
- * The match pattern for a custom CRM domain the rep typed (a host or a URL), or null when it is not one
+ * The match pattern for a CRM domain the rep typed (a host or a URL), or null when it is not one
  * the manifest lets Coalface ask for (`optional_host_permissions`).
  */
 export function patternFor(input: string): string | null {
@@ -52,14 +52,20 @@ export function OptionalHosts({ permissions }: { permissions: HostPermissions })
     setStatus('');
     const pattern = patternFor(domain);
     if (!pattern) {
-      setError(`“${domain.trim()}” is not a Salesforce domain Coalface can ask for (like acme.my.salesforce.com).`);
+      setError(
+        `“${domain.trim()}” is not a Salesforce domain Coalface can ask for (like acme.lightning.crmforce.mil).`,
+      );
       return;
     }
     setError(null);
     permissions
       .request({ origins: [pattern] })
       .then(async (ok) => {
-        setStatus(ok ? `Allowed ${pattern}.` : 'Not allowed: the browser or you declined.');
+        setStatus(
+          ok
+            ? `Allowed ${pattern}. Reload its open tabs to see Coalface there.`
+            : 'Not allowed: the browser or you declined.',
+        );
         if (ok) setDomain('');
         await reload();
       })
@@ -80,14 +86,16 @@ export function OptionalHosts({ permissions }: { permissions: HostPermissions })
     <form onSubmit={allow} aria-label="Custom CRM domains">
       <label htmlFor={inputId}>Your company's Salesforce domain</label>
       <p id={hintId} className="cf-meta">
-        Coalface reads Salesforce on *.lightning.force.com without asking. If your org's records open on another
-        Salesforce domain, allow it here; your browser asks you to confirm. Nothing is read there until you do.
+        Coalface reads Salesforce on *.lightning.force.com without asking, sandboxes and Developer Edition included. If
+        your org's records open on Government Cloud Plus (*.lightning.crmforce.mil, *.lightning.force.mil) or Salesforce
+        in China (*.lightning.sfcrmapps.cn), allow that domain here; your browser asks you to confirm. Nothing is read
+        there until you do.
       </p>
       <input
         id={inputId}
         type="text"
         value={domain}
-        placeholder="acme.my.salesforce.com"
+        placeholder="acme.lightning.crmforce.mil"
         aria-describedby={hintId}
         aria-invalid={error ? true : undefined}
         onChange={(event) => setDomain(event.target.value)}

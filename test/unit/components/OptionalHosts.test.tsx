@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-// Custom CRM domains are asked for at the rep's click, one domain at a time, and only within the
-// manifest's optional_host_permissions.
+// Salesforce domains few orgs have (Government Cloud Plus, Salesforce in China) are asked for at the
+// rep's click, one domain at a time, and only within the manifest's optional_host_permissions.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type HostPermissions, OptionalHosts, patternFor } from '../../../components/options/OptionalHosts.tsx';
@@ -25,21 +25,26 @@ function fakePermissions(grant: boolean) {
 
 describe('patternFor', () => {
   it.each([
-    ['acme.my.salesforce.com', 'https://acme.my.salesforce.com/*'],
+    ['agency.lightning.crmforce.mil', 'https://agency.lightning.crmforce.mil/*'],
     [
-      'https://acme--uat.sandbox.my.salesforce.com/lightning/page/home',
-      'https://acme--uat.sandbox.my.salesforce.com/*',
+      'https://agency--uat.sandbox.lightning.crmforce.mil/lightning/r/Lead/00Q5g00000AbCdEEAZ/view',
+      'https://agency--uat.sandbox.lightning.crmforce.mil/*',
     ],
-    ['  Acme.Force.com ', 'https://acme.force.com/*'],
+    ['  Agency.Lightning.Force.mil ', 'https://agency.lightning.force.mil/*'],
+    ['acme.lightning.sfcrmapps.cn', 'https://acme.lightning.sfcrmapps.cn/*'],
   ])('%s → %s', (input, pattern) => expect(patternFor(input)).toBe(pattern));
 
   it.each([
     '',
     'evil.example',
-    'my.salesforce.com.evil.example',
+    'lightning.crmforce.mil.evil.example',
     'salesforce.com',
+    // Asked for no more: login and Classic, Visualforce; Lightning itself is read without asking.
+    'acme.my.salesforce.com',
+    'acme--c.vf.force.com',
+    'acme.lightning.force.com',
     'http://',
-    'a b.force.com',
+    'a b.lightning.crmforce.mil',
   ])('refuses %j', (input) => expect(patternFor(input)).toBeNull());
 });
 
@@ -48,16 +53,18 @@ describe('OptionalHosts', () => {
     const permissions = fakePermissions(true);
     render(<OptionalHosts permissions={permissions} />);
     fireEvent.change(screen.getByLabelText("Your company's Salesforce domain"), {
-      target: { value: 'acme.my.salesforce.com' },
+      target: { value: 'agency.lightning.crmforce.mil' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Allow this domain' }));
     // Called within the click, before anything is awaited: the browser's user-gesture rule.
-    expect(permissions.request).toHaveBeenCalledWith({ origins: ['https://acme.my.salesforce.com/*'] });
-    await screen.findByText(/https:\/\/acme\.my\.salesforce\.com\/\*/, { selector: 'li' });
+    expect(permissions.request).toHaveBeenCalledWith({ origins: ['https://agency.lightning.crmforce.mil/*'] });
+    await screen.findByText(/https:\/\/agency\.lightning\.crmforce\.mil\/\*/, { selector: 'li' });
+    // Tabs open before the grant get the content script only when reloaded.
+    expect(screen.getByRole('status').textContent).toContain('Reload its open tabs');
     expect(screen.queryByText('https://mail.google.com/*', { exact: false, selector: 'li' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Remove' }));
     await waitFor(() =>
-      expect(permissions.remove).toHaveBeenCalledWith({ origins: ['https://acme.my.salesforce.com/*'] }),
+      expect(permissions.remove).toHaveBeenCalledWith({ origins: ['https://agency.lightning.crmforce.mil/*'] }),
     );
   });
 
