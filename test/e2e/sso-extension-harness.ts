@@ -31,6 +31,8 @@ const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const CLIENT_ID = 'coalface-extension';
 export const PROVIDER_NAME = 'Acme ID';
+/** Two processes spawned through tsx, the provider and Chromium: over a minute was seen on the shared 2 cores. */
+export const SETUP_MS = 240_000;
 export const RAJ = { sub: 'u-raj', email: 'raj@acme.test', name: 'Raj Rep', groups: ['sales'] };
 
 export interface SsoRep {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DANA_THREAD, dockFrame, serviceWorker } from './harness.ts';
 import {
   PROVIDER_NAME,
+  SETUP_MS,
   type SsoRep,
   signInAtProvider,
   startSsoRep,
@@ -22,7 +23,7 @@ let rep: SsoRep;
 
 beforeAll(async () => {
   rep = await startSsoRep();
-});
+}, SETUP_MS);
 
 afterAll(async () => {
   await rep?.close();

@@ -16,6 +16,7 @@ import {
 import {
   rajSessions,
   revokeSession,
+  SETUP_MS,
   type SsoRep,
   signInThroughOptions,
   startSsoRep,
@@ -40,7 +41,7 @@ beforeAll(async () => {
   await thread.goto(DANA_THREAD);
   await contextShown(await dockFrame(thread), DANA);
   rep.browser.context.on('page', (page) => opened.push(page));
-});
+}, SETUP_MS);
 
 afterAll(async () => {
   await rep?.close();
