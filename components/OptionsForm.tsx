@@ -164,7 +164,7 @@ export function OptionsForm({ send }: OptionsFormProps) {
         </output>
         {notConnected?.signedOut && (
           <p className="cf-meta">
-            Your sign-in with {notConnected.signedOut.name} ran out and could not be renewed without you.
+            You were signed out of {notConnected.signedOut.name}: the session ended and could not be renewed without you, or an admin signed you out.
           </p>
         )}
         <LabelledField look={OPTIONS_FIELD} label="Endpoint URL" error={endpointError} announceError>
