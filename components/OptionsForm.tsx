@@ -164,7 +164,8 @@ export function OptionsForm({ send }: OptionsFormProps) {
         </output>
         {notConnected?.signedOut && (
           <p className="cf-meta">
-            You were signed out of {notConnected.signedOut.name}: the session ended and could not be renewed without you, or an admin signed you out.
+            You were signed out of {notConnected.signedOut.name}: the session ended and could not be renewed without
+            you, or an admin signed you out.
           </p>
         )}
         <LabelledField look={OPTIONS_FIELD} label="Endpoint URL" error={endpointError} announceError>
