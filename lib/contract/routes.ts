@@ -239,9 +239,9 @@ export const routes = named({
   createSession: {
     method: 'post',
     path: '/v1/sessions',
-    summary: "Sign in: exchange a provider's ID token for a session",
+    summary: "Sign in: exchange a provider's ID token (or authorization code) for a session",
     description:
-      "The ID token is verified (the provider's signature with its published keys, issuer, audience, expiry, issue time, not-before, a verified email, an allowed domain); the role comes from the provider's role claim mapping, else its default role. The session token works like an access token and expires within 12 hours; sign in again (silently, at the provider) to renew it. Each refusal is a 401 that says which check failed; a provider whose keys cannot be fetched right now is a 503 with Retry-After.",
+      "Two forms. `{idToken}`: the client redeemed the code at the provider itself (the provider's `codeExchange` is `browser`). `{providerId, code, codeVerifier, redirectUri, nonce}`: for a provider whose `codeExchange` is `endpoint`, the endpoint redeems the code at the provider's token endpoint with the client secret from `sso add --client-secret-file` (HTTP Basic, or in the body when the provider takes only `client_secret_post`); the redirect URI must be `https://<id>.chromiumapp.org/`, `https://<id>.extensions.allizom.org/` or this endpoint's own `/console/`, and the returned ID token's `nonce` must equal `nonce`. A code the provider refuses (`invalid_grant`…) is a 401 naming the provider's `error`. Either way the ID token is verified (the provider's signature with its published keys, issuer, audience, expiry, issue time, not-before, a verified email, an allowed domain); the role comes from the provider's role claim mapping, else its default role. The session token works like an access token and expires within 12 hours; sign in again (silently, at the provider) to renew it. Each refusal is a 401 that says which check failed; a provider whose keys or token endpoint cannot be reached right now is a 503 with Retry-After.",
     tags: ['identity'],
     access: 'public',
     rate: null,

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { Role } from '../../lib/contract/index.ts';
+import { loadSourceKey } from '../sources/source-key.ts';
+import { sealClientSecret } from '../sso/client-secret.ts';
 import { fetchDiscovery } from '../sso/discovery.ts';
 import { ProviderFetchError } from '../sso/fetch-json.ts';
 import { insecureUrlProblem } from '../sso/issuer-url.ts';
@@ -7,7 +10,7 @@ import { createSsoProviderStore, type NewSsoProvider, type SsoProvider } from '.
 import { type DbOf, failed, options, usage } from './cli-args.ts';
 
 export const SSO_USAGE = {
-  add: 'npm run server -- sso add --issuer URL --client-id ID [--name NAME] [--default-role rep|manager|marketer|admin] [--role-claim CLAIM --role-map VALUE=ROLE ...] [--allowed-domain DOMAIN ...] [--db FILE|URL]',
+  add: 'npm run server -- sso add --issuer URL --client-id ID [--name NAME] [--default-role rep|manager|marketer|admin] [--role-claim CLAIM --role-map VALUE=ROLE ...] [--allowed-domain DOMAIN ...] [--client-secret-file FILE [--source-key-file FILE]] [--db FILE|URL]',
   list: 'npm run server -- sso list [--db FILE|URL]',
   remove: 'npm run server -- sso remove SSO_ID [--db FILE|URL]',
 } as const;
@@ -61,6 +64,34 @@ function settingsOf(opts: {
   return { issuer, clientId, name, defaultRole: defaultRole.data, roleClaim, roleMap, allowedDomains };
 }
 
+/**
+ * The client secret from `--client-secret-file` or `COALFACE_SSO_CLIENT_SECRET` (never a flag of its
+ * own: it would stay in the shell's history); null for a public client; a string is the mistake.
+ */
+function clientSecretOf(file: string | undefined, env: NodeJS.ProcessEnv): { secret: string | null } | string {
+  let text = env.COALFACE_SSO_CLIENT_SECRET;
+  if (file !== undefined) {
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      const why = error instanceof Error && 'code' in error ? String(error.code) : 'unreadable';
+      return `The client secret file ${file} cannot be read (${why})`;
+    }
+  }
+  if (text === undefined || (file === undefined && text === '')) return { secret: null };
+  const secret = text.trim();
+  if (!secret) return `The client secret in ${file ?? 'COALFACE_SSO_CLIENT_SECRET'} is empty`;
+  if (secret.length > 1024 || /[^!-~]/.test(secret))
+    return `The client secret in ${file ?? 'COALFACE_SSO_CLIENT_SECRET'} must be one line of at most 1024 printable ASCII characters without spaces`;
+  return { secret };
+}
+
+function describeExchange(p: Pick<SsoProvider, 'clientSecretEnc'>): string {
+  return p.clientSecretEnc
+    ? 'code exchanged by the endpoint (client secret set)'
+    : 'code exchanged by the browser (public client)';
+}
+
 function describeRoles(p: Pick<SsoProvider, 'defaultRole' | 'roleClaim' | 'roleMap'>): string {
   const mapped = Object.entries(p.roleMap).map(([value, role]) => `${value}=${role}`);
   return p.roleClaim ? `${p.roleClaim}: ${mapped.join(' ')}; else ${p.defaultRole}` : p.defaultRole;
@@ -77,6 +108,8 @@ async function add(args: string[], dbOf: DbOf): Promise<void> {
       'role-claim': { type: 'string' },
       'role-map': { type: 'string', multiple: true },
       'allowed-domain': { type: 'string', multiple: true },
+      'client-secret-file': { type: 'string' },
+      'source-key-file': { type: 'string' },
       db: { type: 'string' },
     },
     SSO_USAGE.add,
@@ -84,6 +117,11 @@ async function add(args: string[], dbOf: DbOf): Promise<void> {
   if (!opts) return;
   const settings = settingsOf(opts);
   if (typeof settings === 'string') return usage(settings, SSO_USAGE.add);
+  const clientSecret = clientSecretOf(opts['client-secret-file'], process.env);
+  if (typeof clientSecret === 'string') return usage(clientSecret, SSO_USAGE.add);
+  // Sealed under the key sources' secrets are: without it the secret would sit in the database as given.
+  const key = clientSecret.secret === null ? null : loadSourceKey(opts['source-key-file']);
+  if (key && !key.ok) return failed(`Not added: a client secret is stored sealed with the source key. ${key.problem}`);
   // The issuer must answer as an OpenID provider before people are sent to it.
   try {
     await fetchDiscovery(settings.issuer);
@@ -93,13 +131,15 @@ async function add(args: string[], dbOf: DbOf): Promise<void> {
   }
   const store = await openStore(dbOf(opts.db));
   try {
-    const added = await createSsoProviderStore(store.db).add(settings, new Date().toISOString());
+    const { secret } = clientSecret;
+    const seal = key?.ok && secret !== null ? (id: string) => sealClientSecret(secret, key.key, id) : undefined;
+    const added = await createSsoProviderStore(store.db).add(settings, new Date().toISOString(), seal);
     if (added === 'issuer-taken') {
       return failed(`Not added: ${settings.issuer} is already connected (see: ${SSO_USAGE.list}).`);
     }
     const domains = added.allowedDomains.length ? added.allowedDomains.join(', ') : 'any';
     process.stdout.write(
-      `Added ${added.name} (${added.id}): issuer ${added.issuer}, client id ${added.clientId}; roles ${describeRoles(added)}; domains ${domains}.\n`,
+      `Added ${added.name} (${added.id}): issuer ${added.issuer}, client id ${added.clientId}; roles ${describeRoles(added)}; domains ${domains}; ${describeExchange(added)}.\n`,
     );
   } finally {
     await store.close();
@@ -119,7 +159,7 @@ async function list(args: string[], dbOf: DbOf): Promise<void> {
     for (const p of providers) {
       const domains = p.allowedDomains.length ? p.allowedDomains.join(', ') : 'any';
       process.stdout.write(
-        `${p.id}  ${p.name}\n  issuer ${p.issuer}  client id ${p.clientId}\n  roles ${describeRoles(p)}  domains ${domains}\n`,
+        `${p.id}  ${p.name}\n  issuer ${p.issuer}  client id ${p.clientId}\n  roles ${describeRoles(p)}  domains ${domains}\n  ${describeExchange(p)}\n`,
       );
     }
   } finally {

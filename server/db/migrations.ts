@@ -475,4 +475,14 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX tokens_sessions ON tokens(email, created_at) WHERE issuer IS NOT NULL;
     `,
   },
+  {
+    version: 13,
+    name: 'single sign-on: a client secret for providers whose code the endpoint exchanges',
+    sql: `
+      -- The provider's client secret (\`sso add --client-secret-file\`), sealed like a source's secret
+      -- (AES-256-GCM under the source key, the provider id as additional data: sources/secret-box.ts).
+      -- Null: a public client, the browser exchanges the code.
+      ALTER TABLE sso_providers ADD COLUMN client_secret_enc TEXT;
+    `,
+  },
 ];

@@ -433,6 +433,13 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX tokens_sessions ON tokens(email, created_at) WHERE issuer IS NOT NULL;
     `,
   },
+  {
+    version: 13,
+    name: 'single sign-on: a client secret for providers whose code the endpoint exchanges',
+    sql: `
+      ALTER TABLE sso_providers ADD COLUMN client_secret_enc TEXT COLLATE "C";
+    `,
+  },
 ];
 /** An arbitrary constant: the advisory lock two instances starting at once take to migrate in turn. */
 const MIGRATION_LOCK = 7_301_542;

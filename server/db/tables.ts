@@ -301,4 +301,6 @@ export interface SsoProvidersTable {
   /** A JSON array of email domains; empty lets every domain in. */
   allowed_domains_json: string;
   created_at: string;
+  /** The client secret sealed under the source key (sources/secret-box.ts); null for a public client. */
+  client_secret_enc: string | null;
 }

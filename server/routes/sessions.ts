@@ -2,6 +2,7 @@ import { routes, type Session } from '../../lib/contract/index.ts';
 import { problem } from '../problem.ts';
 import { handle } from '../router/handle.ts';
 import type { SsoDirectory } from '../sso/available-providers.ts';
+import { signInWithCode } from '../sso/endpoint-code-sign-in.ts';
 import { SESSION_TTL_MS, sessionGrant } from '../sso/session-grant.ts';
 import { verifyIdToken } from '../sso/verify-id-token.ts';
 import type { Store } from '../store/index.ts';
@@ -12,15 +13,32 @@ const PROVIDER_RETRY_SECONDS = 10;
  * Single sign-on: the providers to sign in with, a provider's ID token exchanged for a session (a
  * token that expires), and an admin's view of sessions.
  */
-export function sessionRoutes(store: Store, clock: () => Date, { providers, metadata, available }: SsoDirectory) {
+export function sessionRoutes(
+  store: Store,
+  clock: () => Date,
+  { providers, metadata, available, logger }: SsoDirectory,
+) {
   const list = handle(routes.authProviders, async (c) => c.json({ providers: await available() }));
 
   const create = handle(routes.createSession, async (c, { body }) => {
-    const verified = await verifyIdToken(body.idToken, {
-      providerFor: (issuer) => providers.byIssuer(issuer),
+    const deps = {
+      providerFor: (issuer: string) => providers.byIssuer(issuer),
       cache: metadata,
       now: () => clock().getTime(),
-    });
+    };
+    // Either the client's ID token, or a code the endpoint redeems with the provider's client secret.
+    const verified =
+      'idToken' in body
+        ? await verifyIdToken(body.idToken, deps)
+        : await signInWithCode(body, { ...deps, providers, logger, requestUrl: c.req.url });
+    if ('status' in verified && verified.status === 503) {
+      c.header('Retry-After', String(PROVIDER_RETRY_SECONDS));
+      return problem(c, 503, verified.slug, verified.detail);
+    }
+    if ('status' in verified) {
+      c.header('WWW-Authenticate', 'Bearer realm="coalface", error="invalid_grant"');
+      return problem(c, 401, verified.slug, verified.detail);
+    }
     if (!verified.ok && verified.refusal.slug === PROVIDER_UNREACHABLE) {
       // Nothing is wrong with the token: the provider's keys could not be fetched. Sign in again shortly.
       c.header('Retry-After', String(PROVIDER_RETRY_SECONDS));

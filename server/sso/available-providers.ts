@@ -32,7 +32,7 @@ export function availableProviders(providers: SsoProviderStore, metadata: Provid
 export function createSsoDirectory(store: Store, clock: () => Date, logger: Logger) {
   const providers = createSsoProviderStore(store.db);
   const metadata = createProviderCache(() => clock().getTime());
-  return { providers, metadata, available: availableProviders(providers, metadata, logger) };
+  return { providers, metadata, logger, available: availableProviders(providers, metadata, logger) };
 }
 
 export type SsoDirectory = ReturnType<typeof createSsoDirectory>;

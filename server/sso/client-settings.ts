@@ -19,5 +19,7 @@ export function clientSettings(provider: SsoProvider, discovery: DiscoveryDocume
     authorizationEndpoint: discovery.authorization_endpoint,
     tokenEndpoint: discovery.token_endpoint,
     scopes: claimScope && provider.roleClaim ? [...BASE_SCOPES, provider.roleClaim] : BASE_SCOPES,
+    // With a client secret the endpoint redeems the code; the secret itself never leaves it.
+    codeExchange: provider.clientSecretEnc ? 'endpoint' : 'browser',
   };
 }

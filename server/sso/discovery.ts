@@ -9,6 +9,8 @@ export const DiscoveryDocument = z.object({
   token_endpoint: z.url(),
   jwks_uri: z.url(),
   scopes_supported: z.array(z.string()).optional(),
+  /** How a confidential client authenticates at the token endpoint (absent: `client_secret_basic`, the default). */
+  token_endpoint_auth_methods_supported: z.array(z.string()).optional(),
 });
 export type DiscoveryDocument = z.infer<typeof DiscoveryDocument>;
 

@@ -17,9 +17,17 @@ export interface SsoProvider {
   /** Email domains let in (lower case); empty lets every domain in. */
   allowedDomains: string[];
   createdAt: string;
+  /**
+   * The client secret sealed under the source key with this provider's id (sso/client-secret.ts);
+   * null for a public client, whose code the browser exchanges.
+   */
+  clientSecretEnc: string | null;
 }
 
-export type NewSsoProvider = Omit<SsoProvider, 'id' | 'createdAt'>;
+export type NewSsoProvider = Omit<SsoProvider, 'id' | 'createdAt' | 'clientSecretEnc'>;
+
+/** Seals a client secret for the provider id it is given (the id is made when the row is). */
+export type SealForProvider = (providerId: string) => string;
 
 const RoleMap = z.record(z.string(), Role);
 const Domains = z.array(z.string());
@@ -35,6 +43,7 @@ function fromRow(row: SsoProvidersTable): SsoProvider {
     roleMap: RoleMap.parse(JSON.parse(row.role_map_json)),
     allowedDomains: Domains.parse(JSON.parse(row.allowed_domains_json)),
     createdAt: row.created_at,
+    clientSecretEnc: row.client_secret_enc,
   };
 }
 
@@ -42,15 +51,16 @@ function fromRow(row: SsoProvidersTable): SsoProvider {
 export function createSsoProviderStore(db: Kysely<Tables>) {
   return {
     /** `issuer-taken` when a provider with this issuer is already connected. */
-    async add(input: NewSsoProvider, now: string): Promise<SsoProvider | 'issuer-taken'> {
+    async add(input: NewSsoProvider, now: string, sealSecret?: SealForProvider): Promise<SsoProvider | 'issuer-taken'> {
       const taken = await db
         .selectFrom('sso_providers')
         .select('id')
         .where('issuer', '=', input.issuer)
         .executeTakeFirst();
       if (taken) return 'issuer-taken';
+      const id = `sso_${randomBytes(8).toString('hex')}`;
       const row: SsoProvidersTable = {
-        id: `sso_${randomBytes(8).toString('hex')}`,
+        id,
         issuer: input.issuer,
         client_id: input.clientId,
         name: input.name,
@@ -59,6 +69,7 @@ export function createSsoProviderStore(db: Kysely<Tables>) {
         role_map_json: JSON.stringify(input.roleMap),
         allowed_domains_json: JSON.stringify(input.allowedDomains.map((d) => d.toLowerCase())),
         created_at: now,
+        client_secret_enc: sealSecret ? sealSecret(id) : null,
       };
       await db.insertInto('sso_providers').values(row).execute();
       return fromRow(row);
@@ -69,6 +80,10 @@ export function createSsoProviderStore(db: Kysely<Tables>) {
     },
     async byIssuer(issuer: string): Promise<SsoProvider | null> {
       const row = await db.selectFrom('sso_providers').selectAll().where('issuer', '=', issuer).executeTakeFirst();
+      return row ? fromRow(row) : null;
+    },
+    async byId(id: string): Promise<SsoProvider | null> {
+      const row = await db.selectFrom('sso_providers').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? fromRow(row) : null;
     },
     /** False when no provider has this id. Sessions already made stay until they expire or are revoked. */

@@ -115,6 +115,8 @@ describe('GET /v1/auth/providers', () => {
       tokenEndpoint: `${acme.issuer}/token`,
       // Acme maps its groups claim, and offers a scope of that name.
       scopes: ['openid', 'email', 'profile', 'groups'],
+      // A public client (no secret): the browser exchanges the code.
+      codeExchange: 'browser',
     });
     expect(partnersEntry?.scopes).toEqual(['openid', 'email', 'profile']);
     // The provider that does not answer is left out and logged, not a 500.

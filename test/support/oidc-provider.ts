@@ -6,7 +6,7 @@ import Provider, { type KoaContext } from 'oidc-provider';
 
 /**
  * A real OpenID provider (the certified `oidc-provider`) on 127.0.0.1, for tests of single sign-on:
- * the authorization code flow with PKCE for public clients, a login page of its own, silent
+ * the authorization code flow with PKCE for public and confidential clients, a login page of its own, silent
  * re-authentication (`prompt=none`) on its session cookie, and correctly (or deliberately wrongly)
  * signed ID tokens for endpoint tests that skip the browser.
  */
@@ -23,6 +23,13 @@ export interface TestAccount {
 export interface TestClient {
   clientId: string;
   redirectUris: string[];
+  /**
+   * A confidential client (Google's Web application clients): the token endpoint wants this secret
+   * (`client_secret_basic` unless `authMethod` says otherwise) besides the PKCE verifier. Without
+   * one, a public client (`none`).
+   */
+  clientSecret?: string;
+  authMethod?: 'client_secret_basic' | 'client_secret_post';
 }
 
 export type SigningKey = 'own' | 'stranger' | 'hmac' | 'none';
@@ -146,7 +153,12 @@ export async function startOidcProvider(options: {
         // 'web' takes both the extension's https://<id>.chromiumapp.org/ and the console's loopback
         // http:// address: only implicit-flow web clients are held to https.
         application_type: 'web',
-        token_endpoint_auth_method: 'none',
+        ...(client.clientSecret
+          ? {
+              client_secret: client.clientSecret,
+              token_endpoint_auth_method: client.authMethod ?? 'client_secret_basic',
+            }
+          : { token_endpoint_auth_method: 'none' }),
         response_types: ['code'],
         grant_types: ['authorization_code'],
       })),
