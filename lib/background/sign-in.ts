@@ -1,19 +1,20 @@
 // "Sign in with <provider>": the authorization code flow with PKCE in the browser's sign-in window
-// (identity.launchWebAuthFlow), the code exchanged here in the background, the ID token handed to the
-// endpoint for a session of its own and then dropped. The session token is kept where a pasted
+// (identity.launchWebAuthFlow), the code exchanged here in the background (or, for a provider that
+// wants a client secret, by the endpoint), the ID token handed to the endpoint for a session of its
+// own and then dropped. The session token is kept where a pasted
 // access token is (IndexedDB, connection.ts); no page ever holds either.
 import { browser } from 'wxt/browser';
-import type { AuthProvider } from '../contract/auth.ts';
+import type { AuthProvider, SessionRequest } from '../contract/auth.ts';
 import { routes } from '../contract/routes.ts';
 import { callEndpoint, EndpointError, fetchMe } from './api.ts';
 import { findProvider } from './auth-providers.ts';
 import { authorizationUrl, codeFromRedirect, SignInError } from './auth-request.ts';
 import { allowedEndpoint, type Connection, keepConnection } from './connection.ts';
-import { checkNonce } from './id-token.ts';
+import { sessionRequestFor } from './endpoint-code-exchange.ts';
 import { readManagedPolicy } from './managed-settings.ts';
 import { codeChallenge, createCodeVerifier, randomToken } from './pkce.ts';
 import { scheduleRenewal } from './renewal-schedule.ts';
-import { exchangeCode, type FetchLike } from './token-exchange.ts';
+import type { FetchLike } from './token-exchange.ts';
 
 /** The part of the browser's identity API the flow uses; tests pass their own. */
 export interface IdentityApi {
@@ -32,8 +33,15 @@ const browserDeps = (): SignInDeps => ({
   fetch: (input, init) => fetch(input, init),
 });
 
-/** The provider's ID token for the rep, from its sign-in window (interactive) or without showing one. */
-export async function obtainIdToken(provider: AuthProvider, interactive: boolean, deps: SignInDeps): Promise<string> {
+/**
+ * The rep's sign-in at the provider, from its sign-in window (interactive) or without showing one, as
+ * POST /v1/sessions takes it: the ID token, or the code when the endpoint exchanges it.
+ */
+export async function obtainSessionRequest(
+  provider: AuthProvider,
+  interactive: boolean,
+  deps: SignInDeps,
+): Promise<SessionRequest> {
   const codeVerifier = createCodeVerifier();
   const state = randomToken();
   const nonce = randomToken();
@@ -54,9 +62,7 @@ export async function obtainIdToken(provider: AuthProvider, interactive: boolean
   }
   if (!redirected) throw new SignInError('cancelled', 'The sign-in window closed before signing in finished.');
   const code = codeFromRedirect(redirected, state);
-  const idToken = await exchangeCode({ provider, code, redirectUri, codeVerifier }, deps.fetch);
-  checkNonce(idToken, nonce);
-  return idToken;
+  return sessionRequestFor(provider, { code, codeVerifier, redirectUri, nonce }, deps.fetch);
 }
 
 function launchFailure(error: unknown, interactive: boolean): SignInError {
@@ -81,10 +87,10 @@ export async function signIn(
   const endpoint = await allowedEndpoint(endpointInput);
   const { policy } = await readManagedPolicy();
   const provider = await findProvider(endpoint, policy, providerId);
-  const idToken = await obtainIdToken(provider, options.interactive, deps);
+  const request = await obtainSessionRequest(provider, options.interactive, deps);
   let session: Awaited<ReturnType<typeof createSession>>;
   try {
-    session = await createSession(endpoint, idToken);
+    session = await createSession(endpoint, request);
   } catch (error) {
     if (error instanceof EndpointError && error.status === 401)
       throw new SignInError(
@@ -104,6 +110,6 @@ export async function signIn(
   return connection;
 }
 
-function createSession(endpoint: string, idToken: string) {
-  return callEndpoint({ endpoint }, routes.createSession, { body: { idToken } });
+function createSession(endpoint: string, body: SessionRequest) {
+  return callEndpoint({ endpoint }, routes.createSession, { body });
 }

@@ -16,6 +16,7 @@ const provider: AuthProvider = {
   authorizationEndpoint: 'https://id.northwind.example/auth?tenant=sales',
   tokenEndpoint: 'https://id.northwind.example/token',
   scopes: ['openid', 'email', 'profile', 'groups'],
+  codeExchange: 'browser',
 };
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 

@@ -16,6 +16,7 @@ import { renewSessionIfDue } from '../../../lib/background/session-renewal.ts';
 import { addSidebar, removeSidebar, type Sidebar } from '../../../lib/background/sidebar-registry.ts';
 import { type IdentityApi, type SignInDeps, signIn } from '../../../lib/background/sign-in.ts';
 import { signOutIfSessionRefused } from '../../../lib/background/signed-out.ts';
+import type { AuthProvider } from '../../../lib/contract/auth.ts';
 import { routes } from '../../../lib/contract/routes.ts';
 import { openDb } from '../../../lib/store/db.ts';
 import { deleteLocalDb } from './helpers.ts';
@@ -24,7 +25,7 @@ import { json, type SentRequest, scriptNetwork } from './scripted-network.ts';
 const ENDPOINT = 'https://coalface.northwind.example';
 const ISSUER = 'https://id.northwind.example';
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
-const PROVIDER = {
+const PROVIDER: AuthProvider = {
   id: 'sso_0123456789abcdef',
   name: 'Northwind ID',
   issuer: ISSUER,
@@ -32,8 +33,11 @@ const PROVIDER = {
   authorizationEndpoint: `${ISSUER}/auth`,
   tokenEndpoint: `${ISSUER}/token`,
   scopes: ['openid', 'email', 'profile'],
+  codeExchange: 'browser',
 };
-const NOW = Date.parse('2026-12-01T09:00:00.000Z');
+// The real clock: signing in schedules the renewal from Date.now() (a fixed date here stopped
+// working the evening it was written, once the sessions it made had run out).
+const NOW = Date.now();
 const optionsPage = { id: browser.runtime.id, url: browser.runtime.getURL('/options.html') };
 
 function jwt(payload: unknown): string {
@@ -49,6 +53,8 @@ let providerAnswer: ProviderAnswer;
 let launched: { url: URL; interactive: boolean }[];
 let sessions: number;
 let sessionStatus: number;
+/** What GET /v1/auth/providers offers. */
+let offered: AuthProvider;
 
 const identity: IdentityApi = {
   getRedirectURL: () => REDIRECT,
@@ -69,7 +75,7 @@ function answer(request: SentRequest): Response {
     const nonce = launched.at(-1)?.url.searchParams.get('nonce');
     return json({ id_token: jwt({ sub: 'u1', nonce }), access_token: 'provider-access', token_type: 'Bearer' });
   }
-  if (path === '/v1/auth/providers') return json({ providers: [PROVIDER] });
+  if (path === '/v1/auth/providers') return json({ providers: [{ ...PROVIDER, ...offered }] });
   if (path === '/v1/sessions') {
     if (sessionStatus !== 201)
       return json({ type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'email not verified' }, 401);
@@ -90,6 +96,7 @@ beforeEach(async () => {
   launched = [];
   sessions = 0;
   sessionStatus = 201;
+  offered = PROVIDER;
   providerAnswer = 'code';
   network = scriptNetwork(answer);
   whenTokenRefused(signOutIfSessionRefused);
@@ -169,6 +176,48 @@ describe('signing in', () => {
     const connection = await loadConnection();
     const alarm = await browser.alarms.get(RENEWAL_ALARM);
     expect(alarm?.scheduledTime).toBe(Date.parse(connection?.session?.expiresAt ?? '') - RENEW_BEFORE_MS);
+  });
+});
+
+describe('a provider whose code the endpoint exchanges (a client secret)', () => {
+  const sessionBodies = () =>
+    network.sent.filter((r) => r.url.pathname === '/v1/sessions').map((r) => JSON.parse(r.body ?? '{}'));
+
+  it('sends the code, verifier, redirect URI and nonce to the endpoint, and never calls the token endpoint', async () => {
+    offered = { ...PROVIDER, codeExchange: 'endpoint' };
+    await signIn(ENDPOINT, PROVIDER.id, { interactive: true }, deps);
+    const asked = launched[0]?.url.searchParams;
+    expect(network.paths()).not.toContain('/token');
+    expect(sessionBodies()).toEqual([
+      {
+        providerId: PROVIDER.id,
+        code: 'c0de-1',
+        codeVerifier: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+        redirectUri: REDIRECT,
+        nonce: asked?.get('nonce'),
+      },
+    ]);
+    expect((await loadConnection())?.token).toBe('ses_1');
+    expect(await everythingStored()).not.toContain(sessionBodies()[0]?.codeVerifier);
+  });
+
+  it('renews silently the same way (prompt=none, the code to the endpoint)', async () => {
+    offered = { ...PROVIDER, codeExchange: 'endpoint' };
+    await signIn(ENDPOINT, PROVIDER.id, { interactive: true }, deps);
+    const connection = await loadConnection();
+    if (!connection?.session) throw new Error('not signed in');
+    await keepConnection({ ...connection, session: { ...connection.session, expiresAt: new Date(NOW).toISOString() } });
+    expect(await renewSessionIfDue(NOW, deps)).toBe('renewed');
+    expect(launched[1]?.url.searchParams.get('prompt')).toBe('none');
+    expect(sessionBodies()[1]).toMatchObject({ providerId: PROVIDER.id, code: 'c0de-2' });
+    expect(network.paths()).not.toContain('/token');
+    expect((await loadConnection())?.token).toBe('ses_2');
+  });
+
+  it('still exchanges the code itself for a public client (the ID token to the endpoint)', async () => {
+    await signIn(ENDPOINT, PROVIDER.id, { interactive: true }, deps);
+    expect(network.paths()).toContain('/token');
+    expect(Object.keys(sessionBodies()[0] ?? {})).toEqual(['idToken']);
   });
 });
 
