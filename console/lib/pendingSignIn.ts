@@ -2,6 +2,7 @@
 // provider sends the marketer back, and the page to return to. sessionStorage: this tab only,
 // read once (taken), so a code cannot be replayed into a second exchange.
 import { z } from 'zod';
+import { CodeExchange } from '../../lib/contract/auth.ts';
 import { BASE } from './router.ts';
 
 const KEY = 'coalface.console.signIn';
@@ -13,7 +14,13 @@ const ConsolePath = z
   .refine((path) => path === BASE || path.startsWith(`${BASE}/`) || path.startsWith(`${BASE}?`), 'not a console path');
 
 export const PendingSignIn = z.object({
-  provider: z.object({ id: z.string(), name: z.string(), clientId: z.string(), tokenEndpoint: z.url() }),
+  provider: z.object({
+    id: z.string(),
+    name: z.string(),
+    clientId: z.string(),
+    tokenEndpoint: z.url(),
+    codeExchange: CodeExchange.default('browser'),
+  }),
   state: z.string().min(1),
   nonce: z.string().min(1),
   verifier: z.string().min(43).max(128),

@@ -1,11 +1,12 @@
 // The provider sending the marketer back to /console/?code=…&state=… (or ?error=…): checked against
-// the sign-in this tab started, exchanged for an ID token, and that for a session of the endpoint.
+// the sign-in this tab started, exchanged for an ID token (here, or by the endpoint when the provider
+// wants a client secret), and that for a session of the endpoint.
 import type { Me } from '../../lib/contract/me.ts';
 import { routes } from '../../lib/contract/routes.ts';
 import { ApiClient, type FetchLike } from './api.ts';
-import { exchangeCode, idTokenNonce, redirectUri } from './oidc.ts';
 import type { PendingSignIn } from './pendingSignIn.ts';
 import { BASE } from './router.ts';
+import { sessionRequestFor } from './sessionRequest.ts';
 
 export type ProviderAnswer =
   | { kind: 'code'; code: string; state: string }
@@ -60,19 +61,10 @@ export async function finishSignIn(
   const provider = pending.provider;
   if (answer.kind === 'error') return fail(refusedByProvider(answer, provider.name));
 
-  const exchanged = await exchangeCode(
-    provider,
-    { code: answer.code, verifier: pending.verifier, redirect: redirectUri(origin) },
-    fetch,
-  );
-  if (!exchanged.ok) return fail(exchanged.message);
-  if (idTokenNonce(exchanged.value) !== pending.nonce) {
-    return fail(
-      `The ID token from ${provider.name} was not issued for this sign-in (its nonce does not match), so it was not used. Start again.`,
-    );
-  }
+  const request = await sessionRequestFor(answer.code, pending, origin, fetch);
+  if (!request.ok) return fail(request.message);
 
-  const created = await new ApiClient({ fetch }).call(routes.createSession, { body: { idToken: exchanged.value } });
+  const created = await new ApiClient({ fetch }).call(routes.createSession, { body: request.value });
   if (!created.ok) {
     return fail(
       created.status === 401

@@ -19,6 +19,7 @@ export async function startSignIn(
       name: provider.name,
       clientId: provider.clientId,
       tokenEndpoint: provider.tokenEndpoint,
+      codeExchange: provider.codeExchange,
     },
     ...trip,
     returnTo: currentConsolePath(),

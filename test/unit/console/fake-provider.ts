@@ -14,6 +14,7 @@ export const PROVIDER: AuthProvider = {
   authorizationEndpoint: 'https://acme.okta.test/authorize',
   tokenEndpoint: 'https://acme.okta.test/token',
   scopes: ['openid', 'email', 'profile'],
+  codeExchange: 'browser',
 };
 
 export const PENDING: PendingSignIn = {
@@ -22,6 +23,7 @@ export const PENDING: PendingSignIn = {
     name: PROVIDER.name,
     clientId: PROVIDER.clientId,
     tokenEndpoint: PROVIDER.tokenEndpoint,
+    codeExchange: 'browser',
   },
   state: 'state-from-this-tab',
   nonce: 'nonce-from-this-tab',

@@ -25,6 +25,7 @@ const PROVIDER: AuthProvider = {
   authorizationEndpoint: 'https://acme.okta.test/oauth2/v1/authorize?prompt=login',
   tokenEndpoint: 'https://acme.okta.test/oauth2/v1/token',
   scopes: ['openid', 'email', 'profile', 'groups'],
+  codeExchange: 'browser',
 };
 
 const jwt = (payload: unknown) =>

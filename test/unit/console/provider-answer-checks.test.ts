@@ -118,4 +118,33 @@ describe('finishing a sign-in at a provider', () => {
     });
     expect(fake.calls.map((c) => c.path)).not.toContain('/v1/me');
   });
+
+  it("sends the code itself to the endpoint when the provider's code is exchanged there, never calling the provider", async () => {
+    const fake = fakeSignIn();
+    const pending = { ...PENDING, provider: { ...PENDING.provider, codeExchange: 'endpoint' as const } };
+    const finished = await finishSignIn(CODE, pending, { fetch: fake.fetch, origin: ORIGIN });
+    expect(finished).toMatchObject({ ok: true, token: MARKETER_SESSION.token });
+    expect(fake.tokenCalls).toEqual([]);
+    expect(fake.calls.find((c) => c.path === '/v1/sessions')?.body).toEqual({
+      providerId: PENDING.provider.id,
+      code: 'c0de',
+      codeVerifier: PENDING.verifier,
+      redirectUri: `${ORIGIN}/console/`,
+      nonce: PENDING.nonce,
+    });
+  });
+
+  it("passes on the endpoint's reason when it could not redeem the code", async () => {
+    const fake = fakeSignIn({
+      session: () => ({
+        status: 401,
+        body: problem(401, 'Acme Okta refused the code at its token endpoint (invalid_grant). Sign in again.'),
+      }),
+    });
+    const pending = { ...PENDING, provider: { ...PENDING.provider, codeExchange: 'endpoint' as const } };
+    expect(await finishSignIn(CODE, pending, { fetch: fake.fetch, origin: ORIGIN })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/did not accept your sign-in with Acme Okta: Acme Okta refused the code/),
+    });
+  });
 });
