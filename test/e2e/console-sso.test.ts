@@ -1,7 +1,7 @@
 // The console's "Sign in with <provider>" in Chromium: a real OpenID provider, the endpoint it is
 // connected to with `sso add`, and the role taken from the provider's groups claim.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -18,6 +18,12 @@ const RAJ = { sub: 'u-raj', email: 'raj@acme.test', name: 'Raj Rep', groups: ['s
 
 let endpoint: Endpoint;
 let provider: TestProvider;
+/** A confidential client's provider (Google's Web application clients), connected by its own test. */
+let confidential: TestProvider | undefined;
+const CLIENT_SECRET = 'e2e-Client-Secret-0123456789abcdef';
+/** Seals the confidential client's secret; the endpoint (a child process) inherits it to unseal it. */
+const SOURCE_KEY = Buffer.alloc(32, 9).toString('base64');
+const savedSourceKey = process.env.COALFACE_SOURCE_KEY;
 let browser: Browser;
 let context: BrowserContext | undefined;
 const cspErrors: string[] = [];
@@ -26,36 +32,45 @@ beforeAll(async () => {
   if (!existsSync(join(CONSOLE_DIST, 'index.html'))) {
     throw new Error('The console is not built: run `npm run build:console` first.');
   }
+  process.env.COALFACE_SOURCE_KEY = SOURCE_KEY;
   endpoint = await startEndpoint();
   provider = await startOidcProvider({
     clients: [{ clientId: CLIENT_ID, redirectUris: [`${endpoint.url}/console/`] }],
     accounts: [MIA, RAJ],
   });
-  // Connected while the endpoint serves: it reads its providers from the database. Not spawnSync:
-  // `sso add` asks the provider (in this process) for its discovery document.
-  await promisify(execFile)(
+  await ssoAdd(provider.issuer, PROVIDER_NAME);
+  browser = await launchChromium();
+});
+
+/**
+ * Connected while the endpoint serves: it reads its providers from the database. Not spawnSync:
+ * `sso add` asks the provider (in this process) for its discovery document.
+ */
+async function ssoAdd(issuer: string, name: string, ...extra: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(
     TSX,
     [
       'server/cli.ts',
       'sso',
       'add',
       '--issuer',
-      provider.issuer,
+      issuer,
       '--client-id',
       CLIENT_ID,
       '--name',
-      PROVIDER_NAME,
+      name,
       '--role-claim',
       'groups',
       '--role-map',
       'marketing=marketer',
+      ...extra,
       '--db',
       join(endpoint.dir, 'coalface.db'),
     ],
     { cwd: ROOT, encoding: 'utf8' },
   );
-  browser = await launchChromium();
-});
+  return stdout;
+}
 
 afterEach(async () => {
   await context?.close();
@@ -65,6 +80,9 @@ afterEach(async () => {
 afterAll(async () => {
   await browser?.close();
   await provider?.close();
+  await confidential?.close();
+  if (savedSourceKey === undefined) delete process.env.COALFACE_SOURCE_KEY;
+  else process.env.COALFACE_SOURCE_KEY = savedSourceKey;
   await endpoint?.stop();
 });
 
@@ -128,6 +146,35 @@ describe('signing in to the console with the company’s provider', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await page.getByRole('navigation', { name: 'Console sections' }).count()).toBe(0);
     expect(await page.evaluate(() => sessionStorage.getItem('coalface.console.token'))).toBeNull();
+    expect(cspErrors).toEqual([]);
+  });
+
+  it('signs a marketer in at a provider whose client wants its secret: the endpoint exchanges the code', async () => {
+    confidential = await startOidcProvider({
+      clients: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [`${endpoint.url}/console/`] }],
+      accounts: [MIA],
+    });
+    const secretFile = join(endpoint.dir, 'client-secret');
+    writeFileSync(secretFile, CLIENT_SECRET, { mode: 0o600 });
+    const added = await ssoAdd(confidential.issuer, 'Acme Web', '--client-secret-file', secretFile);
+    expect(added).toContain('code exchanged by the endpoint (client secret set)');
+
+    const page = await freshPage();
+    const fromBrowser: string[] = [];
+    page.on('request', (request) => {
+      if (confidential && request.url().startsWith(`${confidential.issuer}/token`)) fromBrowser.push(request.url());
+    });
+    await page.goto(`${endpoint.url}/console`);
+    await page.getByRole('button', { name: 'Sign in with Acme Web' }).click();
+    await page.waitForURL(`${confidential.issuer}/**`);
+    await signInAtProvider(page, MIA.email);
+    expect(await page.getByRole('alert').allTextContents()).toEqual([]);
+    await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
+    expect(await page.locator('.console-who').textContent()).toBe('Mia Marketer marketer');
+    // The code was redeemed once, by the endpoint with the secret; the page never called the token endpoint.
+    expect(confidential.requests('/token')).toBe(1);
+    expect(fromBrowser).toEqual([]);
+    expect(await page.content()).not.toContain(CLIENT_SECRET);
     expect(cspErrors).toEqual([]);
   });
 });
