@@ -33,6 +33,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Debian's firefox-esr over WebDriver BiDi (puppeteer-core), with the Firefox build: docs/firefox.md.
+        test: {
+          name: 'firefox',
+          include: ['test/firefox/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          // After the Chromium suite, not beside it: two browsers at once on two cores make both flaky.
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });
