@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthProviders, Me, Session } from '../../lib/contract/index.ts';
 import { sealClientSecret } from '../../server/sso/client-secret.ts';
+import { createSsoProviderStore, type SsoProvider } from '../../server/store/sso-providers.ts';
 import { startOidcProvider, type TestProvider } from '../support/oidc-provider.ts';
 import { runCli } from './cli-process.ts';
 import { expectProblem, read, startTestServer, type TestServer } from './helpers.ts';
@@ -82,6 +83,19 @@ async function codeFrom(provider: TestProvider, redirectUri: string, nonce = 'n-
 
 const exchange = (body: Record<string, unknown>) => server.request('POST', '/v1/sessions', { body });
 
+/** Connects a provider with this client secret, sealed as `sso add --client-secret-file` seals it. */
+async function connectConfidential(issuer: string, name: string, secret = SECRET): Promise<SsoProvider> {
+  const key = Buffer.from(TEST_SOURCE_KEY, 'base64');
+  const settings = { issuer, clientId: CLIENT_ID, name, defaultRole: 'rep' as const, roleClaim: null };
+  const added = await createSsoProviderStore(server.store.db).add(
+    { ...settings, roleMap: {}, allowedDomains: [] },
+    new Date().toISOString(),
+    (id) => sealClientSecret(secret, key, id),
+  );
+  if (added === 'issuer-taken') throw new Error(`${issuer} is already connected`);
+  return added;
+}
+
 describe('the endpoint exchanges the code for a confidential client', () => {
   it('gives a session for a real code, redeemed with the secret (client_secret_basic)', async () => {
     const before = acme.requests('/token');
@@ -96,6 +110,7 @@ describe('the endpoint exchanges the code for a confidential client', () => {
     const session = await read(res, Session, 201);
     expect(session).toMatchObject({ role: 'manager', name: 'Ada Lovelace' });
     expect(acme.requests('/token')).toBe(before + 1);
+    expect(acme.tokenAuthSchemes().at(-1)).toBe('Basic');
     const me = await read(await server.request('GET', '/v1/me', { token: session.token }), Me);
     expect(me).toMatchObject({ name: 'Ada Lovelace', role: 'manager' });
     // The extension's Chrome redirect is a form the endpoint redeems too.
@@ -163,13 +178,7 @@ describe('the endpoint exchanges the code for a confidential client', () => {
       clients: [{ clientId: CLIENT_ID, clientSecret: SECRET, redirectUris: [consoleRedirect] }],
       accounts: [ada],
     });
-    const added = await connect(server, gone.issuer, { name: 'Gone' });
-    if (added === 'issuer-taken') throw new Error('taken');
-    await server.store.db
-      .updateTable('sso_providers')
-      .set({ client_secret_enc: sealClientSecret(SECRET, Buffer.from(TEST_SOURCE_KEY, 'base64'), added.id) })
-      .where('id', '=', added.id)
-      .execute();
+    const added = await connectConfidential(gone.issuer, 'Gone');
     await gone.close();
     const res = await exchange({
       providerId: added.id,
@@ -181,6 +190,64 @@ describe('the endpoint exchanges the code for a confidential client', () => {
     const problem = await expectProblem(res, 503);
     expect(problem.type).toBe('urn:coalface:problem:id-token-provider-unreachable');
     expect(res.headers.get('Retry-After')).toBe('10');
+  });
+
+  it('sends the secret in the form when the provider takes only client_secret_post', async () => {
+    const postOnly = await startOidcProvider({
+      clients: [
+        {
+          clientId: CLIENT_ID,
+          clientSecret: SECRET,
+          authMethod: 'client_secret_post',
+          redirectUris: [consoleRedirect],
+        },
+      ],
+      accounts: [ada],
+      clientAuthMethods: ['none', 'client_secret_post'],
+    });
+    try {
+      const added = await connectConfidential(postOnly.issuer, 'Post only');
+      const { code, codeVerifier } = await codeFrom(postOnly, consoleRedirect);
+      const res = await exchange({
+        providerId: added.id,
+        code,
+        codeVerifier,
+        redirectUri: consoleRedirect,
+        nonce: 'n-1',
+      });
+      expect(res.status).toBe(201);
+      expect(postOnly.tokenAuthSchemes()).toEqual([null]);
+    } finally {
+      await postOnly.close();
+    }
+  });
+
+  it('a wrong client secret: 401 naming invalid_client; a secret the key does not open: 503, said in the log', async () => {
+    const wrongSecret = await startOidcProvider({
+      clients: [{ clientId: CLIENT_ID, clientSecret: SECRET, redirectUris: [consoleRedirect] }],
+      accounts: [ada],
+    });
+    try {
+      const added = await connectConfidential(wrongSecret.issuer, 'Wrong secret', 'not-the-secret');
+      const { code, codeVerifier } = await codeFrom(wrongSecret, consoleRedirect);
+      const body = { providerId: added.id, code, codeVerifier, redirectUri: consoleRedirect, nonce: 'n-1' };
+      const refused = await expectProblem(await exchange(body), 401);
+      expect(refused.type).toBe('urn:coalface:problem:code-refused');
+      expect(refused.detail).toContain('invalid_client');
+      expect(refused.detail).not.toContain('not-the-secret');
+
+      process.env.COALFACE_SOURCE_KEY = Buffer.alloc(32, 1).toString('base64');
+      const before = wrongSecret.requests('/token');
+      const res = await exchange(body);
+      const unavailable = await expectProblem(res, 503);
+      expect(unavailable.type).toBe('urn:coalface:problem:code-exchange-unavailable');
+      expect(res.headers.get('Retry-After')).toBe('10');
+      expect(wrongSecret.requests('/token')).toBe(before);
+      expect(server.logs.some((l) => l.includes(added.id) && l.includes('sealed under another key'))).toBe(true);
+    } finally {
+      process.env.COALFACE_SOURCE_KEY = TEST_SOURCE_KEY;
+      await wrongSecret.close();
+    }
   });
 });
 
@@ -208,4 +275,14 @@ describe('the client secret', () => {
     expect(row.client_secret_enc).not.toContain(SECRET);
     expect(row.client_secret_enc).not.toContain(Buffer.from(SECRET).toString('base64url').slice(0, 12));
   });
+
+  it('is refused by sso add without a source key to seal it, and taken from COALFACE_SSO_CLIENT_SECRET too', async () => {
+    const res = await runCli(
+      ['sso', 'add', '--issuer', publicIdp.issuer, '--client-id', 'other', '--db', server.target],
+      { ...process.env, COALFACE_SSO_CLIENT_SECRET: SECRET, COALFACE_SOURCE_KEY: '', COALFACE_SOURCE_KEY_FILE: '' },
+    );
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/^Not added: a client secret is stored sealed with the source key\. No source key/);
+    expect(res.stdout + res.stderr).not.toContain(SECRET);
+  }, 60_000);
 });

@@ -55,6 +55,8 @@ export interface TestProvider {
   currentKid(): string;
   /** How many requests reached this path (e.g. `/jwks`, `/.well-known/openid-configuration`). */
   requests(pathname: string): number;
+  /** The scheme of each token request's Authorization header (`Basic`), or null for one without (a public client, `client_secret_post`). */
+  tokenAuthSchemes(): (string | null)[];
   /** The Cache-Control header the JWKS is served with (none by default; null removes it again). */
   setJwksCacheControl(value: string | null): void;
 }
@@ -107,6 +109,8 @@ export async function startOidcProvider(options: {
   clients: TestClient[];
   accounts: TestAccount[];
   port?: number;
+  /** The token endpoint's client authentication methods, as discovery lists them (oidc-provider's defaults when not given). */
+  clientAuthMethods?: string[];
 }): Promise<TestProvider> {
   const byEmail = new Map(options.accounts.map((a) => [a.email.toLowerCase(), a]));
   const bySub = new Map(options.accounts.map((a) => [a.sub, a]));
@@ -115,6 +119,7 @@ export async function startOidcProvider(options: {
   const hmacSecret = randomBytes(32);
   const cookieKeys = [randomBytes(32).toString('hex')];
   const counts = new Map<string, number>();
+  const tokenAuth: (string | null)[] = [];
   let jwksCacheControl: string | null = null;
 
   // The issuer holds the port, so listen first and build the provider once the port is known.
@@ -122,6 +127,7 @@ export async function startOidcProvider(options: {
   const server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     counts.set(pathname, (counts.get(pathname) ?? 0) + 1);
+    if (pathname === '/token') tokenAuth.push(req.headers.authorization?.split(' ')[0] ?? null);
     if (pathname === JWKS_PATH && jwksCacheControl !== null) {
       // oidc-provider sets no caching header on its JWKS; the wrapper adds the one a test asks for.
       const value = jwksCacheControl;
@@ -162,6 +168,7 @@ export async function startOidcProvider(options: {
         response_types: ['code'],
         grant_types: ['authorization_code'],
       })),
+      ...(options.clientAuthMethods ? { clientAuthMethods: options.clientAuthMethods } : {}),
       jwks: { keys: keys.map((k) => k.privateJwk) },
       cookies: { keys: cookieKeys },
       scopes: ['openid', 'email', 'profile', 'groups'],
@@ -290,6 +297,7 @@ export async function startOidcProvider(options: {
     },
     currentKid: () => (keys[0] as SigningPair).kid,
     requests: (pathname) => counts.get(pathname) ?? 0,
+    tokenAuthSchemes: () => [...tokenAuth],
     setJwksCacheControl(value) {
       jwksCacheControl = value;
     },
