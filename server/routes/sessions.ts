@@ -36,7 +36,7 @@ export function sessionRoutes(
       return problem(c, 503, verified.slug, verified.detail);
     }
     if ('status' in verified) {
-      c.header('WWW-Authenticate', 'Bearer realm="coalface", error="invalid_grant"');
+      c.header('WWW-Authenticate', 'Bearer realm="coalface", error="invalid_token"');
       return problem(c, 401, verified.slug, verified.detail);
     }
     if (!verified.ok && verified.refusal.slug === PROVIDER_UNREACHABLE) {
