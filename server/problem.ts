@@ -81,7 +81,8 @@ function describe(issue: Issue): string {
       if (issue.message.endsWith('received undefined')) return 'is required';
       return `must be ${issue.expected === 'array' || issue.expected === 'object' ? 'an' : 'a'} ${issue.expected}`;
     case 'invalid_union':
-      return 'must name the lead by exactly one of email, emailHash or crmRef';
+      // Each union in the contract says what it takes; zod's own words are "Invalid input".
+      return issue.message === 'Invalid input' ? 'does not match any of the forms this field takes' : issue.message;
     case 'too_small':
       if (issue.origin === 'array') return `must hold at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`;
       if (issue.origin === 'string')

@@ -55,7 +55,9 @@ export const CodeSessionRequest = z.strictObject({
 });
 export type CodeSessionRequest = z.infer<typeof CodeSessionRequest>;
 
-export const SessionRequest = z.union([IdTokenSessionRequest, CodeSessionRequest]);
+export const SessionRequest = z.union([IdTokenSessionRequest, CodeSessionRequest], {
+  error: 'must be either {idToken} or {providerId, code, codeVerifier, redirectUri, nonce}',
+});
 export type SessionRequest = z.infer<typeof SessionRequest>;
 
 /** A session token works like an access token (`Authorization: Bearer`), until `expiresAt` (≤ 12 h). */

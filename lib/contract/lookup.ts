@@ -5,11 +5,10 @@ import { Content, EventType } from './events.ts';
 import { StageDefinition } from './funnel.ts';
 
 /** One way to name a lead: by address, by the hash of its address, or by a CRM record. */
-export const LeadRef = z.union([
-  z.strictObject({ email: Email }),
-  z.strictObject({ emailHash: EmailHash }),
-  z.strictObject({ crmRef: CrmRef }),
-]);
+export const LeadRef = z.union(
+  [z.strictObject({ email: Email }), z.strictObject({ emailHash: EmailHash }), z.strictObject({ crmRef: CrmRef })],
+  { error: 'must name the lead by exactly one of email, emailHash or crmRef' },
+);
 export type LeadRef = z.infer<typeof LeadRef>;
 
 export const MAX_LOOKUP = 20;

@@ -88,6 +88,16 @@ describe('POST /v1/sessions refuses an ID token', () => {
   it('refuses a body without an ID token as invalid, not as a sign-in', async () => {
     await expectProblem(await server.request('POST', '/v1/sessions', { body: {} }), 422);
     await expectProblem(await server.request('POST', '/v1/sessions', { body: { idToken: 'x', role: 'admin' } }), 422);
+    const both = {
+      idToken: 'x',
+      providerId: 'sso_0',
+      code: 'c',
+      codeVerifier: 'v'.repeat(43),
+      redirectUri: 'https://example.com/',
+      nonce: 'n',
+    };
+    const mixed = await expectProblem(await server.request('POST', '/v1/sessions', { body: both }), 422);
+    expect(mixed.detail).toContain('must be either {idToken} or {providerId, code, codeVerifier, redirectUri, nonce}');
   });
 
   it('never writes an ID token or a session token to the logs', async () => {
