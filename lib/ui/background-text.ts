@@ -1,6 +1,6 @@
 // The words for the codes the background sends: how an intent turned out, and a state's warning.
 // The background sends codes only, so every sentence lives once, in _locales.
-import type { NoticeCode, SidebarNotice, SidebarWarning } from '../messages.ts';
+import type { NoticeCode, SidebarNotice } from '../messages.ts';
 import { type MessageKey, t } from './i18n.ts';
 
 const NOTICE_TEXT: Record<NoticeCode, MessageKey> = {
@@ -26,9 +26,3 @@ export function noticeWords(code: NoticeCode): string {
 export function noticeText(notice: SidebarNotice): string {
   return notice.message || noticeWords(notice.code);
 }
-
-/** Not shown yet: the sidebar renders no warning today. */
-export const WARNING_TEXT: Record<SidebarWarning, MessageKey> = {
-  'cache-full': 'cacheFull',
-  'cache-failed': 'cacheFailed',
-};
