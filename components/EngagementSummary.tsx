@@ -2,11 +2,10 @@ import { EventType } from '../lib/contract/events.ts';
 import type { EngagementSummary } from '../lib/contract/lookup.ts';
 import { t } from '../lib/ui/i18n.ts';
 import { eventCountLabel } from '../lib/ui/labels.ts';
+import { formatScore } from '../lib/ui/number.ts';
 import { formatDateTime, relativeTime } from '../lib/ui/time.ts';
 import { EventIcon } from './EventIcon.tsx';
 import { isWeakSignal, WeakSignalMark } from './WeakSignalMark.tsx';
-
-const scoreFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 
 /** The story at a glance: how warm, which way it's heading, what they did most, and when last. */
 export function EngagementSummaryView({ summary, now }: { summary: EngagementSummary; now: number }) {
@@ -22,7 +21,7 @@ export function EngagementSummaryView({ summary, now }: { summary: EngagementSum
         <div className="cf-stat">
           <dt>{t('statScore')}</dt>
           <dd>
-            <span className="cf-stat__value">{scoreFormat.format(summary.score)}</span>
+            <span className="cf-stat__value">{formatScore(summary.score)}</span>
             <ScoreTrend score={summary.score} previous={summary.previousScore} />
           </dd>
         </div>
@@ -72,7 +71,7 @@ export function EngagementSummaryView({ summary, now }: { summary: EngagementSum
 /** ▲ / ▼ beside the score, with words for screen readers and a tooltip. */
 function ScoreTrend({ score, previous }: { score: number; previous: number | undefined }) {
   if (previous === undefined) return null;
-  const was = scoreFormat.format(previous);
+  const was = formatScore(previous);
   const direction = score > previous + 0.05 ? 'up' : score < previous - 0.05 ? 'down' : 'flat';
   const words =
     direction === 'up' ? t('trendUp', was) : direction === 'down' ? t('trendDown', was) : t('trendFlat', was);

@@ -28,6 +28,45 @@ export function t(key: MessageKey, substitutions?: string | number | readonly (s
   return text;
 }
 
+/** The languages public/_locales holds; a browser in any other language reads English. */
+export const SHIPPED_LANGUAGES: readonly string[] = ['en', 'de', 'es', 'fr', 'ja'];
+
+let locale: string | undefined;
+
+/**
+ * The locale dates, numbers and relative times are written in: the browser's UI language
+ * (`browser.i18n.getUILanguage()`, else `navigator.language`) when Coalface ships messages in it,
+ * else English — the language the browser falls back to for the messages, so a sentence and the
+ * date inside it agree. Kept whole (`de-AT`, `en-GB`) for that region's date and number habits.
+ */
+export function uiLocale(): string {
+  if (locale === undefined) locale = pickLocale(browserLanguage());
+  return locale;
+}
+
+/** `de_AT`, `de-at` → `de-AT`; a language without messages, or nothing readable → `en`. */
+export function pickLocale(language: string | undefined): string {
+  if (!language) return 'en';
+  let canonical: string | undefined;
+  try {
+    canonical = Intl.getCanonicalLocales(language.replace(/_/g, '-'))[0];
+  } catch {
+    return 'en';
+  }
+  const base = canonical?.split('-')[0]?.toLowerCase();
+  return canonical && base && SHIPPED_LANGUAGES.includes(base) ? canonical : 'en';
+}
+
+function browserLanguage(): string | undefined {
+  try {
+    const language = browser.i18n.getUILanguage();
+    if (language) return language;
+  } catch {
+    // WXT's fake browser (unit tests) has no i18n: the page's language answers.
+  }
+  return typeof navigator === 'undefined' ? undefined : navigator.language;
+}
+
 function message(key: MessageKey, values: string[]): string {
   const fromBrowser = browserMessage(key, values);
   if (fromBrowser) return fromBrowser;

@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const LOCALES_DIR = join(ROOT, 'public/_locales');
@@ -165,5 +165,35 @@ describe('the English keys', () => {
       [...asked].filter((key) => !(key in en)),
       'keys asked for that en lacks',
     ).toEqual([]);
+  });
+});
+
+describe('the UI language for dates and numbers', () => {
+  it('is one of the shipped languages, with its region kept, else English', async () => {
+    const { pickLocale, SHIPPED_LANGUAGES } = await import('../../lib/ui/i18n.ts');
+    expect([...SHIPPED_LANGUAGES].sort()).toEqual(['en', ...LANGS].sort());
+    expect(pickLocale('de')).toBe('de');
+    expect(pickLocale('de_AT')).toBe('de-AT');
+    expect(pickLocale('ja-JP')).toBe('ja-JP');
+    expect(pickLocale('pt-BR')).toBe('en');
+    expect(pickLocale('')).toBe('en');
+    expect(pickLocale('not a locale!')).toBe('en');
+  });
+
+  it('writes relative times, dates and scores in German for a German browser', async () => {
+    vi.resetModules();
+    vi.stubGlobal('navigator', { language: 'de-DE' });
+    try {
+      const time = await import('../../lib/ui/time.ts');
+      const { formatScore } = await import('../../lib/ui/number.ts');
+      const now = Date.parse('2026-11-20T12:00:00Z');
+      expect(time.relativeTime(now - 3 * 24 * 3_600_000, now)).toBe('vor 3 Tagen');
+      expect(time.relativeTime(now - 5 * 60_000, now)).toBe('vor 5 Minuten');
+      expect(time.formatDate('2026-12-19T12:00:00Z')).toBe('19.12.2026');
+      expect(formatScore(4.25)).toBe('4,3');
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
   });
 });
