@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { DiagnosticsResponse, ManagedPolicyResponse } from '../lib/messages.ts';
+import { t } from '../lib/ui/i18n.ts';
 import { askFor, type SendOptionsRequest } from './options/ask.ts';
 
 interface Props {
@@ -53,7 +54,7 @@ export function OptionsDiagnostics({ send, copy }: Props) {
       </p>
       <div>
         <button type="button" className="cf-button" onClick={copyDiagnostics} disabled={pending}>
-          Copy diagnostics
+          {t('optionsCopyDiagnostics')}
         </button>
       </div>
       <output className="cf-status">{status}</output>
@@ -64,7 +65,7 @@ export function OptionsDiagnostics({ send, copy }: Props) {
       )}
       {policy && (policy.managedKeys.length > 0 || policy.problems.length > 0) && (
         <div className="cf-managed-policy">
-          <h3>Managed policy</h3>
+          <h3>{t('optionsManagedPolicy')}</h3>
           <p className="cf-meta">
             {policy.managedKeys.length > 0
               ? `Your company's IT sets ${policy.managedKeys.join(', ')}; ${policy.repsMayChange ? 'you may change them (they are where you start).' : 'you cannot change them here.'}`
@@ -84,7 +85,7 @@ export function OptionsDiagnostics({ send, copy }: Props) {
       )}
       {text !== null && (
         <details className="cf-details">
-          <summary>Show the diagnostics</summary>
+          <summary>{t('optionsShowDiagnostics')}</summary>
           <pre className="cf-pre">{text}</pre>
         </details>
       )}

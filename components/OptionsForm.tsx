@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useState } from 'react';
 import { checkEndpoint } from '../lib/endpoint-url.ts';
 import { type ConnectionStatus, type OptionsRequest, OptionsResponse } from '../lib/messages.ts';
+import { t } from '../lib/ui/i18n.ts';
 import { type FieldLook, LabelledField } from '../lib/ui/LabelledField.tsx';
 import { TokenInput } from '../lib/ui/TokenInput.tsx';
 import { askFor, type SendOptionsRequest } from './options/ask.ts';
@@ -120,18 +121,18 @@ export function OptionsForm({ send }: OptionsFormProps) {
   const offered = providers ?? [];
   const tokenForm = (
     <form className="cf-form" onSubmit={connect} noValidate aria-busy={pending}>
-      <LabelledField look={OPTIONS_FIELD} label="Access token">
+      <LabelledField look={OPTIONS_FIELD} label={t('optionsAccessToken')}>
         {(control) => <TokenInput {...control} className="cf-input" value={token} onChange={setToken} />}
       </LabelledField>
       <button type="submit" className="cf-button cf-button--primary" disabled={pending}>
-        Connect
+        {t('optionsConnect')}
       </button>
     </form>
   );
 
   let body: ReactNode;
   if (checking) {
-    body = <output className="cf-status">Checking the connection…</output>;
+    body = <output className="cf-status">{t('optionsChecking')}</output>;
   } else if (connected) {
     body = (
       <div className="cf-options__connected">
@@ -152,7 +153,7 @@ export function OptionsForm({ send }: OptionsFormProps) {
         )}
         {endpointLocked && <ManagedBadge id={badgeId} why={ENDPOINT_LOCKED_WHY} />}
         <button type="button" className="cf-button" onClick={disconnect} disabled={pending}>
-          {connected.session ? 'Sign out' : 'Disconnect'}
+          {connected.session ? t('optionsSignOut') : t('optionsDisconnect')}
         </button>
       </div>
     );
@@ -160,7 +161,7 @@ export function OptionsForm({ send }: OptionsFormProps) {
     body = (
       <div className="cf-form">
         <output className="cf-status">
-          {pending ? 'Connecting…' : notConnected?.signedOut ? 'Signed out — sign in again.' : 'Not connected.'}
+          {pending ? t('optionsConnecting') : notConnected?.signedOut ? t('signedOut') : t('optionsNotConnected')}
         </output>
         {notConnected?.signedOut && (
           <p className="cf-meta">
@@ -168,7 +169,7 @@ export function OptionsForm({ send }: OptionsFormProps) {
             you, or an admin signed you out.
           </p>
         )}
-        <LabelledField look={OPTIONS_FIELD} label="Endpoint URL" error={endpointError} announceError>
+        <LabelledField look={OPTIONS_FIELD} label={t('optionsEndpointUrl')} error={endpointError} announceError>
           {(control) => (
             <input
               {...control}
@@ -200,7 +201,7 @@ export function OptionsForm({ send }: OptionsFormProps) {
         {providersMessage && <p className="cf-error">{providersMessage}</p>}
         {offered.length > 0 ? (
           <details className="cf-details">
-            <summary>Use an access token instead</summary>
+            <summary>{t('optionsUseTokenInstead')}</summary>
             {tokenForm}
           </details>
         ) : (

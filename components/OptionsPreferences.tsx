@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { type PreferenceLocks, type Preferences, PreferencesResponse, type SiteId } from '../lib/messages.ts';
 import { registry } from '../lib/sites/registry.ts';
+import { t } from '../lib/ui/i18n.ts';
 import { askFor, type SendOptionsRequest } from './options/ask.ts';
 import { ManagedBadge } from './options/ManagedBadge.tsx';
 
@@ -126,7 +127,7 @@ export function OptionsPreferences({ send, sites = registry.options }: Props) {
         disabled={!loaded || locked.sitesOff}
         aria-describedby={locked.sitesOff ? sitesBadgeId : undefined}
       >
-        <legend>Sites</legend>
+        <legend>{t('optionsSites')}</legend>
         <p className="cf-meta">Coalface shows its sidebar on the sites ticked here.</p>
         {locked.sitesOff && <ManagedBadge id={sitesBadgeId} why={LOCKED_WHY} />}
         {sites.map((site) => (
@@ -147,7 +148,7 @@ export function OptionsPreferences({ send, sites = registry.options }: Props) {
       </fieldset>
       <form className="cf-form" onSubmit={saveDomains} noValidate aria-busy={pending}>
         <div className="cf-field">
-          <label htmlFor={domainsId}>Internal domains</label>
+          <label htmlFor={domainsId}>{t('optionsInternalDomains')}</label>
           <p id={domainsHintId} className="cf-meta">
             Your company's email domains, one per line (for example northwind.io). People at these domains and their
             subdomains are colleagues and never shown as leads.
@@ -177,7 +178,7 @@ export function OptionsPreferences({ send, sites = registry.options }: Props) {
           className="cf-button cf-button--primary"
           disabled={!loaded || pending || locked.internalDomains}
         >
-          Save
+          {t('optionsSave')}
         </button>
       </form>
       <output className="cf-status">{status}</output>

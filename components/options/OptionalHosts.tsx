@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { OPTIONAL_HOST_MATCHES, SITE_MATCHES } from '../../lib/sites/registry.ts';
+import { t } from '../../lib/ui/i18n.ts';
 
 /** The part of `browser.permissions` this control uses; the options page hands in the real one. */
 export interface HostPermissions {
@@ -83,8 +84,8 @@ export function OptionalHosts({ permissions }: { permissions: HostPermissions })
   }
 
   return (
-    <form onSubmit={allow} aria-label="Custom CRM domains">
-      <label htmlFor={inputId}>Your company's Salesforce domain</label>
+    <form onSubmit={allow} aria-label={t('optionsCustomCrmDomains')}>
+      <label htmlFor={inputId}>{t('optionsSalesforceDomain')}</label>
       <p id={hintId} className="cf-meta">
         Coalface reads Salesforce on *.lightning.force.com without asking, sandboxes and Developer Edition included. If
         your org's records open on Government Cloud Plus (*.lightning.crmforce.mil, *.lightning.force.mil) or Salesforce
@@ -101,17 +102,17 @@ export function OptionalHosts({ permissions }: { permissions: HostPermissions })
         onChange={(event) => setDomain(event.target.value)}
       />
       <button type="submit" className="cf-button">
-        Allow this domain
+        {t('optionsAllowDomain')}
       </button>
       {error && <p role="alert">{error}</p>}
       <output>{status}</output>
       {granted.length > 0 && (
-        <ul aria-label="Domains you allowed">
+        <ul aria-label={t('optionsAllowedDomains')}>
           {granted.map((origin) => (
             <li key={origin}>
               {origin}{' '}
               <button type="button" className="cf-button cf-button--small" onClick={() => remove(origin)}>
-                Remove
+                {t('optionsRemove')}
               </button>
             </li>
           ))}

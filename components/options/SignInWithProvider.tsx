@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { type ConnectionStatus, OptionsResponse, type ProviderChoice } from '../../lib/messages.ts';
+import { t } from '../../lib/ui/i18n.ts';
 import { askFor, type SendOptionsRequest } from './ask.ts';
 
 interface Props {
@@ -33,7 +34,7 @@ export function SignInWithProvider({ send, endpoint, providers, onSignedIn, onFa
           disabled={pending !== null}
           onClick={() => void signIn(provider)}
         >
-          Sign in with {provider.name}
+          {t('optionsSignInWith', provider.name)}
         </button>
       ))}
       {pending !== null && (
