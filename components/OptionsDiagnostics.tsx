@@ -40,18 +40,16 @@ export function OptionsDiagnostics({ send, copy }: Props) {
     setText(outcome.text);
     try {
       await copy(outcome.text);
-      setStatus('Diagnostics copied. Paste them into your bug report.');
+      setStatus(t('optionsDiagnosticsCopied'));
     } catch {
-      setError('The browser did not let Coalface use the clipboard. Select the text below and copy it yourself.');
+      setError(t('optionsDiagnosticsClipboardRefused'));
     }
     setPending(false);
   };
 
   return (
     <div className="cf-options">
-      <p className="cf-meta">
-        Which page structures Coalface recognised on each site, and how often. They hold no page text and no addresses.
-      </p>
+      <p className="cf-meta">{t('optionsDiagnosticsAbout')}</p>
       <div>
         <button type="button" className="cf-button" onClick={copyDiagnostics} disabled={pending}>
           {t('optionsCopyDiagnostics')}

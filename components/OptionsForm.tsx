@@ -15,7 +15,6 @@ type NotConnected = Extract<ConnectionStatus, { connected: false }>;
 export const DEFAULT_ENDPOINT = 'http://127.0.0.1:8787';
 
 const OPTIONS_FIELD: FieldLook = { field: 'cf-field', hint: 'cf-meta', error: 'cf-error' };
-const ENDPOINT_LOCKED_WHY = 'Coalface connects only to the endpoint your company chose; ask your IT to change it.';
 
 const ask = (send: SendOptionsRequest, request: OptionsRequest) => askFor(send, request, OptionsResponse);
 
@@ -86,7 +85,7 @@ export function OptionsForm({ send }: OptionsFormProps) {
     }
     setEndpointError(null);
     if (token.trim() === '') {
-      setFailure('Enter your access token. Your Coalface admin creates one for you.');
+      setFailure(t('optionsEnterToken'));
       return;
     }
     setPending(true);
@@ -95,7 +94,7 @@ export function OptionsForm({ send }: OptionsFormProps) {
     if (!outcome.ok) {
       setFailure(outcome.message);
     } else if (!outcome.connection.connected) {
-      setFailure('The endpoint did not accept the connection. Check the URL and token, then try again.');
+      setFailure(t('optionsConnectionRefused'));
     } else {
       setToken('');
       apply(outcome.connection);
@@ -138,9 +137,7 @@ export function OptionsForm({ send }: OptionsFormProps) {
       <div className="cf-options__connected">
         {connected.session ? (
           <>
-            <output className="cf-status">
-              Signed in as {connected.me.name} ({connected.me.role})
-            </output>
+            <output className="cf-status">{t('optionsSignedInAs', [connected.me.name, connected.me.role])}</output>
             <p className="cf-meta">
               To {connected.endpoint}, with {connected.session.provider.name}. Coalface renews the sign-in before it
               runs out.
@@ -148,10 +145,10 @@ export function OptionsForm({ send }: OptionsFormProps) {
           </>
         ) : (
           <output className="cf-status">
-            Connected to {connected.endpoint} as {connected.me.name} ({connected.me.role})
+            {t('optionsConnectedAs', [connected.endpoint, connected.me.name, connected.me.role])}
           </output>
         )}
-        {endpointLocked && <ManagedBadge id={badgeId} why={ENDPOINT_LOCKED_WHY} />}
+        {endpointLocked && <ManagedBadge id={badgeId} why={t('optionsEndpointLockedWhy')} />}
         <button type="button" className="cf-button" onClick={disconnect} disabled={pending}>
           {connected.session ? t('optionsSignOut') : t('optionsDisconnect')}
         </button>
@@ -188,7 +185,7 @@ export function OptionsForm({ send }: OptionsFormProps) {
             />
           )}
         </LabelledField>
-        {endpointLocked && <ManagedBadge id={badgeId} why={ENDPOINT_LOCKED_WHY} />}
+        {endpointLocked && <ManagedBadge id={badgeId} why={t('optionsEndpointLockedWhy')} />}
         {offered.length > 0 && askedEndpoint !== null && (
           <SignInWithProvider
             send={send}

@@ -6,7 +6,6 @@ import { askFor, type SendOptionsRequest } from './options/ask.ts';
 import { ManagedBadge } from './options/ManagedBadge.tsx';
 
 const UNLOCKED: PreferenceLocks = { sitesOff: false, internalDomains: false };
-const LOCKED_WHY = 'Your company set this for every rep, so it cannot be changed here; ask your IT.';
 
 /** A site as the options list shows it. */
 export interface SiteChoice {
@@ -44,7 +43,7 @@ export function OptionsPreferences({ send, sites = registry.options }: Props) {
   const [loaded, setLoaded] = useState(false);
   const [sitesOff, setSitesOff] = useState<SiteId[]>([]);
   const [domains, setDomains] = useState('');
-  const [status, setStatus] = useState('Loading your preferences…');
+  const [status, setStatus] = useState(() => t('optionsLoadingPreferences'));
   const [error, setError] = useState<{ where: Where; message: string } | null>(null);
   const [pending, setPending] = useState(false);
   /** What the background last confirmed, and what the rep last asked for (possibly still on its way). */
@@ -104,9 +103,9 @@ export function OptionsPreferences({ send, sites = registry.options }: Props) {
     setSitesOff(next);
     void save(
       { ...base, sitesOff: next },
-      `${name} is ${on ? 'on' : 'off'}. Reload its open tabs to apply.`,
+      t(on ? 'optionsSiteOn' : 'optionsSiteOff', name),
       'sites',
-      `${name} is still ${on ? 'off' : 'on'}: the change could not be saved.`,
+      t(on ? 'optionsSiteStillOff' : 'optionsSiteStillOn', name),
     );
   };
 
@@ -115,7 +114,7 @@ export function OptionsPreferences({ send, sites = registry.options }: Props) {
     const base = intended.current;
     if (!base) return;
     const internalDomains = domainsFrom(domains);
-    if (await save({ ...base, internalDomains }, 'Internal domains saved.', 'domains', 'Not saved.'))
+    if (await save({ ...base, internalDomains }, t('optionsDomainsSaved'), 'domains', t('optionsNotSaved')))
       setDomains(internalDomains.join('\n'));
   };
 
@@ -128,8 +127,8 @@ export function OptionsPreferences({ send, sites = registry.options }: Props) {
         aria-describedby={locked.sitesOff ? sitesBadgeId : undefined}
       >
         <legend>{t('optionsSites')}</legend>
-        <p className="cf-meta">Coalface shows its sidebar on the sites ticked here.</p>
-        {locked.sitesOff && <ManagedBadge id={sitesBadgeId} why={LOCKED_WHY} />}
+        <p className="cf-meta">{t('optionsSitesAbout')}</p>
+        {locked.sitesOff && <ManagedBadge id={sitesBadgeId} why={t('optionsLockedWhy')} />}
         {sites.map((site) => (
           <label key={site.id} className="cf-check">
             <input
@@ -150,10 +149,9 @@ export function OptionsPreferences({ send, sites = registry.options }: Props) {
         <div className="cf-field">
           <label htmlFor={domainsId}>{t('optionsInternalDomains')}</label>
           <p id={domainsHintId} className="cf-meta">
-            Your company's email domains, one per line (for example northwind.io). People at these domains and their
-            subdomains are colleagues and never shown as leads.
+            {t('optionsDomainsHint')}
           </p>
-          {locked.internalDomains && <ManagedBadge id={domainsBadgeId} why={LOCKED_WHY} />}
+          {locked.internalDomains && <ManagedBadge id={domainsBadgeId} why={t('optionsLockedWhy')} />}
           <textarea
             id={domainsId}
             className="cf-input"

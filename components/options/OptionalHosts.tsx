@@ -62,11 +62,7 @@ export function OptionalHosts({ permissions }: { permissions: HostPermissions })
     permissions
       .request({ origins: [pattern] })
       .then(async (ok) => {
-        setStatus(
-          ok
-            ? `Allowed ${pattern}. Reload its open tabs to see Coalface there.`
-            : 'Not allowed: the browser or you declined.',
-        );
+        setStatus(ok ? t('optionsHostAllowed', pattern) : t('optionsHostDeclined'));
         if (ok) setDomain('');
         await reload();
       })
@@ -77,7 +73,7 @@ export function OptionalHosts({ permissions }: { permissions: HostPermissions })
     permissions
       .remove({ origins: [origin] })
       .then(async () => {
-        setStatus(`Removed ${origin}.`);
+        setStatus(t('optionsHostRemoved', origin));
         await reload();
       })
       .catch(() => setError('The browser refused to remove it.'));

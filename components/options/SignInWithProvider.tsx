@@ -37,9 +37,7 @@ export function SignInWithProvider({ send, endpoint, providers, onSignedIn, onFa
           {t('optionsSignInWith', provider.name)}
         </button>
       ))}
-      {pending !== null && (
-        <output className="cf-status">Signing in… finish in the sign-in window your browser opened.</output>
-      )}
+      {pending !== null && <output className="cf-status">{t('optionsSigningIn')}</output>}
     </div>
   );
 }
