@@ -66,12 +66,15 @@ export function OptionsDiagnostics({ send, copy }: Props) {
           <h3>{t('optionsManagedPolicy')}</h3>
           <p className="cf-meta">
             {policy.managedKeys.length > 0
-              ? `Your company's IT sets ${policy.managedKeys.join(', ')}; ${policy.repsMayChange ? 'you may change them (they are where you start).' : 'you cannot change them here.'}`
-              : "Your company's IT set no value Coalface could use."}
+              ? t(
+                  policy.repsMayChange ? 'optionsPolicySetsMayChange' : 'optionsPolicySetsLocked',
+                  policy.managedKeys.join(', '),
+                )
+              : t('optionsPolicyNone')}
           </p>
           {policy.problems.length > 0 && (
             <>
-              <p>Values Coalface ignored (tell your IT):</p>
+              <p>{t('optionsPolicyIgnored')}</p>
               <ul>
                 {policy.problems.map((problem) => (
                   <li key={problem}>{problem}</li>

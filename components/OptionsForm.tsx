@@ -138,10 +138,7 @@ export function OptionsForm({ send }: OptionsFormProps) {
         {connected.session ? (
           <>
             <output className="cf-status">{t('optionsSignedInAs', [connected.me.name, connected.me.role])}</output>
-            <p className="cf-meta">
-              To {connected.endpoint}, with {connected.session.provider.name}. Coalface renews the sign-in before it
-              runs out.
-            </p>
+            <p className="cf-meta">{t('optionsSessionAbout', [connected.endpoint, connected.session.provider.name])}</p>
           </>
         ) : (
           <output className="cf-status">
@@ -160,12 +157,7 @@ export function OptionsForm({ send }: OptionsFormProps) {
         <output className="cf-status">
           {pending ? t('optionsConnecting') : notConnected?.signedOut ? t('signedOut') : t('optionsNotConnected')}
         </output>
-        {notConnected?.signedOut && (
-          <p className="cf-meta">
-            You were signed out of {notConnected.signedOut.name}: the session ended and could not be renewed without
-            you, or an admin signed you out.
-          </p>
-        )}
+        {notConnected?.signedOut && <p className="cf-meta">{t('optionsSignedOutOf', notConnected.signedOut.name)}</p>}
         <LabelledField look={OPTIONS_FIELD} label={t('optionsEndpointUrl')} error={endpointError} announceError>
           {(control) => (
             <input

@@ -44,7 +44,7 @@ export function OptionalHosts({ permissions }: { permissions: HostPermissions })
   }, [permissions]);
 
   useEffect(() => {
-    reload().catch(() => setError('Coalface could not read which domains you allowed.'));
+    reload().catch(() => setError(t('optionsHostsReadFailed')));
   }, [reload]);
 
   // The browser shows its permission prompt only for a request made in the click itself: nothing is awaited first.
@@ -53,9 +53,7 @@ export function OptionalHosts({ permissions }: { permissions: HostPermissions })
     setStatus('');
     const pattern = patternFor(domain);
     if (!pattern) {
-      setError(
-        `“${domain.trim()}” is not a Salesforce domain Coalface can ask for (like acme.lightning.crmforce.mil).`,
-      );
+      setError(t('optionsNotSalesforceDomain', domain.trim()));
       return;
     }
     setError(null);
@@ -66,7 +64,7 @@ export function OptionalHosts({ permissions }: { permissions: HostPermissions })
         if (ok) setDomain('');
         await reload();
       })
-      .catch(() => setError('The browser refused the request.'));
+      .catch(() => setError(t('optionsBrowserRefused')));
   }
 
   function remove(origin: string) {
@@ -76,17 +74,14 @@ export function OptionalHosts({ permissions }: { permissions: HostPermissions })
         setStatus(t('optionsHostRemoved', origin));
         await reload();
       })
-      .catch(() => setError('The browser refused to remove it.'));
+      .catch(() => setError(t('optionsBrowserRefusedRemove')));
   }
 
   return (
     <form onSubmit={allow} aria-label={t('optionsCustomCrmDomains')}>
       <label htmlFor={inputId}>{t('optionsSalesforceDomain')}</label>
       <p id={hintId} className="cf-meta">
-        Coalface reads Salesforce on *.lightning.force.com without asking, sandboxes and Developer Edition included. If
-        your org's records open on Government Cloud Plus (*.lightning.crmforce.mil, *.lightning.force.mil) or Salesforce
-        in China (*.lightning.sfcrmapps.cn), allow that domain here; your browser asks you to confirm. Nothing is read
-        there until you do.
+        {t('optionsSalesforceHint')}
       </p>
       <input
         id={inputId}

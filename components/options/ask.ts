@@ -2,14 +2,10 @@
 // background promises, and every failure turned into a sentence the page can show.
 import type { z } from 'zod';
 import type { OptionsRequest } from '../../lib/messages.ts';
+import { t } from '../../lib/ui/i18n.ts';
 
 /** Delivers a request to the background and resolves with its raw, unchecked reply. */
 export type SendOptionsRequest = (request: OptionsRequest) => Promise<unknown>;
-
-export const UNREACHABLE =
-  "Coalface's background did not answer. Reload the extension (chrome://extensions) and try again.";
-export const UNREADABLE =
-  "Coalface's background sent a reply this page does not understand. Update the extension and try again.";
 
 export async function askFor<T extends { ok: boolean }>(
   send: SendOptionsRequest,
@@ -20,8 +16,8 @@ export async function askFor<T extends { ok: boolean }>(
   try {
     reply = await send(request);
   } catch {
-    return { ok: false, message: UNREACHABLE };
+    return { ok: false, message: t('optionsBackgroundUnreachable') };
   }
   const parsed = schema.safeParse(reply);
-  return parsed.success ? parsed.data : { ok: false, message: UNREADABLE };
+  return parsed.success ? parsed.data : { ok: false, message: t('optionsBackgroundUnreadable') };
 }
