@@ -5,6 +5,7 @@ import { OptionsForm } from '../../components/OptionsForm.tsx';
 import { OptionsPreferences } from '../../components/OptionsPreferences.tsx';
 import type { SendOptionsRequest } from '../../components/options/ask.ts';
 import { OptionalHosts } from '../../components/options/OptionalHosts.tsx';
+import { t } from '../../lib/ui/i18n.ts';
 import { mountPage } from '../../lib/ui/mount.tsx';
 import '../../lib/ui/theme.css';
 import './style.css';
@@ -31,34 +32,27 @@ function OptionsPage() {
 
 function OptionsSections() {
   return (
-    <main aria-label="Coalface options" className="cf-options-page">
+    <main aria-label={t('optionsPageLabel')} className="cf-options-page">
       <h1>Coalface</h1>
-      <p className="cf-meta">
-        Connect to your team's Coalface endpoint to see campaign context for the lead on screen.
-      </p>
+      <p className="cf-meta">{t('optionsIntro')}</p>
       <section aria-labelledby="connection-heading">
-        <h2 id="connection-heading">Connection</h2>
+        <h2 id="connection-heading">{t('optionsHeadingConnection')}</h2>
         <OptionsForm send={sendToBackground} />
       </section>
       <section aria-labelledby="sites-heading">
-        <h2 id="sites-heading">Sites and colleagues</h2>
+        <h2 id="sites-heading">{t('optionsHeadingSites')}</h2>
         <OptionsPreferences send={sendToBackground} />
       </section>
       <section aria-labelledby="domains-heading">
-        <h2 id="domains-heading">Custom CRM domains</h2>
+        <h2 id="domains-heading">{t('optionsHeadingDomains')}</h2>
         <OptionalHosts permissions={browser.permissions} />
       </section>
       <section aria-labelledby="privacy-heading">
-        <h2 id="privacy-heading">Privacy</h2>
-        <p>
-          On the sites you switch on, Coalface reads only the email addresses shown on the page, the names shown next to
-          them, and CRM record ids. It never reads or sends message bodies or subjects. It sends your endpoint only the
-          lead's address or record id, and never your colleagues' addresses. Your access token or sign-in session stays
-          in the extension's background and is never shown to the pages you visit.
-        </p>
+        <h2 id="privacy-heading">{t('optionsHeadingPrivacy')}</h2>
+        <p>{t('optionsPrivacyText')}</p>
       </section>
       <section aria-labelledby="diagnostics-heading">
-        <h2 id="diagnostics-heading">Diagnostics</h2>
+        <h2 id="diagnostics-heading">{t('optionsHeadingDiagnostics')}</h2>
         <OptionsDiagnostics send={sendToBackground} copy={copyToClipboard} />
       </section>
     </main>
