@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page, ProtocolError } from 'puppeteer-core';
 import { DANA_THREAD, fixture, ROOT } from '../e2e/harness.ts';
 import { SLOW_MS, textIn } from './text.ts';
 
@@ -71,6 +71,11 @@ export async function launchFirefox(): Promise<Firefox> {
   };
 }
 
+function causedByProtocolError(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) if (e instanceof ProtocolError) return true;
+  return false;
+}
+
 /**
  * Opens one of the extension's pages in a new tab, ready once `readySelector` shows. Firefox sends
  * no load event for moz-extension documents, so `goto` would time out on a page that works.
@@ -78,8 +83,18 @@ export async function launchFirefox(): Promise<Firefox> {
 export async function openExtensionPage(firefox: Firefox, path: string, readySelector: string): Promise<Page> {
   const page = await firefox.browser.newPage();
   page.goto(firefox.extensionUrl(path), { timeout: SLOW_MS }).catch(() => undefined);
-  await page.waitForSelector(readySelector, { timeout: SLOW_MS });
-  return page;
+  const deadline = Date.now() + SLOW_MS;
+  for (;;) {
+    try {
+      await page.waitForSelector(readySelector, { timeout: Math.max(1, deadline - Date.now()) });
+      return page;
+    } catch (error) {
+      // A query that lands while about:blank gives way to the extension's document fails with a
+      // protocol error (seen in CI: "right-hand side of 'in' should be an object, got null") rather
+      // than finding nothing; ask again in the new document. A timeout is a real failure.
+      if (!causedByProtocolError(error) || Date.now() >= deadline) throw error;
+    }
+  }
 }
 
 /**
