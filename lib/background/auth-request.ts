@@ -1,34 +1,6 @@
-// The authorization request of the code flow (OpenID Connect Core 3.1.2.1) and the checks on what
-// comes back to the redirect URL: the state must be ours, and an error is told apart by whether the
+// The checks on what comes back to the redirect URL of the code flow (the request itself is
+// lib/oidc/authorization-url.ts): the state must be ours, and an error is told apart by whether the
 // rep could fix it by signing in.
-import type { AuthProvider } from '../contract/auth.ts';
-
-export interface AuthRequest {
-  provider: AuthProvider;
-  redirectUri: string;
-  state: string;
-  nonce: string;
-  codeChallenge: string;
-  /** Silent renewal: the provider must answer without showing the rep anything. */
-  silent: boolean;
-}
-
-export function authorizationUrl(request: AuthRequest): string {
-  const url = new URL(request.provider.authorizationEndpoint);
-  const params = {
-    response_type: 'code',
-    client_id: request.provider.clientId,
-    redirect_uri: request.redirectUri,
-    scope: request.provider.scopes.join(' '),
-    state: request.state,
-    nonce: request.nonce,
-    code_challenge: request.codeChallenge,
-    code_challenge_method: 'S256',
-    ...(request.silent ? { prompt: 'none' } : {}),
-  };
-  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
-  return url.toString();
-}
 
 /** Why signing in stopped. `needs-rep`: the provider wants the rep (login, consent, a choice). */
 export type SignInFailure =

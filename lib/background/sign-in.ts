@@ -6,13 +6,14 @@
 import { browser } from 'wxt/browser';
 import type { AuthProvider, SessionRequest } from '../contract/auth.ts';
 import { routes } from '../contract/routes.ts';
+import { authorizationUrl } from '../oidc/authorization-url.ts';
+import { codeChallenge, createCodeVerifier, randomToken } from '../oidc/pkce.ts';
 import { callEndpoint, EndpointError, fetchMe } from './api.ts';
 import { findProvider } from './auth-providers.ts';
-import { authorizationUrl, codeFromRedirect, SignInError } from './auth-request.ts';
+import { codeFromRedirect, SignInError } from './auth-request.ts';
 import { allowedEndpoint, type Connection, keepConnection } from './connection.ts';
 import { sessionRequestFor } from './endpoint-code-exchange.ts';
 import { readManagedPolicy } from './managed-settings.ts';
-import { codeChallenge, createCodeVerifier, randomToken } from './pkce.ts';
 import { scheduleRenewal } from './renewal-schedule.ts';
 import type { FetchLike } from './token-exchange.ts';
 

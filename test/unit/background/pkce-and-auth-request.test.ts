@@ -3,10 +3,11 @@
 // RFC 7636 defines it, state and nonce that must be this sign-in's own, and provider errors told
 // apart by whether signing in again would help.
 import { describe, expect, it } from 'vitest';
-import { authorizationUrl, codeFromRedirect, SignInError } from '../../../lib/background/auth-request.ts';
+import { codeFromRedirect, SignInError } from '../../../lib/background/auth-request.ts';
 import { checkNonce } from '../../../lib/background/id-token.ts';
-import { codeChallenge, createCodeVerifier, randomToken } from '../../../lib/background/pkce.ts';
 import type { AuthProvider } from '../../../lib/contract/auth.ts';
+import { authorizationUrl } from '../../../lib/oidc/authorization-url.ts';
+import { codeChallenge, createCodeVerifier, randomToken } from '../../../lib/oidc/pkce.ts';
 
 const provider: AuthProvider = {
   id: 'sso_0123456789abcdef',

@@ -1,9 +1,9 @@
 // A provider's token endpoint and the endpoint's sign-in routes, answered in the page (no network),
 // for the console's sign-in with a provider.
 import { vi } from 'vitest';
-import { base64url } from '../../../console/lib/oidc.ts';
 import type { PendingSignIn } from '../../../console/lib/pendingSignIn.ts';
 import type { AuthProvider } from '../../../lib/contract/auth.ts';
+import { base64Url as base64url } from '../../../lib/oidc/pkce.ts';
 import { type Call, fakeFetch, problem } from './fake-endpoint.tsx';
 
 export const PROVIDER: AuthProvider = {

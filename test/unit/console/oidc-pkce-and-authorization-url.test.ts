@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  authorizationUrl,
-  base64url,
-  codeChallenge,
-  idTokenNonce,
-  newRoundTrip,
-  redirectUri,
-} from '../../../console/lib/oidc.ts';
+import { authorizationUrl, idTokenNonce, newRoundTrip, redirectUri } from '../../../console/lib/oidc.ts';
 import type { AuthProvider } from '../../../lib/contract/auth.ts';
+import { base64Url as base64url, codeChallenge } from '../../../lib/oidc/pkce.ts';
 
 // RFC 7636, appendix B: the verifier's 32 octets, the verifier, and its S256 challenge.
 const RFC_OCTETS = [
