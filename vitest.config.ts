@@ -44,8 +44,6 @@ export default defineConfig({
           fileParallelism: false,
           // After the Chromium suite, not beside it: two browsers at once on two cores make both flaky.
           sequence: { groupOrder: 1 },
-          // A BiDi protocol error on a freshly opened extension tab (seen once in three CI runs) fails a test whole; try it again.
-          retry: 2,
         },
       },
     ],

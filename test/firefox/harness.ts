@@ -81,17 +81,18 @@ function causedByProtocolError(error: unknown): boolean {
  * no load event for moz-extension documents, so `goto` would time out on a page that works.
  */
 export async function openExtensionPage(firefox: Firefox, path: string, readySelector: string): Promise<Page> {
-  const page = await firefox.browser.newPage();
-  page.goto(firefox.extensionUrl(path), { timeout: SLOW_MS }).catch(() => undefined);
   const deadline = Date.now() + SLOW_MS;
   for (;;) {
+    const page = await firefox.browser.newPage();
+    page.goto(firefox.extensionUrl(path), { timeout: SLOW_MS }).catch(() => undefined);
     try {
       await page.waitForSelector(readySelector, { timeout: Math.max(1, deadline - Date.now()) });
       return page;
     } catch (error) {
-      // A query that lands while about:blank gives way to the extension's document fails with a
-      // protocol error (seen in CI: "right-hand side of 'in' should be an object, got null") rather
-      // than finding nothing; ask again in the new document. A timeout is a real failure.
+      // Now and then a new tab's realm answers every query with a protocol error ("right-hand side
+      // of 'in' should be an object, got null"), for as long as one waits (30 s seen in CI): that tab
+      // is given up for a fresh one. A timeout, or any other error, is a real failure.
+      await page.close().catch(() => undefined);
       if (!causedByProtocolError(error) || Date.now() >= deadline) throw error;
     }
   }
