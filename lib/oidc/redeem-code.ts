@@ -1,10 +1,13 @@
-// Step two of the code flow for a public client: the authorization code and the PKCE verifier
-// traded at the provider's token endpoint for the ID token (no secret). Each caller words the outcome
-// for its own people.
+// Step two of the code flow: the authorization code and the PKCE verifier traded at the provider's
+// token endpoint for the ID token. A public client (the extension, the console) sends no secret; the
+// endpoint, a confidential client, adds its client authentication. Each caller words the outcome for
+// its own people.
 import { z } from 'zod';
 
-const TokenAnswer = z.object({ id_token: z.string().min(1) });
-const TokenProblem = z.object({ error: z.string(), error_description: z.string().optional() });
+const TokenAnswer = z.object({ id_token: z.string().min(1).max(16_384) });
+const TokenProblem = z.object({ error: z.string().max(200), error_description: z.string().optional() });
+/** A token answer is a few kilobytes; anything this big is not one. */
+const MAX_BYTES = 256 * 1024;
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -14,12 +17,14 @@ export interface CodeRedemption {
   code: string;
   redirectUri: string;
   codeVerifier: string;
+  /** A confidential client's authentication: an Authorization header, or `client_secret` in the form. */
+  clientAuth?: { headers?: Record<string, string>; params?: Record<string, string> };
 }
 
 export type Redeemed =
   | { kind: 'id-token'; idToken: string }
-  /** The request did not get an answer (network, or a policy that blocked it). */
-  | { kind: 'unreachable' }
+  /** The request did not get an answer (network, a timeout, or a policy that blocked it). */
+  | { kind: 'unreachable'; cause: unknown }
   /** The provider answered an error: its OAuth `error` when it sent one. */
   | { kind: 'refused'; status: number; error?: string; description?: string }
   | { kind: 'no-id-token' };
@@ -38,19 +43,26 @@ export async function redeemCode(redemption: CodeRedemption, send: FetchLike): P
     redirect_uri: redemption.redirectUri,
     client_id: redemption.clientId,
     code_verifier: redemption.codeVerifier,
+    ...redemption.clientAuth?.params,
   });
   let response: Response;
+  let text: string;
   try {
     response = await send(redemption.tokenEndpoint, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Accept: 'application/json',
+        ...redemption.clientAuth?.headers,
+      },
       body: body.toString(),
       credentials: 'omit',
     });
-  } catch {
-    return { kind: 'unreachable' };
+    text = await response.text();
+  } catch (cause) {
+    return { kind: 'unreachable', cause };
   }
-  const answer: unknown = await response.json().catch(() => undefined);
+  const answer = parseJson(text);
   if (!response.ok) {
     const problem = TokenProblem.safeParse(answer);
     return problem.success
@@ -64,4 +76,13 @@ export async function redeemCode(redemption: CodeRedemption, send: FetchLike): P
   }
   const parsed = TokenAnswer.safeParse(answer);
   return parsed.success ? { kind: 'id-token', idToken: parsed.data.id_token } : { kind: 'no-id-token' };
+}
+
+function parseJson(text: string): unknown {
+  if (text.length > MAX_BYTES) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -11,7 +11,8 @@ export interface FetchedJson {
   headers: Headers;
 }
 
-function reasonOf(error: unknown): string {
+/** Why a request to a provider got no answer, in a few words (a timeout, a network error's code). */
+export function reasonOf(error: unknown): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
     return `no answer within ${PROVIDER_TIMEOUT_MS / 1000} s`;
   }
