@@ -10,19 +10,16 @@
 // So the grant is made as an admin's or a previous session's would be: a copy of the built
 // extension whose manifest holds the org's host already granted at install. The background finds it
 // among `permissions.getAll()` at startup, as after a browser restart with a grant held.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { rmSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Browser,
-  chromiumPath,
   connectThroughOptions,
+  copyOfExtension,
   dockFrame,
   dockHandle,
   type Endpoint,
-  EXTENSION_DIR,
   fixture,
   launchWithExtension,
   openOptions,
@@ -75,44 +72,11 @@ describe('a Salesforce sandbox', () => {
 
 /** The built extension with `origin` granted at install, as a grant the rep made earlier. */
 function copyWithGrant(origin: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'coalface-granted-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  // Still one of the manifest's optional hosts, as Options asks for it; only granted already.
-  expect(manifest.optional_host_permissions).toContain('https://*.lightning.crmforce.mil/*');
-  manifest.host_permissions = [...manifest.host_permissions, origin];
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  return dir;
-}
-
-async function launchCopy(dir: string): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'coalface-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+  return copyOfExtension((manifest) => {
+    // Still one of the manifest's optional hosts, as Options asks for it; only granted already.
+    expect(manifest.optional_host_permissions).toContain('https://*.lightning.crmforce.mil/*');
+    return { ...manifest, host_permissions: [...(manifest.host_permissions as string[]), origin] };
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return {
-    context,
-    extensionId: new URL(worker.url()).host,
-    profile,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
 }
 
 interface ChromeScripting {
@@ -130,7 +94,7 @@ describe('a Government Cloud Plus domain the rep granted', () => {
   let copy: string;
   beforeAll(async () => {
     copy = copyWithGrant(GRANTED_ORIGIN);
-    browser = await launchCopy(copy);
+    browser = await launchWithExtension({ extensionDir: copy });
     await connectThroughOptions(browser, endpoint.url, endpoint.tokens.rep);
   });
   afterAll(async () => {

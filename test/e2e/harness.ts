@@ -1,7 +1,7 @@
 // Real parts for end-to-end tests: the endpoint as its own process on a free port with a temp
 // database, and Debian's Chromium with the built extension loaded.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
@@ -119,19 +119,31 @@ export interface Browser {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-/** `profile`: reuse a profile directory, as a browser restart does (IndexedDB and storage survive). */
-export async function launchWithExtension(options: { profile?: string } = {}): Promise<Browser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+export interface LaunchOptions {
+  /** Reuse a profile directory, as a browser restart does (IndexedDB and storage survive). */
+  profile?: string;
+  /** Another build than `.output/chrome-mv3` (a copy with its manifest changed: `copyOfExtension`). */
+  extensionDir?: string;
+  /** The browser's UI language (and so the extension's messages): `--lang`, and LANGUAGE on Linux. */
+  lang?: string;
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<Browser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error('The extension is not built: run `npm run build` first.');
   }
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'coalface-profile-'));
+  const { lang } = options;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
+    ...(lang ? { locale: lang, env: { ...process.env, LANGUAGE: lang, LANG: `${lang}.UTF-8` } } : {}),
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(lang ? [`--lang=${lang}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -151,6 +163,15 @@ export async function launchWithExtension(options: { profile?: string } = {}): P
       if (!closeOptions.keepProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** A copy of the built extension with its manifest changed (a fixed id, a grant made at install); the caller removes it. */
+export function copyOfExtension(edit: (manifest: Record<string, unknown>) => Record<string, unknown>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'coalface-extension-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  writeFileSync(manifestPath, JSON.stringify(edit(JSON.parse(readFileSync(manifestPath, 'utf8')))));
+  return dir;
 }
 
 /** Stops the extension's service worker through CDP, as Chrome does to an idle worker, and waits until it has. */

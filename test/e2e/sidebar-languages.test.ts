@@ -4,18 +4,15 @@
 // (test-results/screenshots/sidebar-de.png, -ja.png; copies in docs/screenshots), and checked that
 // no text is cut off: no element of the sidebar is wider inside than its box.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  chromiumPath,
   DANA_THREAD,
   dockFrame,
   type Endpoint,
-  EXTENSION_DIR,
   fixture,
+  launchWithExtension,
   leadContext,
   ROOT,
   screenshotPath,
@@ -40,31 +37,6 @@ afterAll(async () => {
   await endpoint?.stop();
 });
 
-/** Chromium whose UI (and so the extension's messages) is in `lang`: `--lang`, and LANGUAGE on Linux. */
-async function launchIn(lang: string): Promise<{ context: BrowserContext; extensionId: string; profile: string }> {
-  const profile = mkdtempSync(join(tmpdir(), `coalface-profile-${lang}-`));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    locale: lang,
-    env: { ...process.env, LANGUAGE: lang, LANG: `${lang}.UTF-8` },
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      `--lang=${lang}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { context, extensionId: new URL(worker.url()).host, profile };
-}
-
 describe.each([
   { lang: 'de', skip: false },
   { lang: 'ja', skip: !hasCjkFont },
@@ -73,7 +45,8 @@ describe.each([
     const words = messagesOf(lang);
     const dana = await leadContext(endpoint, 'dana.lee@acme-robotics.com');
     if (!dana?.campaign) throw new Error('demo data lacks Dana Lee or her campaign');
-    const { context, extensionId, profile } = await launchIn(lang);
+    const browser = await launchWithExtension({ lang });
+    const { context, extensionId } = browser;
     try {
       const options = await context.newPage();
       await options.goto(`chrome-extension://${extensionId}/options.html`);
@@ -113,8 +86,7 @@ describe.each([
       expect(cutOff).toEqual([]);
       await page.close();
     } finally {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await browser.close();
     }
   });
 });

@@ -7,20 +7,19 @@
 // docs/sso-extension-testing.md has the measured facts this relies on.
 import { execFile } from 'node:child_process';
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { answered } from '../../lib/client/client.ts';
 import type { SessionInfo } from '../../lib/contract/auth.ts';
 import { routes } from '../../lib/contract/routes.ts';
 import { startOidcProvider, type TestProvider } from '../support/oidc-provider.ts';
 import {
   type Browser,
-  chromiumPath,
+  copyOfExtension,
   type Endpoint,
-  EXTENSION_DIR,
+  launchWithExtension,
   ROOT,
   serveGmailThread,
   serviceWorker,
@@ -49,12 +48,7 @@ function keyedCopy(): { dir: string; id: string } {
   const der = publicKey.export({ type: 'spki', format: 'der' });
   const hex = createHash('sha256').update(der).digest('hex').slice(0, 32);
   const id = [...hex].map((digit) => String.fromCharCode(97 + Number.parseInt(digit, 16))).join('');
-  const dir = mkdtempSync(join(tmpdir(), 'coalface-keyed-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  const manifestPath = join(dir, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  writeFileSync(manifestPath, JSON.stringify({ ...manifest, key: der.toString('base64') }));
-  return { dir, id };
+  return { dir: copyOfExtension((manifest) => ({ ...manifest, key: der.toString('base64') })), id };
 }
 
 /**
@@ -94,32 +88,9 @@ export async function startSsoRep(): Promise<SsoRep> {
     writeFileSync(policyFile, JSON.stringify(policy));
     cleanups.push(() => rmSync(policyFile, { force: true }));
 
-    const profile = mkdtempSync(join(tmpdir(), 'coalface-profile-'));
-    cleanups.push(() => rmSync(profile, { recursive: true, force: true }));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(),
-      headless: true,
-      ignoreDefaultArgs: ['--disable-extensions'],
-      args: [
-        `--disable-extensions-except=${extension.dir}`,
-        `--load-extension=${extension.dir}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    const browser: Browser = {
-      context,
-      extensionId: extension.id,
-      profile,
-      async close() {
-        await context.close();
-        rmSync(profile, { recursive: true, force: true });
-      },
-    };
+    const browser = await launchWithExtension({ extensionDir: extension.dir });
+    if (browser.extensionId !== extension.id)
+      throw new Error(`the keyed copy loaded as ${browser.extensionId}, not ${extension.id}`);
     cleanups.push(() => browser.close());
     await serveGmailThread(browser);
     return { endpoint, provider, browser, close };
