@@ -7,7 +7,6 @@ import { SESSION_TTL_MS, sessionGrant } from '../sso/session-grant.ts';
 import { verifyIdToken } from '../sso/verify-id-token.ts';
 import type { Store } from '../store/index.ts';
 
-const PROVIDER_UNREACHABLE = 'id-token-provider-unreachable';
 const PROVIDER_RETRY_SECONDS = 10;
 /**
  * Single sign-on: the providers to sign in with, a provider's ID token exchanged for a session (a
@@ -31,22 +30,12 @@ export function sessionRoutes(
       'idToken' in body
         ? await verifyIdToken(body.idToken, deps)
         : await signInWithCode(body, { ...deps, providers, logger, requestUrl: c.req.url });
-    if ('status' in verified && verified.status === 503) {
-      c.header('Retry-After', String(PROVIDER_RETRY_SECONDS));
-      return problem(c, 503, verified.slug, verified.detail);
-    }
-    if ('status' in verified) {
-      c.header('WWW-Authenticate', 'Bearer realm="coalface", error="invalid_token"');
-      return problem(c, 401, verified.slug, verified.detail);
-    }
-    if (!verified.ok && verified.refusal.slug === PROVIDER_UNREACHABLE) {
-      // Nothing is wrong with the token: the provider's keys could not be fetched. Sign in again shortly.
-      c.header('Retry-After', String(PROVIDER_RETRY_SECONDS));
-      return problem(c, 503, verified.refusal.slug, verified.refusal.detail);
-    }
     if (!verified.ok) {
-      c.header('WWW-Authenticate', 'Bearer realm="coalface", error="invalid_token"');
-      return problem(c, 401, verified.refusal.slug, verified.refusal.detail);
+      const { slug, detail, status = 401 } = verified.refusal;
+      // A 503: nothing is wrong with what was sent; the provider (or the endpoint's key) is not available now.
+      if (status === 503) c.header('Retry-After', String(PROVIDER_RETRY_SECONDS));
+      else c.header('WWW-Authenticate', 'Bearer realm="coalface", error="invalid_token"');
+      return problem(c, status, slug, detail);
     }
     const grant = sessionGrant(verified.provider, verified.person);
     const now = clock();

@@ -6,6 +6,7 @@ import { redeemCode } from './code-exchange.ts';
 import { ProviderFetchError } from './fetch-json.ts';
 import type { ProviderCache } from './provider-cache.ts';
 import { redirectUriProblem } from './redirect-uri.ts';
+import { providerUnreachable, type Refused } from './refusal.ts';
 import { type Verification, type VerifyDeps, verifyIdToken } from './verify-id-token.ts';
 
 export interface CodeSignInDeps extends VerifyDeps {
@@ -16,21 +17,15 @@ export interface CodeSignInDeps extends VerifyDeps {
   requestUrl: string;
 }
 
-/** A refusal of the code form: 401 (sign in again), or 503 (the provider or the endpoint's key: try later). */
-export type CodeRefusal = { ok: false; status: 401 | 503; slug: string; detail: string };
-
-const refused = (slug: string, detail: string): CodeRefusal => ({ ok: false, status: 401, slug, detail });
-const unavailable = (slug: string, detail: string): CodeRefusal => ({ ok: false, status: 503, slug, detail });
+/** A refusal of the code form (`code-…`): 401, sign in again. */
+const refused = (slug: string, detail: string): Refused => ({ ok: false, refusal: { slug, detail } });
 
 /**
  * `POST /v1/sessions {providerId, code, …}`: the code redeemed at the provider with its client secret,
  * and the ID token that comes back verified exactly as one a client sends, then held to this sign-in's
  * nonce (the client never sees this ID token, so the check is the endpoint's).
  */
-export async function signInWithCode(
-  request: CodeSessionRequest,
-  deps: CodeSignInDeps,
-): Promise<Verification | CodeRefusal> {
+export async function signInWithCode(request: CodeSessionRequest, deps: CodeSignInDeps): Promise<Verification> {
   const provider = await deps.providers.byId(request.providerId);
   if (!provider) {
     return refused(
@@ -51,25 +46,25 @@ export async function signInWithCode(
   if (!secret.ok) {
     // The operator's mistake, not the person's: said in the log in full, and plainly to the client.
     deps.logger.error(`sso provider ${provider.id}: the client secret cannot be read: ${secret.problem}`);
-    return unavailable(
-      'code-exchange-unavailable',
-      `The endpoint cannot read ${provider.name}'s client secret right now (its source key is missing or another one). Tell your admin.`,
-    );
+    return {
+      ok: false,
+      refusal: {
+        slug: 'code-exchange-unavailable',
+        status: 503,
+        detail: `The endpoint cannot read ${provider.name}'s client secret right now (its source key is missing or another one). Tell your admin.`,
+      },
+    };
   }
   let discovery: Awaited<ReturnType<ProviderCache['discovery']>>;
   try {
     discovery = await deps.cache.discovery(provider.issuer);
   } catch (error) {
     if (!(error instanceof ProviderFetchError)) throw error;
-    return unavailable(
-      'id-token-provider-unreachable',
-      `${provider.name} could not be reached: ${error.message}. Try again shortly.`,
-    );
+    return providerUnreachable(`${provider.name} could not be reached: ${error.message}. Try again shortly.`);
   }
   const redeemed = await redeemCode(provider, discovery, secret.secret, request);
   if (!redeemed.ok && redeemed.kind === 'unreachable') {
-    return unavailable(
-      'id-token-provider-unreachable',
+    return providerUnreachable(
       `${provider.name}'s token endpoint could not be reached: ${redeemed.detail}. Try again shortly.`,
     );
   }

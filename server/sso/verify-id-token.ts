@@ -4,7 +4,7 @@ import { ASYMMETRIC_ALGORITHMS, isAsymmetric, isHmac } from './algorithms.ts';
 import { ProviderFetchError } from './fetch-json.ts';
 import { checkClaims, type SignedInPerson } from './id-token-claims.ts';
 import { type ProviderCache, UnknownKeyError } from './provider-cache.ts';
-import { type Refusal, refuse } from './refusal.ts';
+import { providerUnreachable, type Refusal, refuse } from './refusal.ts';
 
 export interface VerifyDeps {
   /** The connected provider with this issuer, if any. */
@@ -86,8 +86,7 @@ export async function verifyIdToken(idToken: string, deps: VerifyDeps): Promise<
       );
     }
     if (error instanceof ProviderFetchError) {
-      return refuse(
-        'provider-unreachable',
+      return providerUnreachable(
         `The provider's signing keys could not be checked: ${error.message}. Try again shortly.`,
       );
     }
