@@ -48,6 +48,7 @@ const PLACE_IN_COPY: Record<TableName, number> = {
   source_errors: 18,
   source_days: 19,
   sso_providers: 20,
+  usage: 21,
 };
 
 export const COPY_ORDER: readonly TableName[] = (Object.keys(PLACE_IN_COPY) as TableName[]).sort(

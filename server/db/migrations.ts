@@ -485,4 +485,35 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE sso_providers ADD COLUMN client_secret_enc TEXT;
     `,
   },
+  {
+    version: 14,
+    name: 'usage: points reps copied or inserted, calls to action they opened',
+    sql: `
+      -- A rep used a talking point (copied or inserted it) or opened a campaign's call to action: which
+      -- target, which lead (its hash and, as the endpoint knew them when the use arrived, its stage and
+      -- segments), who and when. Never any text. The id is the client's idempotency key, as for verdicts.
+      -- rep_key tells reps apart across sessions: a session's email, or an access token's id.
+      CREATE TABLE usage (
+        id TEXT PRIMARY KEY,
+        action TEXT NOT NULL CHECK (action IN ('copied', 'inserted', 'opened_cta')),
+        target_kind TEXT NOT NULL CHECK (target_kind IN ('talkingPoint', 'campaignMessage')),
+        target_id TEXT NOT NULL,
+        email_hash TEXT NOT NULL,
+        lead_id INTEGER,
+        stage TEXT,
+        industry TEXT,
+        persona TEXT,
+        region TEXT,
+        rep_key TEXT NOT NULL,
+        rep_name TEXT NOT NULL,
+        occurred_at TEXT NOT NULL,
+        occurred_ms INTEGER NOT NULL,
+        received_at TEXT NOT NULL,
+        input_json TEXT NOT NULL
+      );
+      CREATE INDEX usage_target ON usage(target_kind, target_id, occurred_ms);
+      CREATE INDEX usage_lead ON usage(email_hash, occurred_ms);
+      CREATE INDEX usage_occurred ON usage(occurred_ms);
+    `,
+  },
 ];

@@ -440,6 +440,33 @@ export const postgresMigrations: readonly Migration[] = [
       ALTER TABLE sso_providers ADD COLUMN client_secret_enc TEXT COLLATE "C";
     `,
   },
+  {
+    version: 14,
+    name: 'usage: points reps copied or inserted, calls to action they opened',
+    sql: `
+      CREATE TABLE usage (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        action TEXT COLLATE "C" NOT NULL CHECK (action IN ('copied', 'inserted', 'opened_cta')),
+        target_kind TEXT COLLATE "C" NOT NULL CHECK (target_kind IN ('talkingPoint', 'campaignMessage')),
+        target_id TEXT COLLATE "C" NOT NULL,
+        email_hash TEXT COLLATE "C" NOT NULL,
+        lead_id INTEGER,
+        stage TEXT COLLATE "C",
+        industry TEXT COLLATE "C",
+        persona TEXT COLLATE "C",
+        region TEXT COLLATE "C",
+        rep_key TEXT COLLATE "C" NOT NULL,
+        rep_name TEXT COLLATE "C" NOT NULL,
+        occurred_at TEXT COLLATE "C" NOT NULL,
+        occurred_ms BIGINT NOT NULL,
+        received_at TEXT COLLATE "C" NOT NULL,
+        input_json TEXT COLLATE "C" NOT NULL
+      );
+      CREATE INDEX usage_target ON usage(target_kind, target_id, occurred_ms);
+      CREATE INDEX usage_lead ON usage(email_hash, occurred_ms);
+      CREATE INDEX usage_occurred ON usage(occurred_ms);
+    `,
+  },
 ];
 /** An arbitrary constant: the advisory lock two instances starting at once take to migrate in turn. */
 const MIGRATION_LOCK = 7_301_542;

@@ -29,6 +29,7 @@ export interface Tables {
   source_errors: SourceErrorsTable;
   source_days: SourceDaysTable;
   sso_providers: SsoProvidersTable;
+  usage: UsageTable;
 }
 
 export interface LeadsTable {
@@ -303,4 +304,24 @@ export interface SsoProvidersTable {
   created_at: string;
   /** The client secret sealed under the source key (sources/secret-box.ts); null for a public client. */
   client_secret_enc: string | null;
+}
+
+/** A rep's use of a point or a campaign's call to action (migration 14); never any text. */
+export interface UsageTable {
+  id: string;
+  action: 'copied' | 'inserted' | 'opened_cta';
+  target_kind: 'talkingPoint' | 'campaignMessage';
+  target_id: string;
+  email_hash: string;
+  lead_id: number | null;
+  stage: string | null;
+  industry: string | null;
+  persona: string | null;
+  region: string | null;
+  rep_key: string;
+  rep_name: string;
+  occurred_at: string;
+  occurred_ms: number;
+  received_at: string;
+  input_json: string;
 }
