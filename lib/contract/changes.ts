@@ -2,15 +2,30 @@ import { z } from 'zod';
 import { EmailHash, Timestamp } from './common.ts';
 
 /**
+ * What a change is about: a talking point, a campaign, or the funnel definition (a new version, or a
+ * version both teams have now signed: what the lead's stage chip shows).
+ */
+export const ChangeKind = z.enum(['talkingPoint', 'campaign', 'funnel']);
+export type ChangeKind = z.infer<typeof ChangeKind>;
+
+/**
  * One change a sidebar cares about. `cursor` is a decimal string that only grows; `GET
  * /v1/changes?since=<cursor>` returns what came after it, and the stream (`GET /v1/stream`) sends
  * each change as an SSE event whose `id` is its cursor, so `Last-Event-ID` resumes without a gap.
  */
 export const Change = z.object({
   cursor: z.string().regex(/^\d+$/),
-  kind: z.enum(['talkingPoint', 'campaign']),
+  /**
+   * One of `ChangeKind`, or a kind a later endpoint added: it still parses (a client refreshes its
+   * open sidebars on any change), so a new kind never stops an older client's feed.
+   */
+  kind: z.union([ChangeKind, z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,39}$/)]),
+  /** The talking point's id, the campaign's key, or `funnel`. */
   id: z.string(),
-  /** `upsert`: created, edited, published or rescheduled; `retire`: retired or back to draft. */
+  /**
+   * `upsert`: created, edited, published or rescheduled (the funnel: a new version, or both teams
+   * signed it); `retire`: retired or back to draft.
+   */
   op: z.enum(['upsert', 'retire']),
   version: z.number().int(),
   at: Timestamp,

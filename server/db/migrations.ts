@@ -516,4 +516,27 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX usage_occurred ON usage(occurred_ms);
     `,
   },
+  {
+    version: 17,
+    name: 'change feed: funnel changes',
+    sql: `
+      -- A new funnel version, or one both teams signed, goes out on the change feed like a talking
+      -- point (store/funnel.ts). The kind CHECK cannot be altered in place: rebuild the table with
+      -- funnel allowed, keeping every cursor and the AUTOINCREMENT counter, so no cursor is handed out twice.
+      CREATE TABLE changes_v17 (
+        cursor INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL CHECK (kind IN ('talkingPoint', 'campaign', 'funnel')),
+        entity_id TEXT NOT NULL,
+        op TEXT NOT NULL CHECK (op IN ('upsert', 'retire')),
+        version INTEGER NOT NULL,
+        at TEXT NOT NULL
+      );
+      INSERT INTO changes_v17 (cursor, kind, entity_id, op, version, at)
+        SELECT cursor, kind, entity_id, op, version, at FROM changes;
+      DELETE FROM sqlite_sequence WHERE name = 'changes_v17';
+      INSERT INTO sqlite_sequence (name, seq) SELECT 'changes_v17', seq FROM sqlite_sequence WHERE name = 'changes';
+      DROP TABLE changes;
+      ALTER TABLE changes_v17 RENAME TO changes;
+    `,
+  },
 ];

@@ -467,6 +467,16 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX usage_occurred ON usage(occurred_ms);
     `,
   },
+  {
+    version: 17,
+    name: 'change feed: funnel changes',
+    sql: `
+      -- A new funnel version, or one both teams signed, goes out on the change feed like a talking
+      -- point (store/funnel.ts).
+      ALTER TABLE changes DROP CONSTRAINT changes_kind_check;
+      ALTER TABLE changes ADD CONSTRAINT changes_kind_check CHECK (kind IN ('talkingPoint', 'campaign', 'funnel'));
+    `,
+  },
 ];
 /** An arbitrary constant: the advisory lock two instances starting at once take to migrate in turn. */
 const MIGRATION_LOCK = 7_301_542;

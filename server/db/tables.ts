@@ -158,7 +158,7 @@ export interface FeedbackTalliesTable {
 
 export interface ChangesTable {
   cursor: Generated<number>;
-  kind: 'talkingPoint' | 'campaign';
+  kind: 'talkingPoint' | 'campaign' | 'funnel';
   entity_id: string;
   op: 'upsert' | 'retire';
   version: number;

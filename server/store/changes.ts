@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import type { Change, ChangesPage } from '../../lib/contract/index.ts';
+import type { Change, ChangeKind, ChangesPage } from '../../lib/contract/index.ts';
 import type { StoreContext } from './context.ts';
 
 interface ChangeRow {
   cursor: number;
-  kind: Change['kind'];
+  kind: ChangeKind;
   entity_id: string;
   op: Change['op'];
   version: number;
@@ -21,8 +21,8 @@ const toChange = (r: ChangeRow): Change => ({
 });
 
 /**
- * The change feed: one row per talking point or campaign write, appended inside the writer's
- * transaction. Readers are told the newest cursor moved by `ctx.feed` (see change-feed.ts), which
+ * The change feed: one row per talking point or campaign write, new funnel version or funnel both
+ * teams signed, appended inside the writer's transaction. Readers are told the newest cursor moved by `ctx.feed` (see change-feed.ts), which
  * reads it again after the commit, so they read what was committed.
  */
 export function createChangeStore(ctx: StoreContext) {
@@ -35,8 +35,8 @@ export function createChangeStore(ctx: StoreContext) {
   }
 
   return {
-    /** Records a write; always called inside the writer's transaction (campaign and point writes). */
-    async append(kind: Change['kind'], id: string, op: Change['op'], version: number, at: string): Promise<void> {
+    /** Records a write; always called inside the writer's transaction (campaign, point and funnel writes). */
+    async append(kind: ChangeKind, id: string, op: Change['op'], version: number, at: string): Promise<void> {
       // PostgreSQL hands out identity values before commit: serialise change writers so cursors commit in order.
       if (ctx.engine === 'postgres') await sql`LOCK TABLE changes IN SHARE ROW EXCLUSIVE MODE`.execute(ctx.db);
       await ctx.db.insertInto('changes').values({ kind, entity_id: id, op, version, at }).execute();

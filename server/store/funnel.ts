@@ -12,7 +12,8 @@ import {
 } from '../../lib/contract/index.ts';
 import type { FunnelSignaturesTable, FunnelVersionsTable } from '../db/tables.ts';
 import { DEFAULT_FUNNEL_STAGES, describeChanges, isAgreed } from '../domain/funnel.ts';
-import type { StoreContext } from './context.ts';
+import { createChangeStore } from './changes.ts';
+import { atomically, type StoreContext } from './context.ts';
 
 type VersionRow = Selectable<FunnelVersionsTable>;
 type SignatureRow = Selectable<FunnelSignaturesTable>;
@@ -27,10 +28,17 @@ export type Author = Pick<Me, 'name' | 'role'> & { tokenId: string | null };
 
 export type SignOutcome = 'signed' | 'already-signed' | 'not-current';
 
-/** The funnel definition: immutable versions (the highest is current) and their signatures. */
+/** The change feed's id for the funnel: one definition, its versions told apart by `version`. */
+export const FUNNEL_CHANGE_ID = 'funnel';
+
+/**
+ * The funnel definition: immutable versions (the highest is current) and their signatures. A new
+ * version, and a version's second team signing it, change what the sidebar's stage chip shows: each
+ * appends a `funnel` change in its own transaction, so open sidebars ask again (as for a talking point).
+ */
 export function createFunnelStore(ctx: StoreContext) {
-  const latest = () =>
-    ctx.db.selectFrom('funnel_versions').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const latest = (c: StoreContext = ctx) =>
+    c.db.selectFrom('funnel_versions').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst();
   // Versions never change, so their parsed stages can be kept.
   const parsed = new Map<number, FunnelStage[]>();
   const stagesOf = (row: VersionRow) => {
@@ -54,9 +62,16 @@ export function createFunnelStore(ctx: StoreContext) {
     return { marketing: m ? toSignature(m) : null, sales: s ? toSignature(s) : null };
   };
 
-  async function write(version: number, stages: readonly FunnelStage[], author: Author, at: string, note?: string) {
-    const before = version > 1 ? ((await latest()) ?? null) : null;
-    await ctx.db
+  async function write(
+    c: StoreContext,
+    version: number,
+    stages: readonly FunnelStage[],
+    author: Author,
+    at: string,
+    note?: string,
+  ) {
+    const before = version > 1 ? ((await latest(c)) ?? null) : null;
+    await c.db
       .insertInto('funnel_versions')
       .values({
         version,
@@ -72,25 +87,27 @@ export function createFunnelStore(ctx: StoreContext) {
       .execute();
   }
 
-  async function currentRow(): Promise<VersionRow> {
-    const row = await latest();
+  async function currentRow(c: StoreContext = ctx): Promise<VersionRow> {
+    const row = await latest(c);
     if (row) return row;
     await write(
+      c,
       1,
       DEFAULT_FUNNEL_STAGES,
       { name: DEFAULT_AUTHOR, role: 'admin', tokenId: null },
       new Date().toISOString(),
     );
-    const made = await latest();
+    const made = await latest(c);
     if (!made) throw new Error('the default funnel could not be written');
     return made;
   }
 
-  async function current(): Promise<Funnel> {
-    const row = await currentRow();
-    const signed = signatures(
-      await ctx.db.selectFrom('funnel_signatures').selectAll().where('version', '=', row.version).execute(),
-    );
+  const signaturesOf = async (c: StoreContext, version: number) =>
+    signatures(await c.db.selectFrom('funnel_signatures').selectAll().where('version', '=', version).execute());
+
+  async function current(c: StoreContext = ctx): Promise<Funnel> {
+    const row = await currentRow(c);
+    const signed = await signaturesOf(c, row.version);
     return {
       version: row.version,
       stages: stagesOf(row),
@@ -102,28 +119,42 @@ export function createFunnelStore(ctx: StoreContext) {
   }
 
   return {
-    current,
-    /** A new version (current + 1) with no signatures. Call inside a transaction. */
+    current: (): Promise<Funnel> => current(),
+    /** A new version (current + 1) with no signatures, and its change; in the caller's transaction when it holds one. */
     async replace(stages: readonly FunnelStage[], author: Author, at: string, note?: string): Promise<Funnel> {
-      await write((await currentRow()).version + 1, stages, author, at, note);
-      return current();
+      return atomically(ctx, async (tx) => {
+        const version = (await currentRow(tx)).version + 1;
+        await write(tx, version, stages, author, at, note);
+        await createChangeStore(tx).append('funnel', FUNNEL_CHANGE_ID, 'upsert', version, at);
+        return current(tx);
+      });
     },
-    /** Signs `version` for `team` when it is the current one; a team's first signature on a version stands. */
+    /**
+     * Signs `version` for `team` when it is the current one; a team's first signature on a version
+     * stands. The signature that makes the version agreed appends its change (the first one changes
+     * nothing a sidebar shows).
+     */
     async sign(version: number, team: FunnelTeam, signer: Author, at: string): Promise<SignOutcome> {
-      if ((await currentRow()).version !== version) return 'not-current';
-      const result = await ctx.db
-        .insertInto('funnel_signatures')
-        .values({
-          version,
-          team,
-          signer_name: signer.name,
-          signer_token: signer.tokenId,
-          signer_role: signer.role,
-          signed_at: at,
-        })
-        .onConflict((oc) => oc.columns(['version', 'team']).doNothing())
-        .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0 ? 'signed' : 'already-signed';
+      return atomically(ctx, async (tx) => {
+        if ((await currentRow(tx)).version !== version) return 'not-current';
+        const result = await tx.db
+          .insertInto('funnel_signatures')
+          .values({
+            version,
+            team,
+            signer_name: signer.name,
+            signer_token: signer.tokenId,
+            signer_role: signer.role,
+            signed_at: at,
+          })
+          .onConflict((oc) => oc.columns(['version', 'team']).doNothing())
+          .executeTakeFirst();
+        if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return 'already-signed';
+        if (isAgreed(await signaturesOf(tx, version))) {
+          await createChangeStore(tx).append('funnel', FUNNEL_CHANGE_ID, 'upsert', version, at);
+        }
+        return 'signed';
+      });
     },
     async history(): Promise<FunnelVersion[]> {
       await currentRow();
@@ -149,7 +180,7 @@ export function createFunnelStore(ctx: StoreContext) {
     },
     /** The seed's first version, with its own author and time. */
     async writeFirst(stages: readonly FunnelStage[], author: Author, at: string, note?: string): Promise<void> {
-      await write(1, stages, author, at, note);
+      await write(ctx, 1, stages, author, at, note);
     },
   };
 }
