@@ -37,7 +37,10 @@ export async function runOutbox(): Promise<void> {
 
 let changeTimer: ReturnType<typeof setTimeout> | undefined;
 
-/** A burst of changes costs one revalidation of the open sidebars, not one per change. */
+/**
+ * Any change, whatever its kind (a talking point, a campaign, the funnel's stage definitions, or a
+ * kind a later endpoint added), revalidates the open sidebars; a burst costs one revalidation, not one per change.
+ */
 async function onChanges(_changes: Change[]): Promise<void> {
   await markAllStale();
   if (changeTimer !== undefined) return;

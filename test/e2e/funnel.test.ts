@@ -118,8 +118,8 @@ describe('one funnel both teams signed', () => {
       .as('manager')
       .call(routes.replaceFunnel, { body: { stages }, headers: ifMatch(agreed.version) });
     expect(res.status).toBe(200);
-    // The change feed carries talking points and campaigns only, so the sidebar learns of the new
-    // version when it revalidates the cached lead: make the cached copy old, then reopen the thread.
+    // An open sidebar learns of the new version live (funnel-live.test.ts); here the thread is
+    // reopened with an old cached copy, which must be revalidated rather than shown as it was.
     await ageCachedLeads(extension, 60 * 60_000);
     await page.reload();
     const reopened = await dockFrame(page);
