@@ -28,6 +28,7 @@ import { sourceRoutes } from './routes/sources.ts';
 import { streamRoutes } from './routes/stream.ts';
 import { talkingPointRoutes } from './routes/talking-points.ts';
 import { timelineRoutes } from './routes/timeline.ts';
+import { usageRoutes } from './routes/usage.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { InboxMapper } from './sources/inbox-mapper.ts';
 import { createSsoDirectory } from './sso/available-providers.ts';
@@ -105,6 +106,7 @@ export function createApp(store: Store, options: AppOptions = {}) {
       ...lookupRoutes(store, clock),
       ...timelineRoutes(store),
       ...feedbackRoutes(store, clock),
+      ...usageRoutes(store, clock),
       ...changesRoutes(store),
       ...streamRoutes(store, {
         limits: streamLimits,

@@ -12,3 +12,4 @@ export * from './me.ts';
 export * from './routes.ts';
 export * from './sources.ts';
 export * from './talking-points.ts';
+export * from './usage.ts';

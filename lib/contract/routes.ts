@@ -25,6 +25,7 @@ import {
   TalkingPointPage,
   TalkingPointPatch,
 } from './talking-points.ts';
+import { Usage, UsageInput } from './usage.ts';
 
 export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 
@@ -339,6 +340,23 @@ export const routes = named({
     rate: READ,
     query: FeedbackSummaryQuery,
     responses: { 200: { description: 'Tallies per target, segment and week.', schema: FeedbackSummary } },
+  },
+  recordUsage: {
+    method: 'post',
+    path: '/v1/usage',
+    summary: 'Record that a rep copied or inserted a point or opened a call to action (idempotent by id)',
+    description:
+      'Which target, which lead (its hash) and when; never any text. The endpoint adds the rep (from the token) and ' +
+      "the lead's stage and segments as it holds them when the use arrives (null and none for a lead it does not know).",
+    tags: ['feedback'],
+    access: ALL,
+    rate: WRITE,
+    body: UsageInput,
+    bodyLimit: 16 * KiB,
+    responses: {
+      200: { description: 'This id was already stored with the same body.', schema: Usage },
+      201: { description: 'Stored.', schema: Usage },
+    },
   },
   changes: {
     method: 'get',

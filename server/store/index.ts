@@ -17,6 +17,7 @@ import { createLookupReads, type LookupReads } from './lookup-reads.ts';
 import { createSourceStore, type SourceStore } from './sources.ts';
 import { createTalkingPointStore, type TalkingPointStore } from './talking-points.ts';
 import { createTokenStore, type TokenStore } from './tokens.ts';
+import { createUsageStore, type UsageStore } from './usage.ts';
 
 export interface Stores {
   database: Database;
@@ -36,6 +37,8 @@ export interface Stores {
   /** Which leads got something new through a live path, for open sidebars (not the CLI import). */
   leadActivity: LeadActivityStore;
   feedback: FeedbackStore;
+  /** Reps' uses of points and calls to action (copied, inserted, opened). */
+  usage: UsageStore;
   tokens: TokenStore;
   funnel: FunnelStore;
   stageHistory: StageHistoryStore;
@@ -85,6 +88,7 @@ function bind(database: Database, ctx: StoreContext, ownTransaction = false): St
     changes,
     leadActivity: createLeadActivityStore(ctx, { deferred: ownTransaction }),
     feedback: createFeedbackStore(ctx),
+    usage: createUsageStore(ctx),
     tokens: createTokenStore(ctx),
     funnel: createFunnelStore(ctx),
     stageHistory: createStageHistoryStore(ctx),

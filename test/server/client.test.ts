@@ -115,6 +115,17 @@ const requests: { [K in keyof typeof routes]: () => Promise<CallArgs<(typeof rou
   withdrawFeedback: async () => [{ params: { id: VERDICT.id } }],
   listFeedback: async () => [{ query: { limit: 5, targetKind: 'campaignMessage' } }],
   feedbackSummary: async () => [{ query: { include: 'unjudged' } }],
+  recordUsage: async () => [
+    {
+      body: {
+        id: '5f0b7c7e-1c1a-4c3e-9d55-0a6f3f1b2c02',
+        action: 'copied',
+        target: { kind: 'talkingPoint', id: pointId },
+        lead: { emailHash: sha256(LEAD) },
+        occurredAt: new Date().toISOString(),
+      },
+    },
+  ],
   changes: async () => [{ query: { since: '0' } }],
   stream: async () => [{ headers: { 'Last-Event-ID': '0' } }],
   listCampaigns: async () => [],
