@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CurrentCampaign } from '../lib/contract/lookup.ts';
 import type { FeedbackView } from '../lib/messages.ts';
+import { useSidebarActions } from '../lib/ui/actions.tsx';
 import { t } from '../lib/ui/i18n.ts';
 import { formatDate, formatDateTime } from '../lib/ui/time.ts';
 import { isHttpUrl } from '../lib/ui/url.ts';
@@ -68,6 +69,15 @@ function CampaignPicker({ campaigns, shownKey, current, onPick }: CampaignPicker
 
 function CampaignMessageView({ campaign }: { campaign: CurrentCampaign }) {
   const { message } = campaign;
+  const { send } = useSidebarActions();
+  // Opening the call to action is a use of the campaign's message; the link opens as ever.
+  const opened = () =>
+    send({
+      type: 'use',
+      id: crypto.randomUUID(),
+      action: 'opened_cta',
+      target: { kind: 'campaignMessage', id: campaign.key },
+    });
   return (
     <>
       <p className="cf-meta">
@@ -91,7 +101,16 @@ function CampaignMessageView({ campaign }: { campaign: CurrentCampaign }) {
         </ul>
       )}
       {message.cta && isHttpUrl(message.cta.url) && (
-        <a className="cf-campaign__cta" href={message.cta.url} target="_blank" rel="noopener noreferrer">
+        <a
+          className="cf-campaign__cta"
+          href={message.cta.url}
+          target="_blank"
+          rel="noopener noreferrer"
+          onClick={opened}
+          onAuxClick={(event) => {
+            if (event.button === 1) opened();
+          }}
+        >
           {message.cta.label}
           <span className="cf-visually-hidden">{t('opensInNewTab')}</span>
         </a>

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import type { FeedbackTarget } from '../lib/contract/feedback.ts';
+import { useSidebarActions } from '../lib/ui/actions.tsx';
 import { copyText } from '../lib/ui/clipboard.ts';
 import { t } from '../lib/ui/i18n.ts';
 
@@ -7,8 +9,12 @@ type CopyState = 'idle' | 'copied' | 'refused';
 /** How long "Copied" stays before the button reads "Copy" again. */
 const COPIED_FOR_MS = 2_000;
 
-/** Copies a talking point's text; says so, or says how to copy by hand when the clipboard is refused. */
-export function CopyButton({ text, subject }: { text: string; subject: string }) {
+/**
+ * Copies a talking point's text; says so, or says how to copy by hand when the clipboard is refused.
+ * A copy that worked is then told to the background as a use of `target` (never the text).
+ */
+export function CopyButton({ text, subject, target }: { text: string; subject: string; target: FeedbackTarget }) {
+  const { send } = useSidebarActions();
   const [copyState, setCopyState] = useState<CopyState>('idle');
   useEffect(() => {
     if (copyState !== 'copied') return;
@@ -25,6 +31,7 @@ export function CopyButton({ text, subject }: { text: string; subject: string })
         onClick={async () => {
           const result = await copyText(text);
           setCopyState(result.ok ? 'copied' : 'refused');
+          if (result.ok) send({ type: 'use', id: crypto.randomUUID(), action: 'copied', target });
         }}
       >
         {copyState === 'copied' ? t('copied') : t('copy')}

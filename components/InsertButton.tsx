@@ -1,12 +1,16 @@
 import { useState } from 'react';
+import type { FeedbackTarget } from '../lib/contract/feedback.ts';
 import type { SidebarNotice } from '../lib/messages.ts';
 import { useNotice, useSidebarActions } from '../lib/ui/actions.tsx';
 import { noticeWords } from '../lib/ui/background-text.ts';
 import { t } from '../lib/ui/i18n.ts';
 import { newRequestId } from '../lib/ui/requestId.ts';
 
-/** Puts a talking point's text into the draft open on the page, and says how that went. */
-export function InsertButton({ text, subject }: { text: string; subject: string }) {
+/**
+ * Puts a talking point's text into the draft open on the page, and says how that went. The insert
+ * carries `target` and the id its use gets, so the background records the use once the text is in.
+ */
+export function InsertButton({ text, subject, target }: { text: string; subject: string; target: FeedbackTarget }) {
   const { send } = useSidebarActions();
   const [requestId, setRequestId] = useState<string | null>(null);
   const notice = useNotice(requestId);
@@ -23,7 +27,12 @@ export function InsertButton({ text, subject }: { text: string; subject: string 
           if (waiting) return;
           const id = newRequestId();
           setRequestId(id);
-          send({ type: 'insert', requestId: id, text: text.slice(0, 4000) });
+          send({
+            type: 'insert',
+            requestId: id,
+            text: text.slice(0, 4000),
+            use: { id: crypto.randomUUID(), target },
+          });
         }}
       >
         {t('insert')}

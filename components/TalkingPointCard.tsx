@@ -12,6 +12,7 @@ interface TalkingPointCardProps {
 
 /** One suggestion: what to say, why it was picked, how it has fared, and what the rep can do with it. */
 export function TalkingPointCard({ point, feedback }: TalkingPointCardProps) {
+  const target = { kind: 'talkingPoint', id: point.id } as const;
   return (
     <li className="cf-point">
       <h3 className="cf-point__title">{point.title}</h3>
@@ -32,14 +33,10 @@ export function TalkingPointCard({ point, feedback }: TalkingPointCardProps) {
         </p>
       )}
       <div className="cf-actions">
-        <CopyButton text={point.body} subject={point.title} />
-        <InsertButton text={point.body} subject={point.title} />
+        <CopyButton text={point.body} subject={point.title} target={target} />
+        <InsertButton text={point.body} subject={point.title} target={target} />
       </div>
-      <FeedbackControls
-        target={{ kind: 'talkingPoint', id: point.id }}
-        subject={t('feedbackSubjectPoint', point.title)}
-        feedback={feedback}
-      />
+      <FeedbackControls target={target} subject={t('feedbackSubjectPoint', point.title)} feedback={feedback} />
     </li>
   );
 }

@@ -2,7 +2,7 @@
 // each of these with zod before acting on it: content scripts run beside untrusted pages.
 import { z } from 'zod';
 import { CrmRef, Email } from './contract/common.ts';
-import { VerdictFields } from './contract/feedback.ts';
+import { FeedbackTarget, VerdictFields } from './contract/feedback.ts';
 import { LeadContext } from './contract/lookup.ts';
 import { Me } from './contract/me.ts';
 import { FRAME_TICKET_PATTERN } from './frame-ticket.ts';
@@ -111,8 +111,26 @@ export const SidebarIntent = z.discriminatedUnion('type', [
   }),
   /** Take a verdict back, within its undo window. */
   z.strictObject({ type: z.literal('undo-feedback'), requestId: z.string().max(64), id: z.uuid() }),
-  /** Put a talking point's text into the compose open on the page, at the caret. */
-  z.strictObject({ type: z.literal('insert'), requestId: z.string().max(64), text: z.string().min(1).max(4000) }),
+  /**
+   * Put a talking point's text into the compose open on the page, at the caret. `use`: the point,
+   * and the id its use gets if the text goes in (made when the rep clicked).
+   */
+  z.strictObject({
+    type: z.literal('insert'),
+    requestId: z.string().max(64),
+    text: z.string().min(1).max(4000),
+    use: z.strictObject({ id: z.uuid(), target: FeedbackTarget }).optional(),
+  }),
+  /**
+   * The rep copied a point or opened a campaign's call to action, for What lands: which target and
+   * an id made as the rep acted; never any text. Nothing answers it. An insert's use rides on `insert`.
+   */
+  z.strictObject({
+    type: z.literal('use'),
+    id: z.uuid(),
+    action: z.enum(['copied', 'opened_cta']),
+    target: FeedbackTarget,
+  }),
   /** The next page of the lead's engagement timeline. */
   z.strictObject({ type: z.literal('load-more-events') }),
   /** Signed out (the session ran out and could not be renewed): sign in again at the same provider. */

@@ -10,7 +10,7 @@ import { FRAME_TICKETS_KEY } from './frame-tickets.ts';
 import { clearCursor, stopStream } from './live.ts';
 import { endpointOrigin } from './managed-policy.ts';
 import { managedEndpoint, readManagedPolicy } from './managed-settings.ts';
-import { clearVerdicts, flush, pendingCount } from './outbox.ts';
+import { clearOutbox, flush, pendingCount } from './outbox.ts';
 
 // A connection an older version kept for an address the rule now refuses is not used.
 const Endpoint = z.string().refine((endpoint) => checkEndpoint(endpoint).ok);
@@ -179,7 +179,7 @@ export async function clearLocalData(includingOutbox: boolean): Promise<void> {
     clearCursor(),
     clearSessionButFrameTickets(),
     browser.storage.local.remove('diagnostics'),
-    includingOutbox ? clearVerdicts() : Promise.resolve(),
+    includingOutbox ? clearOutbox() : Promise.resolve(),
   ]);
 }
 

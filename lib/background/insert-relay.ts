@@ -1,10 +1,17 @@
 // Insert: the sidebar asks, the tab's content script writes into the draft open on the page, and
-// the sidebar is told how that went.
+// the sidebar is told how that went; a point that went in is then recorded as used.
 import { browser } from 'wxt/browser';
+import type { FeedbackTarget } from '../contract/feedback.ts';
 import { InsertReply } from '../messages.ts';
 import { notify, type Sidebar } from './sidebar-registry.ts';
+import { recordUse } from './usage-intents.ts';
 
-export async function relayInsert(sidebar: Sidebar, requestId: string, text: string): Promise<void> {
+export async function relayInsert(
+  sidebar: Sidebar,
+  requestId: string,
+  text: string,
+  use?: { id: string; target: FeedbackTarget },
+): Promise<void> {
   const tabId = sidebar.tabId;
   let reply: InsertReply = { ok: false, reason: 'not-supported' };
   if (tabId !== undefined) {
@@ -16,4 +23,5 @@ export async function relayInsert(sidebar: Sidebar, requestId: string, text: str
     }
   }
   notify(sidebar, { requestId, ok: reply.ok, code: reply.ok ? 'inserted' : (reply.reason ?? 'not-supported') });
+  if (reply.ok && use) await recordUse(sidebar, { ...use, action: 'inserted' });
 }

@@ -8,6 +8,7 @@ import { refresh } from './refresh.ts';
 import type { Sidebar } from './sidebar-registry.ts';
 import { signInAgain } from './signed-out.ts';
 import { loadMoreEvents } from './timeline-paging.ts';
+import { recordUse } from './usage-intents.ts';
 import { discardVerdict, recordVerdict, resendVerdict, undoVerdict } from './verdict-intents.ts';
 
 /** A message from a sidebar's port: anything that is not a valid intent is ignored. */
@@ -36,7 +37,10 @@ async function handleIntent(sidebar: Sidebar, intent: SidebarIntent): Promise<vo
       await undoVerdict(sidebar, intent.requestId, intent.id);
       return;
     case 'insert':
-      await relayInsert(sidebar, intent.requestId, intent.text);
+      await relayInsert(sidebar, intent.requestId, intent.text, intent.use);
+      return;
+    case 'use':
+      await recordUse(sidebar, intent);
       return;
     case 'sign-in':
       await signInAgain();

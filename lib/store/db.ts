@@ -4,9 +4,10 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { FeedbackInput } from '../contract/feedback.ts';
 import type { LeadContext } from '../contract/lookup.ts';
+import type { UsageInput } from '../contract/usage.ts';
 
 export const DB_NAME = 'coalface';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface CachedContext {
   /** `email:<address>` or `crm:<system>:<type>:<id>`: how the page named the lead. */
@@ -31,12 +32,24 @@ export interface StoredVerdict {
   undoUntil: number;
 }
 
+/** A rep's use of a point or call to action waiting to be sent; gone once the endpoint has it. */
+export interface StoredUse {
+  id: string;
+  input: UsageInput;
+  attempts: number;
+  /** Epoch ms of the next try. */
+  nextAttemptAt: number;
+  createdAt: number;
+}
+
 export interface CoalfaceDB extends DBSchema {
   /** Small named records: the connection (endpoint, token, who we are), the change cursor. */
   settings: { key: string; value: unknown };
   contexts: { key: string; value: CachedContext; indexes: { lastUsedAt: number } };
   /** The feedback outbox, and what was sent, so the sidebar can show each verdict's fate. */
   verdicts: { key: string; value: StoredVerdict; indexes: { leadHash: string; status: VerdictStatus } };
+  /** The same outbox's uses (copied, inserted, call to action opened): only those not yet sent. */
+  uses: { key: string; value: StoredUse };
 }
 
 export function upgrade(db: IDBPDatabase<CoalfaceDB>, oldVersion: number): void {
@@ -48,6 +61,7 @@ export function upgrade(db: IDBPDatabase<CoalfaceDB>, oldVersion: number): void 
     verdicts.createIndex('leadHash', 'input.lead.emailHash');
     verdicts.createIndex('status', 'status');
   }
+  if (oldVersion < 3) db.createObjectStore('uses', { keyPath: 'id' });
 }
 
 let opening: Promise<IDBPDatabase<CoalfaceDB>> | undefined;

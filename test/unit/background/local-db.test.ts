@@ -16,12 +16,12 @@ describe('the local database', () => {
     const db = await openDb();
     expect(db.version).toBe(DB_VERSION);
     expect(await db.get('settings', 'connection')).toEqual({ endpoint: 'https://coalface.example.com', token: 'cf_x' });
-    expect([...db.objectStoreNames].sort()).toEqual(['contexts', 'settings', 'verdicts']);
+    expect([...db.objectStoreNames].sort()).toEqual(['contexts', 'settings', 'uses', 'verdicts']);
   });
 
   it('opens fresh at the current version', async () => {
     const db = await openDb();
-    expect([...db.objectStoreNames].sort()).toEqual(['contexts', 'settings', 'verdicts']);
+    expect([...db.objectStoreNames].sort()).toEqual(['contexts', 'settings', 'uses', 'verdicts']);
   });
 });
 

@@ -11,6 +11,7 @@ afterEach(() => {
 });
 
 const [IDLE_CAPACITY] = danaContext.talkingPoints;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 if (!IDLE_CAPACITY) throw new Error('fixture needs a talking point');
 
 function pointCard(title: string) {
@@ -36,6 +37,38 @@ describe('Copy', () => {
     );
     expect(writeText).toHaveBeenCalledWith(IDLE_CAPACITY.body);
     expect(card.getByText('Copied to the clipboard.')).toBeTruthy();
+  });
+
+  it('tells the background of each copy as a use of the point, with its own id and no text', async () => {
+    stubClipboard(async () => {});
+    const { sent } = renderSidebar(readyState());
+    const button = pointCard(IDLE_CAPACITY.title).getByRole('button', { name: /^Copy/ });
+    fireEvent.click(button);
+    await waitFor(() => expect(sent('use')).toHaveLength(1));
+    fireEvent.click(button);
+    await waitFor(() => expect(sent('use')).toHaveLength(2));
+    const uses = sent('use');
+    for (const use of uses) {
+      expect(use).toEqual({
+        type: 'use',
+        id: expect.stringMatching(UUID),
+        action: 'copied',
+        target: { kind: 'talkingPoint', id: IDLE_CAPACITY.id },
+      });
+    }
+    expect(uses[0]?.id).not.toBe(uses[1]?.id);
+  });
+
+  it('records no use when the clipboard refused the copy', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    stubClipboard(async () => {
+      throw new DOMException('Write permission denied.', 'NotAllowedError');
+    });
+    const { sent } = renderSidebar(readyState());
+    const card = pointCard(IDLE_CAPACITY.title);
+    fireEvent.click(card.getByRole('button', { name: /^Copy/ }));
+    await card.findByRole('alert');
+    expect(sent('use')).toEqual([]);
   });
 
   it('says how to copy by hand when the clipboard is refused', async () => {
@@ -66,7 +99,13 @@ describe('Insert', () => {
     const card = pointCard(IDLE_CAPACITY.title);
     fireEvent.click(card.getByRole('button', { name: `Insert “${IDLE_CAPACITY.title}” into your draft` }));
     const [intent] = sent('insert');
-    expect(intent).toEqual({ type: 'insert', requestId: expect.any(String), text: IDLE_CAPACITY.body });
+    expect(intent).toEqual({
+      type: 'insert',
+      requestId: expect.any(String),
+      text: IDLE_CAPACITY.body,
+      // The use it becomes once the text is in: the point and an id made now; no text of its own.
+      use: { id: expect.stringMatching(UUID), target: { kind: 'talkingPoint', id: IDLE_CAPACITY.id } },
+    });
     expect(card.getByText('Inserting…')).toBeTruthy();
 
     act(() => answer({ requestId: intent?.requestId ?? '', ok: true, code: 'inserted', message: 'Inserted.' }));
@@ -88,6 +127,38 @@ describe('Insert', () => {
     const [intent] = sent('insert');
     act(() => answer({ requestId: intent?.requestId ?? '', ok: true, code: 'inserted', message: '' }));
     expect(pointCard('Budget cycle timing').queryByText('Inserted into your draft')).toBeNull();
+  });
+});
+
+describe("a campaign's call to action", () => {
+  it('is told to the background as a use of the campaign when the rep opens it, click or middle click', () => {
+    const campaign = danaContext.campaign;
+    if (!campaign?.message.cta) throw new Error('fixture needs a campaign with a call to action');
+    const { sent } = renderSidebar(readyState());
+    const link = within(screen.getByRole('region', { name: 'Campaign' })).getByRole('link', {
+      name: new RegExp(campaign.message.cta.label),
+    });
+    // happy-dom would follow the link; the rep's browser opens it in a new tab.
+    link.addEventListener('click', (event) => event.preventDefault());
+    fireEvent.click(link);
+    fireEvent(link, new MouseEvent('auxclick', { bubbles: true, button: 1 }));
+    fireEvent(link, new MouseEvent('auxclick', { bubbles: true, button: 2 }));
+    const uses = sent('use');
+    expect(uses).toEqual([
+      {
+        type: 'use',
+        id: expect.stringMatching(UUID),
+        action: 'opened_cta',
+        target: { kind: 'campaignMessage', id: campaign.key },
+      },
+      {
+        type: 'use',
+        id: expect.stringMatching(UUID),
+        action: 'opened_cta',
+        target: { kind: 'campaignMessage', id: campaign.key },
+      },
+    ]);
+    expect(uses[0]?.id).not.toBe(uses[1]?.id);
   });
 });
 
