@@ -11,7 +11,7 @@ const COPIED_FOR_MS = 2_000;
 
 /**
  * Copies a talking point's text; says so, or says how to copy by hand when the clipboard is refused.
- * A copy that worked is then told to the background as a use of `target` (never the text).
+ * Each copy is then told to the background as a use of `target` (never the text).
  */
 export function CopyButton({ text, subject, target }: { text: string; subject: string; target: FeedbackTarget }) {
   const { send } = useSidebarActions();
@@ -31,7 +31,8 @@ export function CopyButton({ text, subject, target }: { text: string; subject: s
         onClick={async () => {
           const result = await copyText(text);
           setCopyState(result.ok ? 'copied' : 'refused');
-          if (result.ok) send({ type: 'use', id: crypto.randomUUID(), action: 'copied', target });
+          // Refused, the rep is told to copy the text by hand: still this point, taken to be used.
+          send({ type: 'use', id: crypto.randomUUID(), action: 'copied', target });
         }}
       >
         {copyState === 'copied' ? t('copied') : t('copy')}

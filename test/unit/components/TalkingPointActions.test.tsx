@@ -59,18 +59,6 @@ describe('Copy', () => {
     expect(uses[0]?.id).not.toBe(uses[1]?.id);
   });
 
-  it('records no use when the clipboard refused the copy', async () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
-    stubClipboard(async () => {
-      throw new DOMException('Write permission denied.', 'NotAllowedError');
-    });
-    const { sent } = renderSidebar(readyState());
-    const card = pointCard(IDLE_CAPACITY.title);
-    fireEvent.click(card.getByRole('button', { name: /^Copy/ }));
-    await card.findByRole('alert');
-    expect(sent('use')).toEqual([]);
-  });
-
   it('says how to copy by hand when the clipboard is refused', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     stubClipboard(async () => {
@@ -84,6 +72,25 @@ describe('Copy', () => {
       "The browser didn't let Coalface use the clipboard. Select the text above and press Ctrl+C (⌘C on a Mac).",
     );
     expect(card.getByRole('button', { name: /^Copy/ }).textContent).toBe('Copy');
+  });
+
+  it('records the use when the clipboard refused, since the rep is told to copy the text by hand', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    stubClipboard(async () => {
+      throw new DOMException('Write permission denied.', 'NotAllowedError');
+    });
+    const { sent } = renderSidebar(readyState());
+    const card = pointCard(IDLE_CAPACITY.title);
+    fireEvent.click(card.getByRole('button', { name: /^Copy/ }));
+    await card.findByRole('alert');
+    expect(sent('use')).toEqual([
+      {
+        type: 'use',
+        id: expect.stringMatching(UUID),
+        action: 'copied',
+        target: { kind: 'talkingPoint', id: IDLE_CAPACITY.id },
+      },
+    ]);
   });
 });
 
