@@ -22,6 +22,7 @@ import { importRoutes } from './routes/imports.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { lookupRoutes } from './routes/lookup.ts';
 import { meRoutes } from './routes/me.ts';
+import { overviewRoutes } from './routes/overview.ts';
 import { openapiRoutes } from './routes/openapi.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { sourceRoutes } from './routes/sources.ts';
@@ -107,6 +108,7 @@ export function createApp(store: Store, options: AppOptions = {}) {
       ...timelineRoutes(store),
       ...feedbackRoutes(store, clock),
       ...usageRoutes(store, clock),
+      ...overviewRoutes(store, clock),
       ...changesRoutes(store),
       ...streamRoutes(store, {
         limits: streamLimits,

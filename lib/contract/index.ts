@@ -9,6 +9,7 @@ export * from './imports.ts';
 export * from './leads.ts';
 export * from './lookup.ts';
 export * from './me.ts';
+export * from './overview.ts';
 export * from './routes.ts';
 export * from './sources.ts';
 export * from './talking-points.ts';

@@ -17,6 +17,7 @@ import { ImportPreview, ImportQuery, ImportResult, MAX_IMPORT_BYTES } from './im
 import { BatchResult, LeadInput, LeadsUpsertRequest, MAX_BATCH } from './leads.ts';
 import { LookupRequest, LookupResponse, TimelinePage, TimelinePageQuery } from './lookup.ts';
 import { Health, Me, Readiness } from './me.ts';
+import { NotesReadInput, NotesReadResult, Overview } from './overview.ts';
 import { SourceList, SourceMappingInput, SourceMappingResult, SourceReceipt } from './sources.ts';
 import {
   TalkingPoint,
@@ -357,6 +358,35 @@ export const routes = named({
       200: { description: 'This id was already stored with the same body.', schema: Usage },
       201: { description: 'Stored.', schema: Usage },
     },
+  },
+  overview: {
+    method: 'get',
+    path: '/v1/overview',
+    summary: "This week against last, the worst-landing and unused live points, and the caller's unread notes",
+    description:
+      "The console's home page. Weeks are ISO weeks in UTC (Monday 00:00 to Monday 00:00; each week states its `from` and `to`): " +
+      "verdicts, landed, didn't land, landed rate, uses, distinct points used, distinct reps using and new notes, all by when they happened. " +
+      'The worst-landing live points have at least `minVerdicts` (5) verdicts over the last 28 days, lowest landed rate first; ' +
+      'the unused ones are live points no rep copied or inserted in the last 14 days, longest live first. ' +
+      'Unread notes are per reader (a session\'s email, or an access token): `POST /v1/notes/read` marks them.',
+    tags: ['feedback'],
+    access: MANAGERS_AND_MARKETERS,
+    rate: READ,
+    responses: { 200: { description: 'The overview, as of `generatedAt`.', schema: Overview } },
+  },
+  markNotesRead: {
+    method: 'post',
+    path: '/v1/notes/read',
+    summary: "Mark reps' notes read, for the caller only",
+    description:
+      '`{"ids": [...]}` marks these notes (by their verdict id) read; `{"upTo": "<date-time>"}` every note received at or before it. ' +
+      'Another reader\'s notes stay as they were. Idempotent; an id that is no note is ignored.',
+    tags: ['feedback'],
+    access: MANAGERS_AND_MARKETERS,
+    rate: WRITE,
+    body: NotesReadInput,
+    bodyLimit: 16 * KiB,
+    responses: { 200: { description: 'Marked; how many notes the caller has still to read.', schema: NotesReadResult } },
   },
   changes: {
     method: 'get',

@@ -49,6 +49,8 @@ const PLACE_IN_COPY: Record<TableName, number> = {
   source_days: 19,
   sso_providers: 20,
   usage: 21,
+  note_read_marks: 22,
+  note_reads: 23,
 };
 
 export const COPY_ORDER: readonly TableName[] = (Object.keys(PLACE_IN_COPY) as TableName[]).sort(

@@ -517,6 +517,27 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 15,
+    name: 'note reads: which of the reps\' notes each console reader has read',
+    sql: `
+      -- "Not yet read" is per reader (a session's email, or an access token's id, as usage.rep_key):
+      -- a mark (every note received up to it is read, "Mark all read") plus the notes read one by one
+      -- after it (opening a note's detail). Nothing about the note is copied here.
+      CREATE TABLE note_read_marks (
+        reader_key TEXT PRIMARY KEY,
+        read_upto TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE note_reads (
+        reader_key TEXT NOT NULL,
+        feedback_id TEXT NOT NULL,
+        read_at TEXT NOT NULL,
+        PRIMARY KEY (reader_key, feedback_id)
+      );
+      CREATE INDEX feedback_notes ON feedback(received_at) WHERE note IS NOT NULL;
+    `,
+  },
+  {
     version: 17,
     name: 'change feed: funnel changes',
     sql: `

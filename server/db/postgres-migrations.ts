@@ -468,6 +468,24 @@ export const postgresMigrations: readonly Migration[] = [
     `,
   },
   {
+    version: 15,
+    name: 'note reads: which of the reps\' notes each console reader has read',
+    sql: `
+      CREATE TABLE note_read_marks (
+        reader_key TEXT COLLATE "C" PRIMARY KEY,
+        read_upto TEXT COLLATE "C" NOT NULL,
+        updated_at TEXT COLLATE "C" NOT NULL
+      );
+      CREATE TABLE note_reads (
+        reader_key TEXT COLLATE "C" NOT NULL,
+        feedback_id TEXT COLLATE "C" NOT NULL,
+        read_at TEXT COLLATE "C" NOT NULL,
+        PRIMARY KEY (reader_key, feedback_id)
+      );
+      CREATE INDEX feedback_notes ON feedback(received_at) WHERE note IS NOT NULL;
+    `,
+  },
+  {
     version: 17,
     name: 'change feed: funnel changes',
     sql: `

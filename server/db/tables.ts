@@ -30,6 +30,8 @@ export interface Tables {
   source_days: SourceDaysTable;
   sso_providers: SsoProvidersTable;
   usage: UsageTable;
+  note_read_marks: NoteReadMarksTable;
+  note_reads: NoteReadsTable;
 }
 
 export interface LeadsTable {
@@ -324,4 +326,21 @@ export interface UsageTable {
   occurred_ms: number;
   received_at: string;
   input_json: string;
+}
+
+/**
+ * A console reader's "read up to" mark (migration 15): every note received at or before `read_upto`
+ * is read. The reader is a session's email or an access token's id (as `usage.rep_key`).
+ */
+export interface NoteReadMarksTable {
+  reader_key: string;
+  read_upto: string;
+  updated_at: string;
+}
+
+/** A note (a verdict's, by its id) one reader has read, after their mark. */
+export interface NoteReadsTable {
+  reader_key: string;
+  feedback_id: string;
+  read_at: string;
 }

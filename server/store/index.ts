@@ -14,6 +14,8 @@ import { createLeadActivityStore, type LeadActivityStore } from './lead-activity
 import { createLeadActivityFeed, type LeadActivityFeed } from './lead-activity-feed.ts';
 import { createLeadStore, type LeadStore } from './leads.ts';
 import { createLookupReads, type LookupReads } from './lookup-reads.ts';
+import { createNoteReadStore, type NoteReadStore } from './note-reads.ts';
+import { createOverviewStore, type OverviewStore } from './overview.ts';
 import { createSourceStore, type SourceStore } from './sources.ts';
 import { createTalkingPointStore, type TalkingPointStore } from './talking-points.ts';
 import { createTokenStore, type TokenStore } from './tokens.ts';
@@ -39,6 +41,10 @@ export interface Stores {
   feedback: FeedbackStore;
   /** Reps' uses of points and calls to action (copied, inserted, opened). */
   usage: UsageStore;
+  /** The console home page's figures and lists. */
+  overview: OverviewStore;
+  /** Which notes each console reader has read. */
+  noteReads: NoteReadStore;
   tokens: TokenStore;
   funnel: FunnelStore;
   stageHistory: StageHistoryStore;
@@ -89,6 +95,8 @@ function bind(database: Database, ctx: StoreContext, ownTransaction = false): St
     leadActivity: createLeadActivityStore(ctx, { deferred: ownTransaction }),
     feedback: createFeedbackStore(ctx),
     usage: createUsageStore(ctx),
+    overview: createOverviewStore(ctx),
+    noteReads: createNoteReadStore(ctx),
     tokens: createTokenStore(ctx),
     funnel: createFunnelStore(ctx),
     stageHistory: createStageHistoryStore(ctx),

@@ -126,6 +126,8 @@ const requests: { [K in keyof typeof routes]: () => Promise<CallArgs<(typeof rou
       },
     },
   ],
+  overview: async () => [],
+  markNotesRead: async () => [{ body: { upTo: new Date().toISOString() } }],
   changes: async () => [{ query: { since: '0' } }],
   stream: async () => [{ headers: { 'Last-Event-ID': '0' } }],
   listCampaigns: async () => [],
