@@ -368,7 +368,7 @@ export const routes = named({
       "verdicts, landed, didn't land, landed rate, uses, distinct points used, distinct reps using and new notes, all by when they happened. " +
       'The worst-landing live points have at least `minVerdicts` (5) verdicts over the last 28 days, lowest landed rate first; ' +
       'the unused ones are live points no rep copied or inserted in the last 14 days, longest live first. ' +
-      'Unread notes are per reader (a session\'s email, or an access token): `POST /v1/notes/read` marks them.',
+      "Unread notes are per reader (a session's email, or an access token): `POST /v1/notes/read` marks them.",
     tags: ['feedback'],
     access: MANAGERS_AND_MARKETERS,
     rate: READ,
@@ -380,13 +380,15 @@ export const routes = named({
     summary: "Mark reps' notes read, for the caller only",
     description:
       '`{"ids": [...]}` marks these notes (by their verdict id) read; `{"upTo": "<date-time>"}` every note received at or before it. ' +
-      'Another reader\'s notes stay as they were. Idempotent; an id that is no note is ignored.',
+      "Another reader's notes stay as they were. Idempotent; an id that is no note is ignored.",
     tags: ['feedback'],
     access: MANAGERS_AND_MARKETERS,
     rate: WRITE,
     body: NotesReadInput,
     bodyLimit: 16 * KiB,
-    responses: { 200: { description: 'Marked; how many notes the caller has still to read.', schema: NotesReadResult } },
+    responses: {
+      200: { description: 'Marked; how many notes the caller has still to read.', schema: NotesReadResult },
+    },
   },
   changes: {
     method: 'get',

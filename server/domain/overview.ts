@@ -1,6 +1,6 @@
 import { UNUSED_DAYS, type WeekFigures, type WorstLandingPoint } from '../../lib/contract/index.ts';
-import { DAY_MS } from './time.ts';
 import { isoWeek, isoWeekStart } from './funnel-metrics.ts';
+import { DAY_MS } from './time.ts';
 
 const WEEK_MS = 7 * DAY_MS;
 /** The worst-landing points are judged on the verdicts of the last four weeks. */

@@ -39,7 +39,11 @@ export function createNoteReadStore(ctx: StoreContext) {
      * access token's id. Null for a token that does not exist.
      */
     async readerKey(tokenId: string): Promise<string | null> {
-      const row = await ctx.db.selectFrom('tokens').select(['id', 'email']).where('id', '=', tokenId).executeTakeFirst();
+      const row = await ctx.db
+        .selectFrom('tokens')
+        .select(['id', 'email'])
+        .where('id', '=', tokenId)
+        .executeTakeFirst();
       return row ? (row.email ?? row.id) : null;
     },
     /** How many notes `reader` has not read, and the newest of them with their target's title. */
@@ -113,9 +117,7 @@ export function createNoteReadStore(ctx: StoreContext) {
         await tx.db
           .deleteFrom('note_reads')
           .where('reader_key', '=', reader)
-          .where('feedback_id', 'in', (eb) =>
-            eb.selectFrom('feedback').select('id').where('received_at', '<=', upTo),
-          )
+          .where('feedback_id', 'in', (eb) => eb.selectFrom('feedback').select('id').where('received_at', '<=', upTo))
           .execute();
       });
     },

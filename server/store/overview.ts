@@ -37,10 +37,7 @@ export function createOverviewStore(ctx: StoreContext) {
           .select((eb) => [
             week.as('w'),
             eb.fn.countAll<number>().as('uses'),
-            eb.fn
-              .count<number>(sql`CASE WHEN target_kind = 'talkingPoint' THEN target_id END`)
-              .distinct()
-              .as('points'),
+            eb.fn.count<number>(sql`CASE WHEN target_kind = 'talkingPoint' THEN target_id END`).distinct().as('points'),
             eb.fn.count<number>('rep_key').distinct().as('reps'),
           ])
           .where('occurred_ms', '>=', w.lastWeekStart)
