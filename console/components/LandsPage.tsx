@@ -1,5 +1,5 @@
-import { useCallback, useId, useMemo, useState } from 'react';
-import type { FeedbackSummary } from '../../lib/contract/feedback.ts';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import type { FeedbackSummary, FeedbackTarget } from '../../lib/contract/feedback.ts';
 import { routes } from '../../lib/contract/routes.ts';
 import { downloadCsv, toCsv } from '../lib/csv.ts';
 import { formatDateTime } from '../lib/format.ts';
@@ -22,8 +22,8 @@ import { LandsTable } from './LandsTable.tsx';
 import { ProblemAlert } from './ProblemAlert.tsx';
 import { TargetDetail } from './TargetDetail.tsx';
 
-/** "What lands": every talking point and campaign message with how reps say it fared. */
-export function LandsPage() {
+/** "What lands": every talking point and campaign message with how reps say it fared; `target`'s details open. */
+export function LandsPage({ target }: { target?: FeedbackTarget | undefined }) {
   const { api } = useSession();
   // One call: a sales manager may read the summary but not marketing's lists.
   const load = useCallback(() => api.call(routes.feedbackSummary, { query: { include: 'unjudged' } }), [api]);
@@ -43,18 +43,20 @@ export function LandsPage() {
       {loaded.state === 'failed' && (
         <ProblemAlert problem={loaded.problem} what="Could not load the feedback summary." />
       )}
-      {loaded.state === 'ready' && <Lands summary={loaded.data} />}
+      {loaded.state === 'ready' && (
+        <Lands summary={loaded.data} opened={target ? `${target.kind}:${target.id}` : null} />
+      )}
     </>
   );
 }
 
 const NO_FILTER: RowFilter = { campaign: '', status: '', kind: '' };
 
-export function Lands({ summary }: { summary: FeedbackSummary }) {
+export function Lands({ summary, opened = null }: { summary: FeedbackSummary; opened?: string | null }) {
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const [segment, setSegment] = useState('');
   const [sort, setSort] = useState<Sort>({ column: 'worst' });
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(opened);
   const statusId = useId();
   const segments = useMemo(() => segmentsOf(summary), [summary]);
   const campaigns = useMemo(() => campaignsOf(summary), [summary]);
@@ -64,6 +66,10 @@ export function Lands({ summary }: { summary: FeedbackSummary }) {
     return sortRows(filterRows(all, filter), sort);
   }, [summary, picked, filter, sort]);
   const detail = rows.find((row) => row.id === selected) ?? null;
+  // Opened from a link to one target's details (the home page): show them, not the top of the table.
+  useEffect(() => {
+    if (opened) document.getElementById('detail-heading')?.scrollIntoView?.({ block: 'start' });
+  }, [opened]);
 
   const exportCsv = () => {
     const day = new Date().toISOString().slice(0, 10);

@@ -5,6 +5,7 @@ import { useSession } from '../lib/session.tsx';
 import { CampaignEditorPage } from './CampaignEditorPage.tsx';
 import { CampaignList } from './CampaignList.tsx';
 import { FunnelPage } from './FunnelPage.tsx';
+import { HomePage } from './HomePage.tsx';
 import { ImportPage } from './ImportPage.tsx';
 import { LandsPage } from './LandsPage.tsx';
 import { NotFound } from './NotFound.tsx';
@@ -13,6 +14,7 @@ import { TalkingPointEditorPage } from './TalkingPointEditorPage.tsx';
 import { TalkingPointList } from './TalkingPointList.tsx';
 
 const TITLES = {
+  home: 'Home',
   campaigns: 'Campaigns',
   campaign: 'Edit campaign',
   newCampaign: 'New campaign',
@@ -26,9 +28,9 @@ const TITLES = {
   notFound: 'Page not found',
 } as const;
 
-/** A sales manager uses the funnel and reads what lands; campaigns and talking points are marketing's. */
+/** A sales manager uses the funnel and reads the home page and what lands; campaigns and talking points are marketing's. */
 export function pageAllowed(role: Role, page: Route['page']): boolean {
-  return role !== 'manager' || page === 'funnel' || page === 'lands' || page === 'notFound';
+  return role !== 'manager' || ['home', 'funnel', 'lands', 'notFound'].includes(page);
 }
 
 /** The page for the current path. */
@@ -41,6 +43,8 @@ export function Pages() {
   }, [page]);
   if (page === 'funnel') return <FunnelPage />;
   switch (route.page) {
+    case 'home':
+      return <HomePage />;
     case 'campaigns':
       return <CampaignList />;
     case 'campaign':
@@ -54,7 +58,7 @@ export function Pages() {
     case 'newPoint':
       return <TalkingPointEditorPage key="new" pointId={null} />;
     case 'lands':
-      return <LandsPage />;
+      return <LandsPage key={route.target ? `${route.target.kind}:${route.target.id}` : ''} target={route.target} />;
     case 'funnel':
       return <FunnelPage />;
     case 'sources':
@@ -62,14 +66,6 @@ export function Pages() {
     case 'import':
       return <ImportPage />;
     case 'notFound':
-      return (
-        <NotFound
-          home={
-            pageAllowed(me.role, 'campaigns')
-              ? { route: { page: 'campaigns' }, label: 'Go to campaigns' }
-              : { route: { page: 'funnel' }, label: 'Go to the funnel' }
-          }
-        />
-      );
+      return <NotFound home={{ route: { page: 'home' }, label: 'Go to the home page' }} />;
   }
 }

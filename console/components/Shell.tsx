@@ -11,6 +11,7 @@ interface ShellProps {
 }
 
 const SECTIONS: readonly { label: string; route: Route; pages: readonly Route['page'][] }[] = [
+  { label: 'Home', route: { page: 'home' }, pages: ['home'] },
   { label: 'Campaigns', route: { page: 'campaigns' }, pages: ['campaigns', 'campaign', 'newCampaign'] },
   { label: 'Talking points', route: { page: 'points' }, pages: ['points', 'point', 'newPoint'] },
   { label: 'What lands', route: { page: 'lands' }, pages: ['lands'] },

@@ -1,16 +1,19 @@
 import { useEffect, useState } from 'react';
+import type { FeedbackTarget } from '../../lib/contract/feedback.ts';
 
 // The console's pages are paths under /console; the server answers every one with index.html.
 export const BASE = '/console';
 
 export type Route =
+  | { page: 'home' }
   | { page: 'campaigns' }
   | { page: 'campaign'; key: string }
   | { page: 'newCampaign' }
   | { page: 'points' }
   | { page: 'point'; id: string }
   | { page: 'newPoint' }
-  | { page: 'lands' }
+  /** With a target: its details open (a point's or a campaign message's). */
+  | { page: 'lands'; target?: FeedbackTarget }
   | { page: 'funnel' }
   | { page: 'sources' }
   | { page: 'import' }
@@ -26,17 +29,27 @@ function segments(rest: string): string[] | null {
   }
 }
 
+/** The path segment of a target's details under /lands, by its kind. */
+const LANDS_SEGMENT = { talkingPoint: 'talking-points', campaignMessage: 'campaigns' } as const;
+const LANDS_KIND = new Map<string, FeedbackTarget['kind']>([
+  ['talking-points', 'talkingPoint'],
+  ['campaigns', 'campaignMessage'],
+]);
+
 export function parseRoute(pathname: string): Route {
   const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
   const parts = segments(rest);
   if (!parts) return { page: 'notFound', path: pathname };
-  const [first, second] = parts;
-  if (first === undefined || (first === 'campaigns' && !second)) return { page: 'campaigns' };
+  const [first, second, third] = parts;
+  if (first === undefined) return { page: 'home' };
+  if (first === 'campaigns' && !second) return { page: 'campaigns' };
   if (first === 'new-campaign') return { page: 'newCampaign' };
   if (first === 'campaigns' && second) return { page: 'campaign', key: second };
   if (first === 'talking-points' && second === 'new') return { page: 'newPoint' };
   if (first === 'talking-points' && second) return { page: 'point', id: second };
   if (first === 'talking-points') return { page: 'points' };
+  const kind = second === undefined ? undefined : LANDS_KIND.get(second);
+  if (first === 'lands' && kind && third) return { page: 'lands', target: { kind, id: third } };
   if (first === 'lands') return { page: 'lands' };
   if (first === 'funnel') return { page: 'funnel' };
   if (first === 'sources') return { page: 'sources' };
@@ -46,6 +59,8 @@ export function parseRoute(pathname: string): Route {
 
 export function routePath(route: Route): string {
   switch (route.page) {
+    case 'home':
+      return `${BASE}/`;
     case 'campaigns':
       return `${BASE}/campaigns`;
     case 'campaign':
@@ -59,7 +74,9 @@ export function routePath(route: Route): string {
     case 'point':
       return `${BASE}/talking-points/${encodeURIComponent(route.id)}`;
     case 'lands':
-      return `${BASE}/lands`;
+      return route.target
+        ? `${BASE}/lands/${LANDS_SEGMENT[route.target.kind]}/${encodeURIComponent(route.target.id)}`
+        : `${BASE}/lands`;
     case 'funnel':
       return `${BASE}/funnel`;
     case 'sources':

@@ -124,7 +124,7 @@ describe('signing in to the console with the company’s provider', () => {
 
     await signInAtProvider(page, MIA.email);
     expect(await page.getByRole('alert').allTextContents()).toEqual([]);
-    await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
+    await page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
     expect(await page.locator('.console-who').textContent()).toBe('Mia Marketer marketer');
     const address = new URL(page.url());
     expect(address.origin).toBe(endpoint.url);
@@ -169,7 +169,7 @@ describe('signing in to the console with the company’s provider', () => {
     await page.waitForURL(`${confidential.issuer}/**`);
     await signInAtProvider(page, MIA.email);
     expect(await page.getByRole('alert').allTextContents()).toEqual([]);
-    await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
+    await page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
     expect(await page.locator('.console-who').textContent()).toBe('Mia Marketer marketer');
     // The code was redeemed once, by the endpoint with the secret; the page never called the token endpoint.
     expect(confidential.requests('/token')).toBe(1);

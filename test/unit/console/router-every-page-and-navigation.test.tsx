@@ -9,6 +9,7 @@ afterEach(() => {
 });
 
 const PAGES: [string, Route][] = [
+  ['/console/', { page: 'home' }],
   ['/console/campaigns', { page: 'campaigns' }],
   ['/console/campaigns/q4-cloud', { page: 'campaign', key: 'q4-cloud' }],
   ['/console/new-campaign', { page: 'newCampaign' }],
@@ -16,6 +17,8 @@ const PAGES: [string, Route][] = [
   ['/console/talking-points/new', { page: 'newPoint' }],
   ['/console/talking-points/tp_1', { page: 'point', id: 'tp_1' }],
   ['/console/lands', { page: 'lands' }],
+  ['/console/lands/talking-points/tp_1', { page: 'lands', target: { kind: 'talkingPoint', id: 'tp_1' } }],
+  ['/console/lands/campaigns/q4%3Acloud', { page: 'lands', target: { kind: 'campaignMessage', id: 'q4:cloud' } }],
   ['/console/funnel', { page: 'funnel' }],
 ];
 
@@ -32,6 +35,8 @@ describe('every console page has its own address', () => {
 
   it('does not take a segment under another page for a talking point', () => {
     expect(parseRoute('/console/lands/new')).toEqual({ page: 'lands' });
+    expect(parseRoute('/console/lands/constructor/x')).toEqual({ page: 'lands' });
+    expect(parseRoute('/console/lands/talking-points')).toEqual({ page: 'lands' });
     expect(parseRoute('/console/funnel/tp_1')).toEqual({ page: 'funnel' });
     expect(parseRoute('/console/new-campaign/new')).toEqual({ page: 'newCampaign' });
   });

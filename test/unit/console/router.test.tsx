@@ -8,8 +8,9 @@ afterEach(() => history.replaceState(null, '', '/'));
 
 describe('console routes', () => {
   it('reads every page from its path, and back', () => {
-    expect(parseRoute('/console')).toEqual({ page: 'campaigns' });
-    expect(parseRoute('/console/')).toEqual({ page: 'campaigns' });
+    expect(parseRoute('/console')).toEqual({ page: 'home' });
+    expect(parseRoute('/console/')).toEqual({ page: 'home' });
+    expect(routePath({ page: 'home' })).toBe('/console/');
     expect(parseRoute('/console/campaigns/q4%3Acloud')).toEqual({ page: 'campaign', key: 'q4:cloud' });
     expect(parseRoute('/console/talking-points/new')).toEqual({ page: 'newPoint' });
     expect(routePath({ page: 'campaign', key: 'q4:cloud' })).toBe('/console/campaigns/q4%3Acloud');
@@ -27,7 +28,7 @@ describe('console routes', () => {
     const endpoint = fakeFetch(() => undefined);
     renderSignedIn(<Pages />, endpoint.fetch);
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Go to campaigns' }).getAttribute('href')).toBe('/console/campaigns');
+    expect(screen.getByRole('link', { name: 'Go to the home page' }).getAttribute('href')).toBe('/console/');
     expect(document.title).toBe('Page not found · Coalface console');
     expect(endpoint.calls).toEqual([]);
   });

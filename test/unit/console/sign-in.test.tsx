@@ -66,6 +66,6 @@ describe('signing in to the console', () => {
     render(<App fetch={fake.fetch} />);
     expect(await screen.findByText(/Your session has ended/)).toBeTruthy();
     expect(screen.getByRole('navigation', { name: 'Console sections' })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Campaigns' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Home', level: 1 })).toBeTruthy();
   });
 });
