@@ -92,6 +92,9 @@ describe('the marketer console', () => {
   it('signs a marketer in, lists campaigns, and previews a message edit as the sidebar card', async () => {
     await signInToConsole(page, endpoint.url, endpoint.tokens.marketer);
     expect(page.url()).not.toContain(endpoint.tokens.marketer);
+    // Signed in on the home page; campaigns are a section away.
+    await page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
+    await page.getByRole('navigation', { name: 'Console sections' }).getByRole('link', { name: 'Campaigns' }).click();
     const campaigns = page.getByRole('table', { name: 'Campaigns' });
     await campaigns.waitFor();
     await expect.poll(() => campaigns.getByRole('row').count()).toBeGreaterThan(1);
