@@ -107,10 +107,11 @@ export type Overview = z.infer<typeof Overview>;
  * `upTo`: every note received at or before this instant ("Mark all read" sends the overview's
  * `generatedAt`, so a note that came in since stays unread).
  */
-export const NotesReadInput = z.union(
-  [z.strictObject({ ids: z.array(z.uuid()).min(1).max(200) }), z.strictObject({ upTo: Timestamp })],
-  { error: 'must be either {ids: [verdict ids]} or {upTo: an ISO date-time}' },
-);
+export const NotesReadInput = z
+  .strictObject({ ids: z.array(z.uuid()).min(1).max(200).optional(), upTo: Timestamp.optional() })
+  .refine((b) => (b.ids === undefined) !== (b.upTo === undefined), {
+    error: 'must hold either ids (verdict ids) or upTo (an ISO date-time), not both',
+  });
 export type NotesReadInput = z.infer<typeof NotesReadInput>;
 
 /** What is left unread after marking. */

@@ -44,9 +44,9 @@ export function overviewRoutes(store: Store, clock: () => Date) {
     const reader = await readerOf(c);
     if (typeof reader !== 'string') return reader;
     const now = clock();
-    if ('ids' in body) {
+    if (body.ids) {
       await store.noteReads.markRead(reader, body.ids, now.toISOString());
-    } else {
+    } else if (body.upTo) {
       // A mark ahead of now would take notes that have not come in yet as read.
       const upTo = Math.min(Date.parse(body.upTo), now.getTime());
       await store.noteReads.markReadUpTo(reader, new Date(upTo).toISOString(), now.toISOString());

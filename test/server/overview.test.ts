@@ -336,6 +336,9 @@ describe('unread notes, per reader', () => {
   it('refuses a body that is neither ids nor a time, and reps', async () => {
     await expectProblem(await s.request('POST', '/v1/notes/read', { token: sessionA, body: { ids: [] } }), 422);
     await expectProblem(await s.request('POST', '/v1/notes/read', { token: sessionA, body: { upTo: 'soon' } }), 422);
+    const both = { ids: [ids.first], upTo: '2026-12-01T00:00:00Z' };
+    await expectProblem(await s.request('POST', '/v1/notes/read', { token: sessionA, body: both }), 422);
+    await expectProblem(await s.request('POST', '/v1/notes/read', { token: sessionA, body: {} }), 422);
     await expectProblem(
       await s.request('POST', '/v1/notes/read', { token: s.tokens.rep, body: { ids: [ids.first] } }),
       403,
