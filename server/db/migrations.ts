@@ -518,7 +518,7 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 15,
-    name: 'note reads: which of the reps\' notes each console reader has read',
+    name: "note reads: which of the reps' notes each console reader has read",
     sql: `
       -- "Not yet read" is per reader (a session's email, or an access token's id, as usage.rep_key):
       -- a mark (every note received up to it is read, "Mark all read") plus the notes read one by one

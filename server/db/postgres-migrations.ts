@@ -469,7 +469,7 @@ export const postgresMigrations: readonly Migration[] = [
   },
   {
     version: 15,
-    name: 'note reads: which of the reps\' notes each console reader has read',
+    name: "note reads: which of the reps' notes each console reader has read",
     sql: `
       CREATE TABLE note_read_marks (
         reader_key TEXT COLLATE "C" PRIMARY KEY,
