@@ -10,7 +10,9 @@ import type { Store } from '../store/index.ts';
 export function overviewRoutes(store: Store, clock: () => Date) {
   /** The caller as a reader of notes; a 401 in the (raced) case of a token deleted meanwhile. */
   async function readerOf(c: Context<AppEnv>): Promise<string | Response> {
-    const reader = await store.noteReads.readerKey(c.get('me').tokenId);
+    // The same key as a rep's uses: a person's sessions share their reads.
+    const { tokenId } = c.get('me');
+    const reader = (await store.usage.repKeys([tokenId])).get(tokenId);
     return reader ?? problem(c, 401, 'unauthenticated', 'This access token is no longer known. Sign in again.');
   }
 

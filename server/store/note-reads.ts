@@ -5,7 +5,8 @@ import { atomically, type StoreContext } from './context.ts';
 
 /**
  * Which of the reps' notes (verdicts with a note, not withdrawn) each console reader has read: a
- * "read up to" mark per reader plus the notes read one by one after it (migration 15).
+ * "read up to" mark per reader plus the notes read one by one after it (migration 15). A reader is
+ * known as reps are in `usage` (`UsageStore.repKeys`): a session's email, else the token's id.
  */
 export function createNoteReadStore(ctx: StoreContext) {
   /** Notes `reader` has not read: received after their mark and not read one by one. */
@@ -34,18 +35,6 @@ export function createNoteReadStore(ctx: StoreContext) {
   }
 
   return {
-    /**
-     * Who reads, for read marks: a session's email (the same person across sessions), else the
-     * access token's id. Null for a token that does not exist.
-     */
-    async readerKey(tokenId: string): Promise<string | null> {
-      const row = await ctx.db
-        .selectFrom('tokens')
-        .select(['id', 'email'])
-        .where('id', '=', tokenId)
-        .executeTakeFirst();
-      return row ? (row.email ?? row.id) : null;
-    },
     /** How many notes `reader` has not read, and the newest of them with their target's title. */
     async unread(reader: string): Promise<{ total: number; items: UnreadNote[] }> {
       const base = await unreadQuery(reader);
