@@ -13,6 +13,8 @@ const MAX_TRACE = 100;
 export interface WatchOptions {
   /** Called when what the page shows changed, with the structure-only trace of that detection. */
   report(page: PageLeads | null, trace: TraceEntry[]): void;
+  /** Called on every check, changed or not: for cheap upkeep after the host's own mutations. */
+  checked?(): void;
   signal: AbortSignal;
   /** Where to look; the page itself unless a test or bench says otherwise. */
   doc?: Document;
@@ -38,7 +40,7 @@ export function readWithTrace(doc: Document, href: string): { page: PageLeads | 
   return { page, trace };
 }
 
-export function watchPage({ report, signal, doc = document }: WatchOptions): { check(): void } {
+export function watchPage({ report, checked, signal, doc = document }: WatchOptions): { check(): void } {
   let last: string | undefined;
   let pending: ReturnType<typeof setTimeout> | undefined;
   const view = doc.defaultView ?? window;
@@ -46,6 +48,7 @@ export function watchPage({ report, signal, doc = document }: WatchOptions): { c
   const check = () => {
     pending = undefined;
     try {
+      checked?.();
       const { page, trace } = readWithTrace(doc, view.location.href);
       const key = JSON.stringify(page);
       if (key === last) return;

@@ -3,11 +3,12 @@ import type { SiteAdapter, SiteDefinition } from './types.ts';
 
 /** A site as the registry holds it: what its folder declares, its reports named and bounded here. */
 export function defineSite<const Id extends string, V extends string>(site: SiteDefinition<Id, V>): SiteAdapter<Id, V> {
-  const { detect, optionalMatches = [], compose = null, ...rest } = site;
+  const { detect, optionalMatches = [], compose = null, room = [], ...rest } = site;
   return {
     ...rest,
     optionalMatches,
     compose,
+    room,
     detect(doc, url, trace) {
       const found = detect(doc, url, trace);
       return found && { site: site.id, ...found, leads: found.leads.slice(0, MAX_LEADS) };

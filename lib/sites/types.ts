@@ -1,6 +1,7 @@
 // Types only: the content script must not pull zod into its bundle.
 import type { PageLead } from '../messages.ts';
 import type { Probe } from './probe.ts';
+import type { RoomProbe } from './room.ts';
 
 // SiteId and View are derived from the registry (lib/messages.ts): nothing a site declares may
 // refer to them, or the types would be defined by themselves.
@@ -40,6 +41,8 @@ export interface SiteDefinition<Id extends string, V extends string> {
   optionalMatches?: readonly string[];
   /** The compose editor a talking point is inserted into, newest alternative first. None on the CRMs. */
   compose?: Probe;
+  /** How the dock makes room beside the app (lib/content/dock-room.ts); none: the dock overlays the page. */
+  room?: RoomProbe;
   examples: Examples<NoInfer<V>>;
   /** Pure: which view this URL is, or null when the page can show no lead. */
   matchUrl(url: URL): V | null;
@@ -53,6 +56,7 @@ export interface SiteAdapter<Id extends string = string, V extends string = stri
   matches: readonly string[];
   optionalMatches: readonly string[];
   compose: Probe | null;
+  room: RoomProbe;
   examples: Examples<V>;
   matchUrl(url: URL): V | null;
   detect(doc: Document, url: URL, trace?: Trace): Detected<Id, V> | null;

@@ -1,6 +1,6 @@
 import { defineSite } from '../define.ts';
 import { detect } from './detect.ts';
-import { SELECTORS } from './selectors.ts';
+import { ROOM, SELECTORS } from './selectors.ts';
 import { examples, MATCHES, matchUrl } from './urls.ts';
 
 export const gmail = defineSite({
@@ -8,6 +8,7 @@ export const gmail = defineSite({
   label: 'Gmail',
   matches: MATCHES,
   compose: SELECTORS.composeBody,
+  room: ROOM,
   examples,
   matchUrl,
   detect,

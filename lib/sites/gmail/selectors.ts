@@ -1,4 +1,5 @@
 import { type Probe, seen } from '../probe.ts';
+import { type RoomProbe, room } from '../room.ts';
 import { ACCOUNT_LABEL_PREFIXES } from './labels.ts';
 
 /**
@@ -116,3 +117,9 @@ export const SELECTORS = {
  * (a browser answers two single selectors several times faster than this list).
  */
 export const ADDRESS_CARRIERS = '[email], [data-hovercard-id*="@"]';
+
+/**
+ * How Gmail makes room for the dock (lib/content/dock-room.ts), as Gmail sidebars narrow it: the app
+ * root, so the Google bar's account button stays clear as well; else the main column beside the labels.
+ */
+export const ROOM: RoomProbe = [room('2026-12', 'body > div.nH', 'width'), room('2026-12', 'div.nH.bkK', 'width')];

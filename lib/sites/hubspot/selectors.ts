@@ -1,4 +1,5 @@
 import { type Probe, seen } from '../probe.ts';
+import { type RoomProbe, room } from '../room.ts';
 
 /**
  * HubSpot's CRM record pages as observed, newest alternative first. Class names are hashed
@@ -54,3 +55,12 @@ export const SELECTORS = {
     seen('2025-11', '*', 'card address text'),
   ],
 } satisfies Record<string, Probe>;
+
+/**
+ * How HubSpot makes room for the dock (lib/content/dock-room.ts): the page content under the nav bar,
+ * all three columns of a record; else the record page itself.
+ */
+export const ROOM: RoomProbe = [
+  room('2026-12', '#hs-page-content', 'width'),
+  room('2026-12', '[data-test-id="record-page"]', 'margin-right'),
+];

@@ -1,6 +1,6 @@
 import { defineSite } from '../define.ts';
 import { detect } from './detect.ts';
-import { SELECTORS } from './selectors.ts';
+import { ROOM, SELECTORS } from './selectors.ts';
 import { examples, MATCHES, matchUrl } from './urls.ts';
 
 export const outlook = defineSite({
@@ -8,6 +8,7 @@ export const outlook = defineSite({
   label: 'Outlook on the web',
   matches: MATCHES,
   compose: SELECTORS.composeBody,
+  room: ROOM,
   examples,
   matchUrl,
   detect,

@@ -1,4 +1,5 @@
 import { type Probe, seen } from '../probe.ts';
+import { type RoomProbe, room } from '../room.ts';
 import { startsWithLabel, translated } from './labels.ts';
 
 const exactLabel = (words: string[]) => words.map((word) => `[aria-label="${word}"]`).join(', ');
@@ -120,3 +121,12 @@ export const SELECTORS = {
     seen('2025-11', 'blockquote'),
   ],
 } satisfies Record<string, Probe>;
+
+/**
+ * How Outlook makes room for the dock (lib/content/dock-room.ts): the app root, header included, as
+ * Outlook's own add-in pane narrows it; else the main region of mail list and reading pane.
+ */
+export const ROOM: RoomProbe = [
+  room('2026-12', '#appRoot', 'width'),
+  room('2026-12', 'div[role="main"]', 'margin-right'),
+];

@@ -1,5 +1,6 @@
 import { defineSite } from '../define.ts';
 import { detect } from './detect.ts';
+import { ROOM } from './selectors.ts';
 import { examples, MATCHES, matchUrl, OPTIONAL_MATCHES } from './urls.ts';
 
 export const salesforce = defineSite({
@@ -7,6 +8,7 @@ export const salesforce = defineSite({
   label: 'Salesforce',
   matches: MATCHES,
   optionalMatches: OPTIONAL_MATCHES,
+  room: ROOM,
   examples,
   matchUrl,
   detect,

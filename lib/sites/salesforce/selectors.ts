@@ -1,4 +1,5 @@
 import { type Probe, seen } from '../probe.ts';
+import { type RoomProbe, room } from '../room.ts';
 import { EMAIL_FIELD_LABELS } from './labels.ts';
 
 /** `[field-label="…"]`; a label holding a double quote (Hebrew דוא"ל) as the parts around it. */
@@ -85,3 +86,12 @@ export const SELECTORS = {
     seen('2025-11', '.forceChatterFeed, [data-aura-class~="forceChatterFeed"]', '.forceChatterFeed'),
   ],
 } satisfies Record<string, Probe>;
+
+/**
+ * How Lightning makes room for the dock (lib/content/dock-room.ts): the app's layout container, header
+ * and center stage together; else the center stage alone.
+ */
+export const ROOM: RoomProbe = [
+  room('2026-12', 'div.desktop.container.oneOne', 'width'),
+  room('2026-12', 'div.oneCenterStage', 'margin-right'),
+];
