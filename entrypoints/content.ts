@@ -2,23 +2,31 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { watchCompose } from '../lib/content/compose.ts';
 import { createDock } from '../lib/content/dock.ts';
-import { isContentRequest, isPageLeadsReply } from '../lib/content/requests.ts';
+import { isContentRequest, isPageLeadsReply, isSidePanelReply } from '../lib/content/requests.ts';
 import { ticketedSidebarUrl } from '../lib/content/sidebar-frame-url.ts';
 import { watchPage } from '../lib/content/watch.ts';
 import type { ContentMessage, InsertReply } from '../lib/messages.ts';
-import { SITE_MATCHES } from '../lib/sites/registry.ts';
+import { SITE_MATCHES, sites } from '../lib/sites/registry.ts';
+import type { SiteId } from '../lib/sites/types.ts';
 
 export default defineContentScript({
   matches: [...SITE_MATCHES],
   runAt: 'document_idle',
   main(ctx) {
-    const dock = createDock(ticketedSidebarUrl);
+    const dock = createDock(ticketedSidebarUrl, {
+      room: (site: SiteId) => sites.find((s) => s.id === site)?.room ?? [],
+      openSidePanel: () =>
+        browser.runtime
+          .sendMessage({ type: 'open-side-panel' } satisfies ContentMessage)
+          .then((reply: unknown) => isSidePanelReply(reply) && reply.opened),
+    });
     const composer = watchCompose(document, location.hostname, ctx.signal);
     ctx.onInvalidated(() => dock.destroy());
     let reports = 0;
 
     watchPage({
       signal: ctx.signal,
+      checked: () => dock.keepRoom(),
       report(page, trace) {
         const ticket = ++reports;
         // Outside the lead views of a supported site the page gets nothing, whatever the answer.
@@ -29,7 +37,7 @@ export default defineContentScript({
           .sendMessage(message)
           .then((reply: unknown) => {
             if (ticket !== reports || !page || !isPageLeadsReply(reply)) return;
-            return dock.set(reply.dock === 'off' ? 'none' : reply.dock, page.site);
+            return dock.set(reply.dock === 'off' ? 'none' : reply.dock, page.site, reply.sidePanel === true);
           })
           .catch(() => undefined);
       },

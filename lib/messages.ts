@@ -53,11 +53,17 @@ export const ContentMessage = z.discriminatedUnion('type', [
   }),
   /** A one-time ticket for the dock's iframe about to load in this tab (lib/frame-ticket.ts). */
   z.strictObject({ type: z.literal('frame-ticket') }),
+  /** The rep's click on the dock's side panel button: open the browser's side panel for this tab. */
+  z.strictObject({ type: z.literal('open-side-panel') }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
 /** The background's answer to `page-leads`: whether this page gets the open dock or only the quiet handle. */
-export const PageLeadsReply = z.strictObject({ dock: z.enum(['open', 'handle', 'off']) });
+export const PageLeadsReply = z.strictObject({
+  dock: z.enum(['open', 'handle', 'off']),
+  /** The browser has a side panel the dock may offer to open (lib/background/side-panel.ts). */
+  sidePanel: z.literal(true).optional(),
+});
 export type PageLeadsReply = z.infer<typeof PageLeadsReply>;
 
 /** background → content script (tabs.sendMessage), only ever in answer to a rep's click in the sidebar. */
@@ -76,6 +82,10 @@ export const InsertReply = z.strictObject({
 export type InsertReply = z.infer<typeof InsertReply>;
 
 export const FrameTicket = z.string().regex(FRAME_TICKET_PATTERN);
+/** The background's answer to `open-side-panel`: whether the side panel opened. */
+export const SidePanelReply = z.strictObject({ opened: z.boolean() });
+export type SidePanelReply = z.infer<typeof SidePanelReply>;
+
 /** The background's answer to `frame-ticket`. */
 export const FrameTicketReply = z.strictObject({ ticket: FrameTicket });
 export type FrameTicketReply = z.infer<typeof FrameTicketReply>;

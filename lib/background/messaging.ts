@@ -13,6 +13,7 @@ import {
   type PageLeadsReply,
   type PreferencesResponse,
   SidebarPortName,
+  type SidePanelReply,
 } from '../messages.ts';
 import { fetchProviders } from './auth-providers.ts';
 import { allowedEndpoint, clearLocalData, connect, connectionStatus, disconnect } from './connection.ts';
@@ -25,6 +26,7 @@ import { mergePage, readTabPage, type TabPage, writeTabPage } from './pages.ts';
 import { loadPreferences, loadPreferencesWithLocks, savePreferences, withoutColleagues } from './preferences.ts';
 import { refresh, refreshAll } from './refresh.ts';
 import { cancelRenewal } from './renewal-schedule.ts';
+import { hasSidePanel, openSidePanel } from './side-panel.ts';
 import { attachSidebar } from './sidebar-ports.ts';
 import { signIn } from './sign-in.ts';
 
@@ -79,7 +81,7 @@ export function isContentScript(sender: Sender): boolean {
 export async function handleMessage(
   message: unknown,
   sender: Sender,
-): Promise<OptionsReply | PageLeadsReply | FrameTicketReply | undefined> {
+): Promise<OptionsReply | PageLeadsReply | SidePanelReply | FrameTicketReply | undefined> {
   if (isContentScript(sender) && sender.tab?.id !== undefined) {
     const parsed = ContentMessage.safeParse(message);
     if (!parsed.success) return undefined;
@@ -88,6 +90,8 @@ export async function handleMessage(
       if (sender.frameId !== 0) return undefined;
       return { ticket: await issueFrameTicket(sender.tab.id) };
     }
+    // Opened before anything is awaited: the browser allows it only within the rep's click.
+    if (parsed.data.type === 'open-side-panel') return { opened: await openSidePanel(sender.tab.id) };
     return handlePageLeads(sender.tab.id, parsed.data);
   }
   if (isExtensionPage(sender)) {
@@ -122,7 +126,8 @@ async function handlePageLeads(
   const page = reported ? withoutColleagues(reported, preferences) : null;
   await show(tabId, mergePage(previous, page), reads);
   await traced;
-  return { dock: page && page.leads.length > 0 ? 'open' : 'handle' };
+  const dock = page && page.leads.length > 0 ? 'open' : 'handle';
+  return hasSidePanel() ? { dock, sidePanel: true } : { dock };
 }
 
 /** Keeps what the tab shows and refreshes its sidebars from it, without waiting for the write first. */

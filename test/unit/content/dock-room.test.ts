@@ -1,36 +1,16 @@
 // @vitest-environment happy-dom
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createRoom, MIN_APP_WIDTH } from '../../../lib/content/dock-room.ts';
 import { room } from '../../../lib/sites/room.ts';
+import { layoutModel } from './layout-model.ts';
 
-// happy-dom lays nothing out: a small model of the page stands in. The window is VIEWPORT wide; a
-// block spans it unless its inline style pulls its right edge in; `hidden` shows nothing; `.stubborn`
-// keeps its width whatever is set on it (a layout the pull does not take on).
-let viewport = 1280;
-let layouts = 0;
-const rectOf = Element.prototype.getBoundingClientRect;
-Element.prototype.getBoundingClientRect = function (this: Element) {
-  layouts++;
-  const el = this as HTMLElement;
-  if (el.hidden) return DOMRect.fromRect({ x: 0, y: 0, width: 0, height: 0 });
-  let right = viewport;
-  if (!el.classList.contains('stubborn')) {
-    const width = /^calc\(100% - (\d+)px\)$/.exec(el.style.getPropertyValue('width'))?.[1];
-    const margin = /^(\d+)px$/.exec(el.style.getPropertyValue('margin-right'))?.[1];
-    right -= Number(width ?? margin ?? 0);
-  }
-  return DOMRect.fromRect({ x: 0, y: 0, width: right, height: 100 });
-};
-Object.defineProperty(document.documentElement, 'clientWidth', { configurable: true, get: () => viewport });
-afterAll(() => {
-  Element.prototype.getBoundingClientRect = rectOf;
-});
+const layout = layoutModel();
 
 const PROBE = [room('2026-12', '#app', 'width'), room('2026-12', 'main', 'margin-right')];
 const right = (selector: string) => document.querySelector(selector)?.getBoundingClientRect().right;
 
 beforeEach(() => {
-  viewport = 1280;
+  layout.viewport = 1280;
   document.body.innerHTML = '<div id="app" style="width: 100%; color: red;"><main>Hi</main></div>';
 });
 
@@ -95,7 +75,7 @@ describe('the room the dock takes', () => {
   });
 
   it('leaves a window too narrow for the app beside the dock as it is', () => {
-    viewport = MIN_APP_WIDTH + 389;
+    layout.viewport = MIN_APP_WIDTH + 389;
     const dockRoom = createRoom();
     expect(dockRoom.make(PROBE, 390)).toBe(false);
     expect(document.querySelector('#app')?.getAttribute('style')).toBe('width: 100%; color: red;');
@@ -104,9 +84,9 @@ describe('the room the dock takes', () => {
   it('makes the room again when the app replaces the element, and does nothing while it is in place', () => {
     const dockRoom = createRoom();
     dockRoom.make(PROBE, 390);
-    layouts = 0;
+    layout.reads = 0;
     dockRoom.keep();
-    expect(layouts).toBe(0);
+    expect(layout.reads).toBe(0);
 
     document.body.innerHTML = '<div id="app" style="width: 100%;"><main>Next</main></div>';
     expect(right('#app')).toBe(1280);
@@ -126,8 +106,8 @@ describe('the room the dock takes', () => {
   it('does not make the room again on a page it already does for', () => {
     const dockRoom = createRoom();
     dockRoom.make(PROBE, 390);
-    layouts = 0;
+    layout.reads = 0;
     expect(dockRoom.make(PROBE, 390)).toBe(true);
-    expect(layouts).toBe(0);
+    expect(layout.reads).toBe(0);
   });
 });

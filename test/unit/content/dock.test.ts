@@ -4,6 +4,10 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createDock, type Dock } from '../../../lib/content/dock.ts';
 import { recall, remember } from '../../../lib/content/dock-memory.ts';
+import { room } from '../../../lib/sites/room.ts';
+import { layoutModel } from './layout-model.ts';
+
+const layout = layoutModel();
 
 // The dock's shadow root is closed, so a page cannot reach it; the test keeps the roots it attaches.
 const roots = new WeakMap<Element, ShadowRoot>();
@@ -119,5 +123,84 @@ describe('the dock', () => {
     dock.toggle();
     dock.toggle();
     expect(frameUrl).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the dock’s room on the page', () => {
+  const ROOM = [room('2026-12', '#app', 'width')];
+  const appRight = () => document.querySelector('#app')?.getBoundingClientRect().right;
+  let roomDock: Dock;
+  beforeEach(() => {
+    layout.viewport = 1280;
+    document.body.innerHTML = '<div id="app" style="width: 100%;">Mail</div>';
+    roomDock = createDock(frameUrl, { room: () => ROOM });
+  });
+  afterEach(() => roomDock.destroy());
+
+  it('is the whole dock’s width while open, and goes back to the page collapsed, gone or destroyed', async () => {
+    await roomDock.set('open', 'gmail');
+    expect(appRight()).toBe(1280 - 390);
+    roomDock.toggle();
+    expect(appRight()).toBe(1280);
+    roomDock.toggle();
+    expect(appRight()).toBe(890);
+    await roomDock.set('none');
+    expect(appRight()).toBe(1280);
+    await roomDock.set('open', 'gmail');
+    roomDock.destroy();
+    expect(appRight()).toBe(1280);
+    expect(document.querySelector('#app')?.getAttribute('style')).toBe('width: 100%;');
+  });
+
+  it('follows a resize from the keyboard, and comes back when the app replaces its root', async () => {
+    await roomDock.set('open', 'gmail');
+    const grip = roots.get(host() as Element)?.querySelector('[role="separator"]');
+    grip?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    expect(appRight()).toBe(1280 - 406);
+    document.body.innerHTML = '<div id="app" style="width: 100%;">Next</div>';
+    roomDock.keepRoom();
+    expect(appRight()).toBe(874);
+  });
+
+  it('is not taken on a page with only the handle', async () => {
+    await roomDock.set('handle', 'gmail');
+    expect(appRight()).toBe(1280);
+  });
+});
+
+describe('the side panel button', () => {
+  const sideButton = () => roots.get(host() as Element)?.querySelector<HTMLButtonElement>('button.side') ?? null;
+
+  it('is there only when the browser has a side panel', async () => {
+    const withPanel = createDock(frameUrl, { openSidePanel: async () => true });
+    await withPanel.set('open', 'gmail');
+    expect(sideButton()?.hidden).toBe(true);
+    await withPanel.set('open', 'gmail', true);
+    expect(sideButton()?.hidden).toBe(false);
+    withPanel.destroy();
+    await dock.set('open', 'gmail', true);
+    expect(sideButton()).toBeNull();
+  });
+
+  it('opens the side panel in one click and collapses the dock on this tab, without remembering it for the site', async () => {
+    const open = vi.fn(async () => true);
+    const withPanel = createDock(frameUrl, { openSidePanel: open });
+    await withPanel.set('open', 'outlook', true);
+    sideButton()?.click();
+    expect(open).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(host()?.hasAttribute('data-collapsed')).toBe(true));
+    expect((await recall('outlook')).collapsed).toBe(false);
+    withPanel.destroy();
+  });
+
+  it('leaves the dock open when the side panel did not open', async () => {
+    const open = vi.fn(async () => false);
+    const withPanel = createDock(frameUrl, { openSidePanel: open });
+    await withPanel.set('open', 'gmail', true);
+    sideButton()?.click();
+    await vi.waitFor(() => expect(open).toHaveBeenCalled());
+    await new Promise((r) => setTimeout(r, 0));
+    expect(host()?.hasAttribute('data-collapsed')).toBe(false);
+    withPanel.destroy();
   });
 });

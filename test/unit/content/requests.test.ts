@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isContentRequest, isPageLeadsReply } from '../../../lib/content/requests.ts';
-import { ContentRequest, PageLeadsReply } from '../../../lib/messages.ts';
+import { isContentRequest, isPageLeadsReply, isSidePanelReply } from '../../../lib/content/requests.ts';
+import { ContentRequest, PageLeadsReply, SidePanelReply } from '../../../lib/messages.ts';
 
 const requests: unknown[] = [
   { type: 'insert-text', text: 'Hello Dana' },
@@ -25,6 +25,21 @@ const replies: unknown[] = [
   {},
   null,
   { dock: 'open', x: 1 },
+  { dock: 'open', sidePanel: true },
+  { dock: 'handle', sidePanel: true },
+  { dock: 'open', sidePanel: false },
+  { dock: 'open', sidePanel: 'yes' },
+  { dock: 'wide', sidePanel: true },
+  { sidePanel: true },
+];
+
+const sidePanelReplies: unknown[] = [
+  { opened: true },
+  { opened: false },
+  { opened: 1 },
+  {},
+  null,
+  { opened: true, x: 1 },
 ];
 
 describe('the hand-written guards of the content script', () => {
@@ -36,5 +51,11 @@ describe('the hand-written guards of the content script', () => {
 
   it.each(replies.map((r) => [JSON.stringify(r), r]))('agree with the PageLeadsReply schema on %s', (_, reply) => {
     expect(isPageLeadsReply(reply)).toBe(PageLeadsReply.safeParse(reply).success);
+  });
+
+  it.each(
+    sidePanelReplies.map((r) => [JSON.stringify(r), r]),
+  )('agree with the SidePanelReply schema on %s', (_, reply) => {
+    expect(isSidePanelReply(reply)).toBe(SidePanelReply.safeParse(reply).success);
   });
 });
