@@ -45,7 +45,7 @@ export function createRegistry<const S extends SiteAdapter>(sites: readonly S[])
   return {
     sites,
     ids: sites.map((site) => site.id),
-    views: unique(sites.flatMap((site) => Object.keys(site.examples).filter((key) => key !== 'none') as ViewOf<S>[])),
+    views: unique(sites.flatMap((site) => site.views as readonly ViewOf<S>[])),
     matches: unique(sites.flatMap((site) => site.matches)),
     optionalMatches: unique(sites.flatMap((site) => site.optionalMatches)),
     options: sites.map(({ id, label }) => ({ id, label })),

@@ -24,7 +24,11 @@ export interface Found<V extends string = string> {
 /** The same, saying which site found it: what the content script reports. */
 export type Detected<Id extends string = string, V extends string = string> = { site: Id } & Found<V>;
 
-/** Example URLs per view, and `none` for pages of the app that show no lead (gotchas included). */
+/**
+ * Example URLs per view, and `none` for pages of the app that show no lead (gotchas included). Kept
+ * in each site's `urls.ts` beside `matchUrl` for the tests, not on the adapter: the content script,
+ * budgeted by size, ships without them.
+ */
 export type Examples<V extends string> = { [K in V]: string[] } & { none: string[] };
 
 /** Everything about one site, declared in its own folder and listed once in lib/sites/registry.ts. */
@@ -43,7 +47,8 @@ export interface SiteDefinition<Id extends string, V extends string> {
   compose?: Probe;
   /** How the dock makes room beside the app (lib/content/dock-room.ts); none: the dock overlays the page. */
   room?: RoomProbe;
-  examples: Examples<NoInfer<V>>;
+  /** Every view `matchUrl` can answer; the site's `examples` in `urls.ts` have one list per view. */
+  views: readonly V[];
   /** Pure: which view this URL is, or null when the page can show no lead. */
   matchUrl(url: URL): V | null;
   /** Pure: the leads the page shows. Never throws; a miss is an empty list. */
@@ -57,7 +62,7 @@ export interface SiteAdapter<Id extends string = string, V extends string = stri
   optionalMatches: readonly string[];
   compose: Probe | null;
   room: RoomProbe;
-  examples: Examples<V>;
+  views: readonly V[];
   matchUrl(url: URL): V | null;
   detect(doc: Document, url: URL, trace?: Trace): Detected<Id, V> | null;
 }

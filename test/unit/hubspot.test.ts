@@ -3,8 +3,11 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PageLeads } from '../../lib/messages.ts';
 import { gmail } from '../../lib/sites/gmail/index.ts';
+import { examples as gmailExamples } from '../../lib/sites/gmail/urls.ts';
 import { hubspot } from '../../lib/sites/hubspot/index.ts';
+import { examples } from '../../lib/sites/hubspot/urls.ts';
 import { salesforce } from '../../lib/sites/salesforce/index.ts';
+import { examples as salesforceExamples } from '../../lib/sites/salesforce/urls.ts';
 import type { Trace } from '../../lib/sites/types.ts';
 
 /** A fixture as a document, with the URL its header comment says it stands for. */
@@ -68,7 +71,7 @@ describe('HubSpot record pages', () => {
 });
 
 describe('HubSpot URLs', () => {
-  const { none, ...views } = hubspot.examples;
+  const { none, ...views } = examples;
 
   it.each(
     Object.entries(views).flatMap(([view, urls]) => (urls ?? []).map((url) => [url, view])),
@@ -82,15 +85,18 @@ describe('HubSpot URLs', () => {
   });
 
   it("matches none of the Salesforce or Gmail examples, and they match none of HubSpot's", () => {
-    for (const other of [salesforce, gmail]) {
-      for (const url of Object.values(other.examples).flat()) expect(hubspot.matchUrl(new URL(url))).toBeNull();
-      for (const url of Object.values(hubspot.examples).flat()) expect(other.matchUrl(new URL(url))).toBeNull();
+    for (const [other, otherExamples] of [
+      [salesforce, salesforceExamples],
+      [gmail, gmailExamples],
+    ] as const) {
+      for (const url of Object.values(otherExamples).flat()) expect(hubspot.matchUrl(new URL(url))).toBeNull();
+      for (const url of Object.values(examples).flat()) expect(other.matchUrl(new URL(url))).toBeNull();
     }
   });
 });
 
 describe('HubSpot detection never breaks the page', () => {
-  const record = hubspot.examples.record ?? [];
+  const record = examples.record ?? [];
   const garbage = [
     '',
     '<div data-selenium-component="ProfileHighlightContainer"></div>',

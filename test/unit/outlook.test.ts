@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outlook } from '../../lib/sites/outlook/index.ts';
+import { examples } from '../../lib/sites/outlook/urls.ts';
 import type { PageLeads, View } from '../../lib/sites/types.ts';
 
 const ITEM = 'AAQkADAwATM3ZmYAZS1hZDk1LTQ1ZDUtMDACLTAwCgAQAKq6%2BsY5bUJNr2mZC8H0J2k%3D';
@@ -204,13 +205,13 @@ describe('Outlook compose', () => {
 });
 
 describe('Outlook URLs', () => {
-  const views = Object.entries(outlook.examples).filter(([view]) => view !== 'none') as [View, string[]][];
+  const views = Object.entries(examples).filter(([view]) => view !== 'none') as [View, string[]][];
 
   it.each(views.flatMap(([view, urls]) => urls.map((url) => [view, url] as const)))('%s: %s', (view, url) => {
     expect(outlook.matchUrl(new URL(url))).toBe(view);
   });
 
-  it.each(outlook.examples.none)('none: %s', (url) => {
+  it.each(examples.none)('none: %s', (url) => {
     expect(outlook.matchUrl(new URL(url))).toBeNull();
   });
 

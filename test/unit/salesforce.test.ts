@@ -3,8 +3,11 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PageLeads } from '../../lib/messages.ts';
 import { gmail } from '../../lib/sites/gmail/index.ts';
+import { examples as gmailExamples } from '../../lib/sites/gmail/urls.ts';
 import { hubspot } from '../../lib/sites/hubspot/index.ts';
+import { examples as hubspotExamples } from '../../lib/sites/hubspot/urls.ts';
 import { salesforce } from '../../lib/sites/salesforce/index.ts';
+import { examples } from '../../lib/sites/salesforce/urls.ts';
 import type { Trace } from '../../lib/sites/types.ts';
 
 /** A fixture as a document, with the URL its header comment says it stands for. */
@@ -115,7 +118,7 @@ describe('Salesforce record pages', () => {
 });
 
 describe('Salesforce URLs', () => {
-  const { none, ...views } = salesforce.examples;
+  const { none, ...views } = examples;
 
   it.each(
     Object.entries(views).flatMap(([view, urls]) => (urls ?? []).map((url) => [url, view])),
@@ -129,15 +132,18 @@ describe('Salesforce URLs', () => {
   });
 
   it("matches none of the HubSpot or Gmail examples, and they match none of Salesforce's", () => {
-    for (const other of [hubspot, gmail]) {
-      for (const url of Object.values(other.examples).flat()) expect(salesforce.matchUrl(new URL(url))).toBeNull();
-      for (const url of Object.values(salesforce.examples).flat()) expect(other.matchUrl(new URL(url))).toBeNull();
+    for (const [other, otherExamples] of [
+      [hubspot, hubspotExamples],
+      [gmail, gmailExamples],
+    ] as const) {
+      for (const url of Object.values(otherExamples).flat()) expect(salesforce.matchUrl(new URL(url))).toBeNull();
+      for (const url of Object.values(examples).flat()) expect(other.matchUrl(new URL(url))).toBeNull();
     }
   });
 });
 
 describe('Salesforce detection never breaks the page', () => {
-  const record = salesforce.examples.record ?? [];
+  const record = examples.record ?? [];
   const garbage = [
     '',
     '<div class="windowViewMode-normal active"></div>',

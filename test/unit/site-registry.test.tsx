@@ -19,7 +19,7 @@ const fifth = defineSite({
   matches: ['https://mail.fifth.example/*'],
   optionalMatches: ['https://*.fifth-custom.example/*'],
   compose: [{ name: 'div[data-fifth-editor]', seen: '2025-11', selector: 'div[data-fifth-editor][contenteditable]' }],
-  examples: { thread: ['https://mail.fifth.example/t/42'], none: ['https://mail.fifth.example/'] },
+  views: ['thread'],
   matchUrl: (url) => (url.hostname === 'mail.fifth.example' && /^\/t\/\d+$/.test(url.pathname) ? 'thread' : null),
   detect: (doc) => ({
     view: 'thread',

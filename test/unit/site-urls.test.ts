@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { OPTIONAL_HOST_MATCHES, SITE_MATCHES, siteFor, sites } from '../../lib/sites/registry.ts';
 import type { View } from '../../lib/sites/types.ts';
+import { examplesOf } from './site-examples.ts';
 
 // Each example of each site, checked against every site in the registry: adding a site that claims
 // another's URLs fails here.
 for (const site of sites) {
   describe(`${site.id} example URLs`, () => {
-    const { none, ...views } = site.examples;
+    const { none, ...views } = examplesOf(site.id);
     for (const [view, urls] of Object.entries(views) as [View, string[]][]) {
       for (const href of urls) {
         it(`${href} is a ${view} page of ${site.id} only`, () => {
@@ -29,6 +30,10 @@ for (const site of sites) {
         expect(siteFor(url)).toBeNull();
       });
     }
+
+    it('has examples for exactly its views', () => {
+      expect(Object.keys(views)).toEqual([...site.views]);
+    });
 
     it('has examples for at least one lead view and one page without a lead', () => {
       expect(Object.values(views).flat().length).toBeGreaterThan(0);

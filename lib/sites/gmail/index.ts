@@ -1,7 +1,7 @@
 import { defineSite } from '../define.ts';
 import { detect } from './detect.ts';
 import { ROOM, SELECTORS } from './selectors.ts';
-import { examples, MATCHES, matchUrl } from './urls.ts';
+import { MATCHES, matchUrl, VIEWS } from './urls.ts';
 
 export const gmail = defineSite({
   id: 'gmail',
@@ -9,7 +9,7 @@ export const gmail = defineSite({
   matches: MATCHES,
   compose: SELECTORS.composeBody,
   room: ROOM,
-  examples,
+  views: VIEWS,
   matchUrl,
   detect,
 });

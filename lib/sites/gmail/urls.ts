@@ -59,6 +59,9 @@ export function matchUrl(url: URL): Route['kind'] | null {
   return route === null ? null : route.kind;
 }
 
+/** The views `matchUrl` answers. */
+export const VIEWS: readonly Route['kind'][] = ['thread', 'compose'];
+
 export const examples: Examples<Route['kind']> = {
   thread: [
     'https://mail.google.com/mail/u/0/#inbox/18c2f1a2b3c4d5e6',

@@ -1,14 +1,14 @@
 import { defineSite } from '../define.ts';
 import { detect } from './detect.ts';
 import { ROOM } from './selectors.ts';
-import { examples, MATCHES, matchUrl } from './urls.ts';
+import { MATCHES, matchUrl, VIEWS } from './urls.ts';
 
 export const hubspot = defineSite({
   id: 'hubspot',
   label: 'HubSpot',
   matches: MATCHES,
   room: ROOM,
-  examples,
+  views: VIEWS,
   matchUrl,
   detect,
 });

@@ -47,6 +47,9 @@ export function matchUrl(url: URL): 'record' | null {
   return recordOf(url) === null ? null : 'record';
 }
 
+/** The views `matchUrl` answers. */
+export const VIEWS: readonly 'record'[] = ['record'];
+
 export const examples: Examples<'record'> = {
   record: [
     'https://app.hubspot.com/contacts/2214431/record/0-1/751',

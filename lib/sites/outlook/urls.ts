@@ -61,6 +61,9 @@ export function matchUrl(url: URL): 'thread' | 'compose' | null {
 const ITEM = 'AAQkADAwATM3ZmYAZS1hZDk1LTQ1ZDUtMDACLTAwCgAQAKq6%2BsY5bUJNr2mZC8H0J2k%3D';
 const MESSAGE_ITEM = 'AAMkADAwATM3ZmYAZS1hZDk1LTQ1ZDUtMDACLTAwCgBGAAAAAAC7%2FvZk1JHPTr1hBwAV7bG4AAA%3D';
 
+/** The views `matchUrl` answers. */
+export const VIEWS: readonly ('thread' | 'compose')[] = ['thread', 'compose'];
+
 export const examples: Examples<'thread' | 'compose'> = {
   thread: [
     `https://outlook.office.com/mail/inbox/id/${ITEM}`,

@@ -1,7 +1,7 @@
 import { defineSite } from '../define.ts';
 import { detect } from './detect.ts';
 import { ROOM } from './selectors.ts';
-import { examples, MATCHES, matchUrl, OPTIONAL_MATCHES } from './urls.ts';
+import { MATCHES, matchUrl, OPTIONAL_MATCHES, VIEWS } from './urls.ts';
 
 export const salesforce = defineSite({
   id: 'salesforce',
@@ -9,7 +9,7 @@ export const salesforce = defineSite({
   matches: MATCHES,
   optionalMatches: OPTIONAL_MATCHES,
   room: ROOM,
-  examples,
+  views: VIEWS,
   matchUrl,
   detect,
 });

@@ -66,6 +66,9 @@ export function matchUrl(url: URL): 'record' | null {
   return recordOf(url) === null ? null : 'record';
 }
 
+/** The views `matchUrl` answers. */
+export const VIEWS: readonly 'record'[] = ['record'];
+
 export const examples: Examples<'record'> = {
   record: [
     'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000AbCdEEAZ/view',
