@@ -77,6 +77,39 @@ export const Tally = z.object({
 });
 export type Tally = z.infer<typeof Tally>;
 
+/** How often a target was used in the summary's window: uses, distinct reps, distinct leads. */
+export const TargetUsage = z.object({
+  uses: z.number().int(),
+  reps: z.number().int(),
+  leads: z.number().int(),
+});
+export type TargetUsage = z.infer<typeof TargetUsage>;
+
+const MovedForwardGroup = z.object({
+  leads: z.number().int(),
+  /** Of them, how many entered a later stage within `days` days. */
+  advanced: z.number().int(),
+  /** advanced / leads; null with no leads. */
+  rate: z.number().nullable(),
+});
+
+/**
+ * Of the leads a target was used with, how many advanced a stage within `days` days, against leads in
+ * the same stage and industry in the same weeks it was not used with (the baseline); docs/funnel.md.
+ * `too_few`: either group has fewer than 20 leads, and `difference` and `interval` are null.
+ * Otherwise `ahead` / `behind` when the 95% interval of used − baseline is above / below zero.
+ */
+export const MovedForward = z.object({
+  days: z.number().int(),
+  used: MovedForwardGroup,
+  baseline: MovedForwardGroup,
+  /** used.rate − baseline.rate. */
+  difference: z.number().nullable(),
+  interval: z.object({ low: z.number(), high: z.number() }).nullable(),
+  verdict: z.enum(['too_few', 'ahead', 'behind', 'no_clear_difference']),
+});
+export type MovedForward = z.infer<typeof MovedForward>;
+
 export const TargetSummary = z.object({
   target: FeedbackTarget,
   title: z.string(),
@@ -90,6 +123,8 @@ export const TargetSummary = z.object({
   ),
   /** ISO week like `2026-W47`. */
   byWeek: z.array(z.object({ week: z.string(), tally: Tally })),
+  usage: TargetUsage,
+  movedForward: MovedForward,
 });
 export type TargetSummary = z.infer<typeof TargetSummary>;
 

@@ -70,6 +70,9 @@ interface Acc {
   byWeek: Map<string, VerdictCounts>;
 }
 
+/** What verdicts alone say of a target; the summary route adds usage and Moved forward. */
+export type VerdictSummary = Omit<TargetSummary, 'usage' | 'movedForward'>;
+
 /**
  * One summary per target with any verdict, and one with zero tallies per `unjudged` target that has
  * none; most "didn't land" first (then most verdicts, then by kind and id). Reasons count didn't-land
@@ -81,7 +84,7 @@ export function summariseFeedback(
   describe: (target: FeedbackTarget) => TargetInfo,
   keep: (target: FeedbackTarget, info: TargetInfo) => boolean = () => true,
   unjudged: readonly FeedbackTarget[] = [],
-): TargetSummary[] {
+): VerdictSummary[] {
   const byTarget = new Map<string, Acc>();
   const accFor = (target: FeedbackTarget): Acc => {
     const key = `${target.kind}\u0000${target.id}`;
@@ -118,7 +121,7 @@ export function summariseFeedback(
 
   for (const target of unjudged) accFor(target);
 
-  const out: TargetSummary[] = [];
+  const out: VerdictSummary[] = [];
   for (const acc of byTarget.values()) {
     const info = describe(acc.target);
     if (!keep(acc.target, info)) continue;

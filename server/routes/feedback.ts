@@ -1,5 +1,14 @@
 import { type FeedbackSummary, type FeedbackTarget, routes } from '../../lib/contract/index.ts';
 import { summariseFeedback, type TargetInfo } from '../domain/feedback.ts';
+import {
+  MOVED_FORWARD_DAYS,
+  movedForwardByTarget,
+  NO_EVIDENCE,
+  targetKey,
+  type UseRecord,
+  usageByTarget,
+} from '../domain/moved-forward.ts';
+import { DAY_MS } from '../domain/time.ts';
 import { problem } from '../problem.ts';
 import { handle } from '../router/handle.ts';
 import { canonicalFeedback, type StoredFeedback } from '../store/feedback.ts';
@@ -63,15 +72,20 @@ export function feedbackRoutes(store: Store, clock: () => Date) {
 
   const summary = handle(routes.feedbackSummary, async (c, { query }) => {
     const { since, campaign, include } = query;
-    const [campaignList, verdicts, live] = await Promise.all([
+    const sinceMs = since ? Date.parse(since) : null;
+    const [campaignList, verdicts, live, uses] = await Promise.all([
       store.campaigns.list(),
-      store.feedback.verdicts(since ? Date.parse(since) : null),
+      store.feedback.verdicts(sinceMs),
       store.talkingPoints.listLive(),
+      store.usageReads.uses(),
     ]);
+    const evidence = await usageEvidence(uses, sinceMs, clock().getTime());
     const campaigns = new Map(campaignList.map((k) => [k.key, k]));
     // Every point a verdict names, read once: live ones are at hand, the rest (retired, drafts) are few.
     const points = new Map(live.map((p) => [p.id, p]));
-    const named = new Set(verdicts.filter((v) => v.target.kind === 'talkingPoint').map((v) => v.target.id));
+    const named = new Set(
+      [...verdicts.map((v) => v.target), ...evidence.used].filter((t) => t.kind === 'talkingPoint').map((t) => t.id),
+    );
     for (const id of named) {
       if (points.has(id)) continue;
       const point = await store.talkingPoints.get(id);
@@ -85,21 +99,57 @@ export function feedbackRoutes(store: Store, clock: () => Date) {
       const point = points.get(target.id);
       return { title: point?.title ?? target.id, campaign: point?.campaign ?? null, status: point?.status ?? null };
     };
-    const unjudged: FeedbackTarget[] =
-      include === 'unjudged'
+    // Targets used in the window show even when nobody judged them.
+    const unjudged: FeedbackTarget[] = [
+      ...evidence.used,
+      ...(include === 'unjudged'
         ? [
             ...live.map((p) => ({ kind: 'talkingPoint' as const, id: p.id })),
             ...[...campaigns.values()]
               .filter((k) => k.status === 'active')
               .map((k) => ({ kind: 'campaignMessage' as const, id: k.key })),
           ]
-        : [];
+        : []),
+    ];
     const body: FeedbackSummary = {
-      targets: summariseFeedback(verdicts, describe, (_, info) => !campaign || info.campaign === campaign, unjudged),
+      targets: summariseFeedback(
+        verdicts,
+        describe,
+        (_, info) => !campaign || info.campaign === campaign,
+        unjudged,
+      ).map((t) => ({
+        ...t,
+        usage: evidence.usage.get(targetKey(t.target)) ?? { uses: 0, reps: 0, leads: 0 },
+        movedForward: evidence.movedForward.get(targetKey(t.target)) ?? NO_EVIDENCE,
+      })),
       generatedAt: clock().toISOString(),
     };
     return c.json(body);
   });
+
+  /**
+   * Uses per target in the window, and Moved forward. Leads and their stage history are read only
+   * when some use in the window is old enough to have an outcome (14 days).
+   */
+  async function usageEvidence(uses: UseRecord[], sinceMs: number | null, now: number) {
+    const usage = usageByTarget(uses, sinceMs);
+    const used = [
+      ...new Map(
+        uses.filter((u) => sinceMs === null || u.at >= sinceMs).map((u) => [targetKey(u.target), u.target]),
+      ).values(),
+    ];
+    const settled = uses.some(
+      (u) => (sinceMs === null || u.at >= sinceMs) && u.at + MOVED_FORWARD_DAYS * DAY_MS <= now,
+    );
+    if (!settled) return { usage, used, movedForward: new Map() };
+    const [funnel, leads, changes] = await Promise.all([
+      store.funnel.current(),
+      store.usageReads.leadFacts(),
+      store.stageHistory.all(),
+    ]);
+    const stages = funnel.stages.map((s) => s.stage);
+    return { usage, used, movedForward: movedForwardByTarget({ uses, since: sinceMs, leads, changes, stages, now }) };
+  }
 
   const list = handle(routes.listFeedback, async (c, { query }) => {
     const after = parseCursor(c, query.cursor, 'number');

@@ -20,6 +20,7 @@ import { createSourceStore, type SourceStore } from './sources.ts';
 import { createTalkingPointStore, type TalkingPointStore } from './talking-points.ts';
 import { createTokenStore, type TokenStore } from './tokens.ts';
 import { createUsageStore, type UsageStore } from './usage.ts';
+import { createUsageReads, type UsageReads } from './usage-reads.ts';
 
 export interface Stores {
   database: Database;
@@ -48,6 +49,8 @@ export interface Stores {
   tokens: TokenStore;
   funnel: FunnelStore;
   stageHistory: StageHistoryStore;
+  /** Uses of points and calls to action, and the lead facts Moved forward needs (read side). */
+  usageReads: UsageReads;
   /** Connected marketing tools, their inbox and counters. */
   sources: SourceStore;
   /**
@@ -100,6 +103,7 @@ function bind(database: Database, ctx: StoreContext, ownTransaction = false): St
     tokens: createTokenStore(ctx),
     funnel: createFunnelStore(ctx),
     stageHistory: createStageHistoryStore(ctx),
+    usageReads: createUsageReads(ctx),
     sources: createSourceStore(ctx),
     async transaction(fn) {
       if (ctx.db.isTransaction) return fn(store);

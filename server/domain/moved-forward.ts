@@ -1,0 +1,250 @@
+import type { FeedbackTarget, LifecycleStage, MovedForward, TargetUsage } from '../../lib/contract/index.ts';
+import { isoWeekStart, type StageChange } from './funnel-metrics.ts';
+import { DAY_MS } from './time.ts';
+
+/**
+ * "Moved forward": of the leads a point was used with, how many advanced a stage within 14 days,
+ * against comparable leads it was not used with. Pure and deterministic; the method, in full, is in
+ * docs/funnel.md ("Moved forward").
+ *
+ * - **Used group** of a target: the distinct stored leads with a use of it in the window, each once,
+ *   anchored at its first use there. Left out: uses whose 14 days have not elapsed by `now`, leads the
+ *   endpoint does not hold (no stage history to follow), leads whose stage at the anchor is unknown,
+ *   not in the funnel, or its last stage (nothing to move forward to).
+ * - **Advanced**: a stage change after the anchor and at most 14 days after it into a stage later in
+ *   the funnel's order than the stage at the anchor.
+ * - **Cell** of a used lead: the ISO week (UTC) of its anchor, its stage at the anchor, and its
+ *   industry (the one segment dimension matched; leads without one match each other).
+ * - **Baseline**: for every cell holding a used lead, the leads that were in that stage with that
+ *   industry at the cell week's Monday 00:00 UTC (anchor), stored by then, and with whom the point was
+ *   never used (so the groups share no lead); each once, in the first such week. Their 14 days run
+ *   from that Monday. The baseline is pooled over the cells, not reweighted to the used group's mix.
+ * - **Interval**: 95% for the difference of the two rates, Newcombe's hybrid score interval (method
+ *   10) from the two Wilson intervals. Below `MOVED_FORWARD_MIN_LEADS` in either group the verdict is
+ *   `too_few` and no difference is claimed.
+ * - **Stage at a time**: the last recorded change at or before it; before a lead's first change, that
+ *   change's `from` (null: the lead had no stage yet); a lead with no changes is in its stored stage.
+ */
+
+export const MOVED_FORWARD_DAYS = 14;
+/** Fewer leads than this in either group: too few to tell. */
+export const MOVED_FORWARD_MIN_LEADS = 20;
+const WINDOW_MS = MOVED_FORWARD_DAYS * DAY_MS;
+/** The 97.5th percentile of the standard normal distribution, for 95% intervals. */
+const Z = 1.959963984540054;
+
+export interface UseRecord {
+  target: FeedbackTarget;
+  /** The stored lead it was used with (by id, or found by the hash); null when the endpoint holds none. */
+  leadId: number | null;
+  emailHash: string;
+  repKey: string;
+  /** Epoch ms. */
+  at: number;
+}
+
+export interface LeadFacts {
+  id: number;
+  /** The stored stage now. */
+  stage: LifecycleStage | null;
+  industry: string | null;
+  /** Epoch ms the lead was stored. */
+  createdAt: number;
+}
+
+export interface MovedForwardInput {
+  /** Every use read (also those before the window: a lead ever used with a point is in no baseline of it). */
+  uses: readonly UseRecord[];
+  /** Uses at or after this count (the summary's `since`); null: all. */
+  since: number | null;
+  leads: readonly LeadFacts[];
+  changes: readonly StageChange[];
+  /** The funnel's stages in order. */
+  stages: readonly LifecycleStage[];
+  now: number;
+}
+
+export const targetKey = (target: FeedbackTarget) => `${target.kind}\u0000${target.id}`;
+
+/** Uses, distinct reps and distinct leads (by hash) per target, for uses at or after `since`. */
+export function usageByTarget(uses: readonly UseRecord[], since: number | null): Map<string, TargetUsage> {
+  const acc = new Map<string, { uses: number; reps: Set<string>; leads: Set<string> }>();
+  for (const u of uses) {
+    if (since !== null && u.at < since) continue;
+    const key = targetKey(u.target);
+    let a = acc.get(key);
+    if (!a) {
+      a = { uses: 0, reps: new Set(), leads: new Set() };
+      acc.set(key, a);
+    }
+    a.uses++;
+    a.reps.add(u.repKey);
+    a.leads.add(u.emailHash);
+  }
+  return new Map([...acc].map(([key, a]) => [key, { uses: a.uses, reps: a.reps.size, leads: a.leads.size }]));
+}
+
+/** Wilson score interval for `k` of `n` (n > 0). */
+export function wilson(k: number, n: number): { low: number; high: number } {
+  const p = k / n;
+  const z2 = Z * Z;
+  const denom = 1 + z2 / n;
+  const centre = (p + z2 / (2 * n)) / denom;
+  const half = (Z / denom) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+/** Newcombe's hybrid score interval for p1 − p2 (k1 of n1 against k2 of n2; both n > 0). */
+export function newcombe(k1: number, n1: number, k2: number, n2: number): { low: number; high: number } {
+  const p1 = k1 / n1;
+  const p2 = k2 / n2;
+  const a = wilson(k1, n1);
+  const b = wilson(k2, n2);
+  const d = p1 - p2;
+  return {
+    low: d - Math.sqrt((p1 - a.low) ** 2 + (b.high - p2) ** 2),
+    high: d + Math.sqrt((a.high - p1) ** 2 + (p2 - b.low) ** 2),
+  };
+}
+
+/** The result from the two groups' counts: rates, and a difference only when both are large enough. */
+export function judge(used: { leads: number; advanced: number }, baseline: { leads: number; advanced: number }) {
+  const rate = (g: { leads: number; advanced: number }) => (g.leads === 0 ? null : g.advanced / g.leads);
+  const groups = { used: { ...used, rate: rate(used) }, baseline: { ...baseline, rate: rate(baseline) } };
+  if (used.leads < MOVED_FORWARD_MIN_LEADS || baseline.leads < MOVED_FORWARD_MIN_LEADS) {
+    return { days: MOVED_FORWARD_DAYS, ...groups, difference: null, interval: null, verdict: 'too_few' as const };
+  }
+  const interval = newcombe(used.advanced, used.leads, baseline.advanced, baseline.leads);
+  const verdict = interval.low > 0 ? 'ahead' : interval.high < 0 ? 'behind' : 'no_clear_difference';
+  const difference = used.advanced / used.leads - baseline.advanced / baseline.leads;
+  return { days: MOVED_FORWARD_DAYS, ...groups, difference, interval, verdict } satisfies MovedForward;
+}
+
+export const NO_EVIDENCE: MovedForward = judge({ leads: 0, advanced: 0 }, { leads: 0, advanced: 0 });
+
+interface LeadTrack {
+  facts: LeadFacts;
+  /** In time order. */
+  changes: StageChange[];
+}
+
+function stageAt(track: LeadTrack, at: number): LifecycleStage | null {
+  if (track.facts.createdAt > at) return null;
+  const { changes } = track;
+  if (changes.length === 0) return track.facts.stage;
+  // The last change at or before `at` (binary search: a lead's history is short, but leads are many).
+  let lo = 0;
+  let hi = changes.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((changes[mid]?.at ?? 0) <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 ? (changes[found]?.to ?? null) : (changes[0]?.from ?? null);
+}
+
+/** Whether the lead entered a stage later than `index` in (at, at + 14 days]. */
+function advanced(track: LeadTrack, at: number, index: number, order: ReadonlyMap<LifecycleStage, number>): boolean {
+  return track.changes.some((c) => c.at > at && c.at <= at + WINDOW_MS && (order.get(c.to) ?? -1) > index);
+}
+
+interface Cell {
+  week: number;
+  stage: LifecycleStage;
+  industry: string | null;
+}
+const cellKey = (stage: LifecycleStage, industry: string | null) =>
+  `${stage}\u0000${industry ?? ''}\u0000${industry === null ? 0 : 1}`;
+
+/** Moved forward per target with any use in the window (targets without one have `NO_EVIDENCE`). */
+export function movedForwardByTarget(input: MovedForwardInput): Map<string, MovedForward> {
+  const { since, now } = input;
+  const order = new Map(input.stages.map((s, i) => [s, i]));
+  const last = input.stages.length - 1;
+  const tracks = new Map<number, LeadTrack>(input.leads.map((facts) => [facts.id, { facts, changes: [] }]));
+  for (const c of input.changes) tracks.get(c.leadId)?.changes.push(c);
+  for (const t of tracks.values()) t.changes.sort((a, b) => a.at - b.at);
+
+  // Per target: every lead ever used with it, and the first use of each in the window.
+  const usedEver = new Map<string, Set<number>>();
+  const firstUse = new Map<string, Map<number, number>>();
+  for (const u of input.uses) {
+    if (u.leadId === null || !tracks.has(u.leadId)) continue;
+    const key = targetKey(u.target);
+    let ever = usedEver.get(key);
+    if (!ever) {
+      ever = new Set();
+      usedEver.set(key, ever);
+      firstUse.set(key, new Map());
+    }
+    ever.add(u.leadId);
+    if (since !== null && u.at < since) continue;
+    const first = firstUse.get(key);
+    const seen = first?.get(u.leadId);
+    if (seen === undefined || u.at < seen) first?.set(u.leadId, u.at);
+  }
+
+  // Baseline cells, built once per week for the (stage, industry) pairs some target needs that week.
+  const wanted = new Map<number, Set<string>>();
+  const perTarget = new Map<string, { used: { leads: number; advanced: number }; cells: Cell[] }>();
+  for (const [key, first] of firstUse) {
+    const used = { leads: 0, advanced: 0 };
+    const cells = new Map<string, Cell>();
+    for (const [leadId, at] of first) {
+      const track = tracks.get(leadId);
+      if (!track || at + WINDOW_MS > now) continue;
+      const stage = stageAt(track, at);
+      const index = stage === null ? undefined : order.get(stage);
+      if (stage === null || index === undefined || index === last) continue;
+      used.leads++;
+      if (advanced(track, at, index, order)) used.advanced++;
+      const week = isoWeekStart(at);
+      const { industry } = track.facts;
+      cells.set(`${week}\u0000${cellKey(stage, industry)}`, { week, stage, industry });
+      let pairs = wanted.get(week);
+      if (!pairs) {
+        pairs = new Set();
+        wanted.set(week, pairs);
+      }
+      pairs.add(cellKey(stage, industry));
+    }
+    perTarget.set(key, { used, cells: [...cells.values()].sort((a, b) => a.week - b.week) });
+  }
+
+  const members = new Map<string, { leadId: number; advanced: boolean }[]>();
+  for (const [week, pairs] of wanted) {
+    for (const track of tracks.values()) {
+      const stage = stageAt(track, week);
+      const index = stage === null ? undefined : order.get(stage);
+      if (stage === null || index === undefined) continue;
+      const pair = cellKey(stage, track.facts.industry);
+      if (!pairs.has(pair)) continue;
+      const key = `${week}\u0000${pair}`;
+      let list = members.get(key);
+      if (!list) {
+        list = [];
+        members.set(key, list);
+      }
+      list.push({ leadId: track.facts.id, advanced: advanced(track, week, index, order) });
+    }
+  }
+
+  const out = new Map<string, MovedForward>();
+  for (const [key, { used, cells }] of perTarget) {
+    const excluded = new Set(usedEver.get(key));
+    const baseline = { leads: 0, advanced: 0 };
+    for (const cell of cells) {
+      for (const m of members.get(`${cell.week}\u0000${cellKey(cell.stage, cell.industry)}`) ?? []) {
+        if (excluded.has(m.leadId)) continue;
+        excluded.add(m.leadId); // once, in its first week
+        baseline.leads++;
+        if (m.advanced) baseline.advanced++;
+      }
+    }
+    out.set(key, judge(used, baseline));
+  }
+  return out;
+}
