@@ -1,5 +1,6 @@
 import { formatRate } from '../lib/format.ts';
 import type { LandsRow, Sort } from '../lib/lands.ts';
+import { movedForwardCell, movedForwardSamples } from '../lib/moved-forward.ts';
 import { SortHeader } from './SortHeader.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
@@ -11,7 +12,10 @@ interface LandsTableProps {
   onSelect: (row: LandsRow) => void;
 }
 
-/** Landed vs didn't land per talking point and campaign message; every column header sorts. */
+/**
+ * Landed vs didn't land per talking point and campaign message, how often reps used it and whether
+ * the leads it was used with moved forward (all segments); every column header sorts.
+ */
 export function LandsTable({ rows, sort, onSort, selected, onSelect }: LandsTableProps) {
   const header = (column: Parameters<typeof SortHeader>[0]['column'], label: string) => (
     <SortHeader column={column} label={label} sort={sort} onSort={onSort} />
@@ -32,6 +36,8 @@ export function LandsTable({ rows, sort, onSort, selected, onSelect }: LandsTabl
             {header('landed', 'Landed')}
             {header('didntLand', "Didn't land")}
             {header('rate', "Didn't-land rate")}
+            {header('uses', 'Used')}
+            {header('moved', 'Moved forward')}
             <th scope="col">Top reason</th>
             <th scope="col">
               <span className="cf-visually-hidden">Details</span>
@@ -50,6 +56,16 @@ export function LandsTable({ rows, sort, onSort, selected, onSelect }: LandsTabl
               <td className="console-num">{row.landed}</td>
               <td className="console-num">{row.didntLand}</td>
               <td className="console-num">{formatRate(row.rate)}</td>
+              <td className="console-num">
+                {row.usage.uses}
+                {row.usage.uses > 0 && (
+                  <span className="console-hint">
+                    {' '}
+                    · {row.usage.reps} {row.usage.reps === 1 ? 'rep' : 'reps'}
+                  </span>
+                )}
+              </td>
+              <td title={movedForwardSamples(row.movedForward)}>{movedForwardCell(row.movedForward)}</td>
               <td>{row.topReason ?? '—'}</td>
               <td>
                 <button

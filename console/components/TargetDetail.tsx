@@ -2,9 +2,10 @@ import type { FeedbackReason } from '../../lib/contract/feedback.ts';
 import { REASON_ORDER, reasonLabel } from '../../lib/ui/labels.ts';
 import { formatRate } from '../lib/format.ts';
 import type { LandsRow } from '../lib/lands.ts';
+import { movedForwardMeaning, movedForwardSamples } from '../lib/moved-forward.ts';
 import { Notes } from './Notes.tsx';
 
-/** One target's breakdown: reasons, segments, weeks, and what reps wrote. */
+/** One target's breakdown: use and Moved forward, reasons, segments, weeks, and what reps wrote. */
 export function TargetDetail({ row }: { row: LandsRow }) {
   const summary = row.summary;
   const reasons = REASON_ORDER.map((reason): [FeedbackReason, number] => [
@@ -16,6 +17,17 @@ export function TargetDetail({ row }: { row: LandsRow }) {
       <h2 id="detail-heading">
         {row.kind}: {row.title}
       </h2>
+      <h3>Moved forward</h3>
+      <p>
+        Used {row.usage.uses} {row.usage.uses === 1 ? 'time' : 'times'} by {row.usage.reps}{' '}
+        {row.usage.reps === 1 ? 'rep' : 'reps'} with {row.usage.leads} {row.usage.leads === 1 ? 'lead' : 'leads'}.
+      </p>
+      <p>{movedForwardSamples(row.movedForward)}</p>
+      <p>{movedForwardMeaning(row.movedForward)}</p>
+      <p className="console-hint">
+        The baseline is leads in the same stage and industry in the same weeks it was not used with. A difference here
+        is a correlation, not proof: reps choose whom to use a point with.
+      </p>
       {!summary && <p>No rep has given a verdict on this yet.</p>}
       {summary && (
         <div className="console-detail__grid">

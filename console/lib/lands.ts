@@ -1,4 +1,11 @@
-import type { FeedbackSummary, FeedbackTarget, Tally, TargetSummary } from '../../lib/contract/feedback.ts';
+import type {
+  FeedbackSummary,
+  FeedbackTarget,
+  MovedForward,
+  Tally,
+  TargetSummary,
+  TargetUsage,
+} from '../../lib/contract/feedback.ts';
 import { reasonLabel } from '../../lib/ui/labels.ts';
 import { formatRate } from './format.ts';
 
@@ -15,6 +22,12 @@ export interface LandsRow {
   total: number;
   rate: number | null;
   topReason: string | null;
+  /** Uses in the summary's window (all segments). */
+  uses: number;
+  usage: TargetUsage;
+  /** Moved forward's difference of rates, for sorting; null while too few to tell. */
+  moved: number | null;
+  movedForward: MovedForward;
   /** Null while nobody has judged it. */
   summary: TargetSummary | null;
 }
@@ -48,6 +61,10 @@ function row(summary: TargetSummary, tally: Tally): LandsRow {
     total: tally.landed + tally.didntLand,
     rate: tally.didntLandRate,
     topReason: topReason(summary),
+    uses: summary.usage.uses,
+    usage: summary.usage,
+    moved: summary.movedForward.verdict === 'too_few' ? null : summary.movedForward.difference,
+    movedForward: summary.movedForward,
     summary: judged ? summary : null,
   };
 }
@@ -107,7 +124,7 @@ export function filterRows(rows: readonly LandsRow[], filter: RowFilter): LandsR
   );
 }
 
-export type SortColumn = 'title' | 'kind' | 'campaign' | 'status' | 'landed' | 'didntLand' | 'rate';
+export type SortColumn = 'title' | 'kind' | 'campaign' | 'status' | 'landed' | 'didntLand' | 'rate' | 'uses' | 'moved';
 /** `worst`: live targets first, then the highest didn't-land rate, then the most didn't-land verdicts. */
 export type Sort = { column: 'worst' } | { column: SortColumn; direction: 'ascending' | 'descending' };
 
@@ -129,7 +146,7 @@ export function sortRows(rows: readonly LandsRow[], sort: Sort): LandsRow[] {
   return sorted.sort((a, b) => {
     const x = a[column];
     const y = b[column];
-    // Rows without a rate (no verdicts) go last either way.
+    // Rows without a rate (no verdicts, too few to tell) go last either way.
     if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
     const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
     return order * sign || a.title.localeCompare(b.title);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Feedback, FeedbackPage, FeedbackSummary, TalkingPoint } from '../../lib/contract/index.ts';
 import { isoWeek } from '../../server/domain/feedback.ts';
+import { NO_EVIDENCE } from '../../server/domain/moved-forward.ts';
 import { demoMessage, expectProblem, extraToken, read, sha256, startTestServer, type TestServer } from './helpers.ts';
 
 const DANA = 'dana@acme.example'; // Manufacturing / Finance / NA
@@ -279,6 +280,8 @@ describe('GET /v1/feedback/summary', () => {
           { week: '2026-W48', tally: tally(0, 1, 1) },
           { week: '2026-W49', tally: tally(1, 1, 0.5) },
         ],
+        usage: { uses: 0, reps: 0, leads: 0 },
+        movedForward: NO_EVIDENCE,
       });
       expect(all.targets[2]).toMatchObject({
         target: { kind: 'campaignMessage', id: 'q4' },
@@ -364,6 +367,8 @@ describe('GET /v1/feedback/summary', () => {
         reasons: {},
         bySegment: [],
         byWeek: [],
+        usage: { uses: 0, reps: 0, leads: 0 },
+        movedForward: NO_EVIDENCE,
       });
       expect(statuses(await summary('?include=unjudged&campaign=old'))).toEqual({
         [retired.id]: 'retired',

@@ -17,7 +17,12 @@ const STAGES = DEFAULT_FUNNEL_STAGES.map((s) => s.stage);
 const ids = new Map(LEADS.map((l, i) => [l.name, i + 1]));
 const leads: LeadFacts[] = LEADS.map((l, i) => {
   const last = l.changes[l.changes.length - 1];
-  return { id: i + 1, stage: (last?.to ?? null) as LifecycleStage | null, industry: l.industry, createdAt: l.createdAt };
+  return {
+    id: i + 1,
+    stage: (last?.to ?? null) as LifecycleStage | null,
+    industry: l.industry,
+    createdAt: l.createdAt,
+  };
 });
 const changes: StageChange[] = LEADS.flatMap((l, i) => l.changes.map((c) => ({ leadId: i + 1, ...c })));
 const uses: UseRecord[] = USES.map((u) => ({

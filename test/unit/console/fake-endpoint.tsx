@@ -4,6 +4,7 @@ import { vi } from 'vitest';
 import { ApiClient } from '../../../console/lib/api.ts';
 import { SessionProvider } from '../../../console/lib/session.tsx';
 import type { Campaign, CampaignInput } from '../../../lib/contract/campaigns.ts';
+import type { TargetSummary } from '../../../lib/contract/feedback.ts';
 import type { TalkingPoint } from '../../../lib/contract/talking-points.ts';
 
 export interface Call {
@@ -109,4 +110,17 @@ export const POINT: TalkingPoint = {
   version: 7,
   updatedAt: '2026-11-21T10:00:00.000Z',
   author: 'Mia Marketer',
+};
+
+/** A summary target's use and Moved forward when nobody used it. */
+export const UNUSED: Pick<TargetSummary, 'usage' | 'movedForward'> = {
+  usage: { uses: 0, reps: 0, leads: 0 },
+  movedForward: {
+    days: 14,
+    used: { leads: 0, advanced: 0, rate: null },
+    baseline: { leads: 0, advanced: 0, rate: null },
+    difference: null,
+    interval: null,
+    verdict: 'too_few',
+  },
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { knownValues } from '../../../console/lib/knownValues.ts';
 import type { FeedbackSummary, TargetSummary } from '../../../lib/contract/feedback.ts';
 import type { TalkingPoint } from '../../../lib/contract/talking-points.ts';
-import { POINT } from './fake-endpoint.tsx';
+import { POINT, UNUSED } from './fake-endpoint.tsx';
 
 const pointWith = (audience: Partial<TalkingPoint['audience']>, triggers: Partial<TalkingPoint['triggers']>) => ({
   ...POINT,
@@ -19,6 +19,7 @@ const judgedIn = (bySegment: TargetSummary['bySegment']): TargetSummary => ({
   reasons: {},
   bySegment,
   byWeek: [],
+  ...UNUSED,
 });
 
 const tally = { landed: 1, didntLand: 0, didntLandRate: 0 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRows, campaignsOf, filterRows, type LandsRow, segmentsOf, sortRows } from '../../../console/lib/lands.ts';
 import type { FeedbackSummary, FeedbackTarget, TargetSummary } from '../../../lib/contract/feedback.ts';
 import { reasonLabel } from '../../../lib/ui/labels.ts';
+import { UNUSED } from './fake-endpoint.tsx';
 
 const tally = (landed: number, didntLand: number) => ({
   landed,
@@ -23,6 +24,7 @@ function summaryOf(
     reasons: {},
     bySegment: [],
     byWeek: [],
+    ...UNUSED,
     ...rest,
   };
 }
@@ -49,6 +51,10 @@ function rowOf(title: string, fields: Partial<LandsRow> & { landed?: number; did
     total: landed + didntLand,
     rate: t.didntLandRate,
     topReason: null,
+    uses: 0,
+    usage: UNUSED.usage,
+    moved: null,
+    movedForward: UNUSED.movedForward,
     summary: null,
     ...rest,
   };

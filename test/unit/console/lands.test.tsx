@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Lands, LandsPage } from '../../../console/components/LandsPage.tsx';
 import type { FeedbackSummary, FeedbackTarget, TargetSummary } from '../../../lib/contract/feedback.ts';
-import { CAMPAIGN, fakeFetch, renderSignedIn } from './fake-endpoint.tsx';
+import { CAMPAIGN, fakeFetch, renderSignedIn, UNUSED } from './fake-endpoint.tsx';
 
 afterEach(() => {
   cleanup();
@@ -22,8 +22,10 @@ function target(
   didntLand: number,
   finance: [number, number],
   status: TargetSummary['status'] = 'live',
+  evidence = UNUSED,
 ): TargetSummary {
   return {
+    ...evidence,
     target: { kind: 'talkingPoint', id },
     title,
     campaign: 'q4-cloud-savings',
@@ -38,14 +40,40 @@ function target(
 const SUMMARY: FeedbackSummary = {
   generatedAt: '2026-11-26T10:00:00.000Z',
   targets: [
-    target('tp_ok', 'Lands well', 9, 1, [1, 0]),
-    target('tp_bad', '=HYPERLINK("x"), bad', 1, 3, [0, 1]),
+    target('tp_ok', 'Lands well', 9, 1, [1, 0], 'live', moved(40, 3, [30, 18], [60, 15], [0.14, 0.53], 'ahead')),
+    target('tp_bad', '=HYPERLINK("x"), bad', 1, 3, [0, 1], 'live', moved(5, 1, [5, 1], [40, 10], null, 'too_few')),
     target('tp_old', 'Retired and bad', 0, 5, [0, 0], 'retired'),
     // Live and active, nobody has judged them yet (`include=unjudged`).
-    unjudged({ kind: 'talkingPoint', id: 'tp_quiet' }, 'Nobody said yet', null, 'live'),
+    {
+      ...unjudged({ kind: 'talkingPoint', id: 'tp_quiet' }, 'Nobody said yet', null, 'live'),
+      ...moved(22, 2, [21, 5], [50, 10], [-0.15, 0.25], 'no_clear_difference'),
+    },
     unjudged({ kind: 'campaignMessage', id: CAMPAIGN.key }, CAMPAIGN.name, CAMPAIGN.key, 'active'),
   ],
 };
+
+function moved(
+  uses: number,
+  reps: number,
+  [usedLeads, usedAdvanced]: [number, number],
+  [baseLeads, baseAdvanced]: [number, number],
+  interval: [number, number] | null,
+  verdict: TargetSummary['movedForward']['verdict'],
+): Pick<TargetSummary, 'usage' | 'movedForward'> {
+  const used = { leads: usedLeads, advanced: usedAdvanced, rate: usedAdvanced / usedLeads };
+  const baseline = { leads: baseLeads, advanced: baseAdvanced, rate: baseAdvanced / baseLeads };
+  return {
+    usage: { uses, reps, leads: usedLeads },
+    movedForward: {
+      days: 14,
+      used,
+      baseline,
+      difference: interval ? used.rate - baseline.rate : null,
+      interval: interval ? { low: interval[0], high: interval[1] } : null,
+      verdict,
+    },
+  };
+}
 
 function unjudged(
   target: FeedbackTarget,
@@ -62,6 +90,7 @@ function unjudged(
     reasons: {},
     bySegment: [],
     byWeek: [],
+    ...UNUSED,
   };
 }
 
@@ -138,6 +167,48 @@ describe('what lands', () => {
       'Nobody said yet,Talking point,,live,0,0,—,',
       '',
     ]);
+  });
+
+  it('shows how often each was used, by how many reps, and whether its leads moved forward', () => {
+    show();
+    const cells = (title: RegExp) =>
+      within(screen.getByRole('row', { name: title }))
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
+    expect(cells(/Lands well/)).toEqual(expect.arrayContaining(['40 · 3 reps', 'Ahead, +35 pts']));
+    expect(cells(/Nobody said yet/)).toEqual(expect.arrayContaining(['22 · 2 reps', 'No clear difference (+4 pts)']));
+    expect(cells(/Retired and bad/)).toEqual(expect.arrayContaining(['0', 'Too few to tell']));
+    const few = within(screen.getByRole('row', { name: /HYPERLINK/ })).getByText('Too few to tell');
+    expect(few.getAttribute('title')).toBe(
+      'Used with: 1 of 5 leads (20%) moved forward within 14 days. Baseline: 10 of 40 leads (25%).',
+    );
+  });
+
+  it('sorts by use and by Moved forward, too few to tell last', () => {
+    show();
+    fireEvent.click(screen.getByRole('button', { name: /^Used/ }));
+    expect(titles().slice(0, 3)).toEqual(['Lands well', 'Nobody said yet', '=HYPERLINK("x"), bad']);
+    fireEvent.click(screen.getByRole('button', { name: /^Moved forward/ }));
+    expect(titles().slice(0, 2)).toEqual(['Lands well', 'Nobody said yet']);
+    fireEvent.click(screen.getByRole('button', { name: /^Moved forward/ }));
+    expect(titles().slice(0, 2)).toEqual(['Nobody said yet', 'Lands well']);
+  });
+
+  it('says in plain words what Moved forward found, for a point nobody judged', () => {
+    show();
+    fireEvent.click(screen.getByRole('button', { name: /Details for Nobody said yet/ }));
+    const detail = screen.getByRole('region', { name: /Nobody said yet/ });
+    expect(within(detail).getByText('Used 22 times by 2 reps with 21 leads.')).toBeTruthy();
+    expect(
+      within(detail).getByText(
+        'Used with: 5 of 21 leads (24%) moved forward within 14 days. Baseline: 10 of 50 leads (20%).',
+      ),
+    ).toBeTruthy();
+    expect(
+      within(detail).getByText(
+        'Leads it was used with moved forward +4 pts compared with the baseline; the true difference is likely (95%) between −15 pts and +25 pts. That range holds zero: no clear difference.',
+      ),
+    ).toBeTruthy();
   });
 
   it('shows a target’s reasons, segments, weeks and the reps’ notes', async () => {
