@@ -151,28 +151,35 @@ function advanced(track: LeadTrack, at: number, index: number, order: ReadonlyMa
   return track.changes.some((c) => c.at > at && c.at <= at + WINDOW_MS && (order.get(c.to) ?? -1) > index);
 }
 
-interface Cell {
-  week: number;
-  stage: LifecycleStage;
-  industry: string | null;
-}
-const cellKey = (stage: LifecycleStage, industry: string | null) =>
-  `${stage}\u0000${industry ?? ''}\u0000${industry === null ? 0 : 1}`;
-
 /** Moved forward per target with any use in the window (targets without one have `NO_EVIDENCE`). */
 export function movedForwardByTarget(input: MovedForwardInput): Map<string, MovedForward> {
   const { since, now } = input;
   const order = new Map(input.stages.map((s, i) => [s, i]));
   const last = input.stages.length - 1;
-  const tracks = new Map<number, LeadTrack>(input.leads.map((facts) => [facts.id, { facts, changes: [] }]));
-  for (const c of input.changes) tracks.get(c.leadId)?.changes.push(c);
-  for (const t of tracks.values()) t.changes.sort((a, b) => a.at - b.at);
+  // Leads by index, and each lead's industry as a number: the hot loops below touch numbers only.
+  const tracks: LeadTrack[] = input.leads.map((facts) => ({ facts, changes: [] }));
+  const indexOf = new Map(input.leads.map((l, i) => [l.id, i]));
+  for (const c of input.changes) {
+    const i = indexOf.get(c.leadId);
+    if (i !== undefined) tracks[i]?.changes.push(c);
+  }
+  for (const t of tracks) t.changes.sort((a, b) => a.at - b.at);
+  const industries = new Map<string | null, number>();
+  const industryOf = tracks.map((t) => {
+    const known = industries.get(t.facts.industry);
+    if (known !== undefined) return known;
+    industries.set(t.facts.industry, industries.size);
+    return industries.size - 1;
+  });
+  /** A (stage, industry) pair as one number. */
+  const pairOf = (stage: number, lead: number) => stage * industries.size + (industryOf[lead] ?? 0);
 
   // Per target: every lead ever used with it, and the first use of each in the window.
   const usedEver = new Map<string, Set<number>>();
   const firstUse = new Map<string, Map<number, number>>();
   for (const u of input.uses) {
-    if (u.leadId === null || !tracks.has(u.leadId)) continue;
+    const lead = u.leadId === null ? undefined : indexOf.get(u.leadId);
+    if (lead === undefined) continue;
     const key = targetKey(u.target);
     let ever = usedEver.get(key);
     if (!ever) {
@@ -180,68 +187,75 @@ export function movedForwardByTarget(input: MovedForwardInput): Map<string, Move
       usedEver.set(key, ever);
       firstUse.set(key, new Map());
     }
-    ever.add(u.leadId);
+    ever.add(lead);
     if (since !== null && u.at < since) continue;
     const first = firstUse.get(key);
-    const seen = first?.get(u.leadId);
-    if (seen === undefined || u.at < seen) first?.set(u.leadId, u.at);
+    const seen = first?.get(lead);
+    if (seen === undefined || u.at < seen) first?.set(lead, u.at);
   }
 
-  // Baseline cells, built once per week for the (stage, industry) pairs some target needs that week.
-  const wanted = new Map<number, Set<string>>();
-  const perTarget = new Map<string, { used: { leads: number; advanced: number }; cells: Cell[] }>();
+  // The used groups, and the baseline cells (week, pair) they need.
+  const wanted = new Map<number, Set<number>>();
+  const perTarget = new Map<string, { used: { leads: number; advanced: number }; cells: [number, number][] }>();
   for (const [key, first] of firstUse) {
     const used = { leads: 0, advanced: 0 };
-    const cells = new Map<string, Cell>();
-    for (const [leadId, at] of first) {
-      const track = tracks.get(leadId);
+    const cells = new Map<string, [number, number]>();
+    for (const [lead, at] of first) {
+      const track = tracks[lead];
       if (!track || at + WINDOW_MS > now) continue;
       const stage = stageAt(track, at);
       const index = stage === null ? undefined : order.get(stage);
-      if (stage === null || index === undefined || index === last) continue;
+      if (index === undefined || index === last) continue;
       used.leads++;
       if (advanced(track, at, index, order)) used.advanced++;
       const week = isoWeekStart(at);
-      const { industry } = track.facts;
-      cells.set(`${week}\u0000${cellKey(stage, industry)}`, { week, stage, industry });
+      const pair = pairOf(index, lead);
+      cells.set(`${week}:${pair}`, [week, pair]);
       let pairs = wanted.get(week);
       if (!pairs) {
         pairs = new Set();
         wanted.set(week, pairs);
       }
-      pairs.add(cellKey(stage, industry));
+      pairs.add(pair);
     }
-    perTarget.set(key, { used, cells: [...cells.values()].sort((a, b) => a.week - b.week) });
+    perTarget.set(key, { used, cells: [...cells.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1]) });
   }
 
-  const members = new Map<string, { leadId: number; advanced: boolean }[]>();
+  // Each wanted cell's members, once per week over all leads, as (lead index << 1 | advanced).
+  const members = new Map<number, Map<number, number[]>>();
   for (const [week, pairs] of wanted) {
-    for (const track of tracks.values()) {
+    const byPair = new Map<number, number[]>();
+    members.set(week, byPair);
+    tracks.forEach((track, lead) => {
       const stage = stageAt(track, week);
       const index = stage === null ? undefined : order.get(stage);
-      if (stage === null || index === undefined) continue;
-      const pair = cellKey(stage, track.facts.industry);
-      if (!pairs.has(pair)) continue;
-      const key = `${week}\u0000${pair}`;
-      let list = members.get(key);
+      if (index === undefined) return;
+      const pair = pairOf(index, lead);
+      if (!pairs.has(pair)) return;
+      let list = byPair.get(pair);
       if (!list) {
         list = [];
-        members.set(key, list);
+        byPair.set(pair, list);
       }
-      list.push({ leadId: track.facts.id, advanced: advanced(track, week, index, order) });
-    }
+      list.push((lead << 1) | (advanced(track, week, index, order) ? 1 : 0));
+    });
   }
 
+  // `stamp[lead] === n` once the lead was used with, or already counted in the baseline of, the n-th target.
+  const stamp = new Int32Array(tracks.length);
+  let n = 0;
   const out = new Map<string, MovedForward>();
   for (const [key, { used, cells }] of perTarget) {
-    const excluded = new Set(usedEver.get(key));
+    n++;
+    for (const lead of usedEver.get(key) ?? []) stamp[lead] = n;
     const baseline = { leads: 0, advanced: 0 };
-    for (const cell of cells) {
-      for (const m of members.get(`${cell.week}\u0000${cellKey(cell.stage, cell.industry)}`) ?? []) {
-        if (excluded.has(m.leadId)) continue;
-        excluded.add(m.leadId); // once, in its first week
+    for (const [week, pair] of cells) {
+      for (const m of members.get(week)?.get(pair) ?? []) {
+        const lead = m >> 1;
+        if (stamp[lead] === n) continue;
+        stamp[lead] = n; // once, in its first week
         baseline.leads++;
-        if (m.advanced) baseline.advanced++;
+        baseline.advanced += m & 1;
       }
     }
     out.set(key, judge(used, baseline));

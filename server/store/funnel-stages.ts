@@ -2,10 +2,14 @@ import { LifecycleStage } from '../../lib/contract/index.ts';
 import type { StageChange } from '../domain/funnel-metrics.ts';
 import type { StoreContext } from './context.ts';
 
-const stageOrNull = (value: string | null) => {
-  const parsed = LifecycleStage.safeParse(value);
-  return parsed.success ? parsed.data : null;
-};
+const STAGES: ReadonlySet<string> = new Set(LifecycleStage.options);
+
+/**
+ * A stored stage as the contract's value, or null (none, or one the contract no longer has). A set
+ * lookup, not `safeParse`: a failed parse builds an error, and the history has a null `from` per lead.
+ */
+export const stageOrNull = (value: string | null): LifecycleStage | null =>
+  value !== null && STAGES.has(value) ? (value as LifecycleStage) : null;
 
 /** Reads of the lifecycle-stage history (`stage_changes`, written by the lead store's upsert). */
 export function createStageHistoryStore(ctx: StoreContext) {

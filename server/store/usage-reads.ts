@@ -1,6 +1,6 @@
-import { LifecycleStage } from '../../lib/contract/index.ts';
 import type { LeadFacts, UseRecord } from '../domain/moved-forward.ts';
 import type { StoreContext } from './context.ts';
+import { stageOrNull } from './funnel-stages.ts';
 
 /**
  * The set-based reads "Used" and "Moved forward" in the feedback summary are computed from: every
@@ -41,15 +41,12 @@ export function createUsageReads(ctx: StoreContext) {
         .select(['id', 'lifecycle_stage', 'industry', 'created_at'])
         .orderBy('id')
         .execute();
-      return rows.map((r) => {
-        const stage = LifecycleStage.safeParse(r.lifecycle_stage);
-        return {
-          id: r.id,
-          stage: stage.success ? stage.data : null,
-          industry: r.industry,
-          createdAt: Date.parse(r.created_at),
-        };
-      });
+      return rows.map((r) => ({
+        id: r.id,
+        stage: stageOrNull(r.lifecycle_stage),
+        industry: r.industry,
+        createdAt: Date.parse(r.created_at),
+      }));
     },
   };
 }
