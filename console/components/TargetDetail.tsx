@@ -18,16 +18,22 @@ export function TargetDetail({ row }: { row: LandsRow }) {
         {row.kind}: {row.title}
       </h2>
       <h3>Moved forward</h3>
-      <p>
-        Used {row.usage.uses} {row.usage.uses === 1 ? 'time' : 'times'} by {row.usage.reps}{' '}
-        {row.usage.reps === 1 ? 'rep' : 'reps'} with {row.usage.leads} {row.usage.leads === 1 ? 'lead' : 'leads'}.
-      </p>
-      <p>{movedForwardSamples(row.movedForward)}</p>
-      <p>{movedForwardMeaning(row.movedForward)}</p>
-      <p className="console-hint">
-        The baseline is leads in the same stage and industry in the same weeks it was not used with. A difference here
-        is a correlation, not proof: reps choose whom to use a point with.
-      </p>
+      {row.usage.uses === 0 ? (
+        <p>No rep has used it yet, so there is nothing to compare.</p>
+      ) : (
+        <>
+          <p>
+            Used {row.usage.uses} {row.usage.uses === 1 ? 'time' : 'times'} by {row.usage.reps}{' '}
+            {row.usage.reps === 1 ? 'rep' : 'reps'} with {row.usage.leads} {row.usage.leads === 1 ? 'lead' : 'leads'}.
+          </p>
+          <p>{movedForwardSamples(row.movedForward)}</p>
+          <p>{movedForwardMeaning(row.movedForward)}</p>
+          <p className="console-hint">
+            The baseline is leads in the same stage and industry in the same weeks it was not used with. A difference
+            here is a correlation, not proof: reps choose whom to use a point with.
+          </p>
+        </>
+      )}
       {!summary && <p>No rep has given a verdict on this yet.</p>}
       {summary && (
         <div className="console-detail__grid">

@@ -209,6 +209,8 @@ describe('what lands', () => {
         'Leads it was used with moved forward +4 pts compared with the baseline; the true difference is likely (95%) between −15 pts and +25 pts. That range holds zero: no clear difference.',
       ),
     ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Details for Retired and bad/ }));
+    expect(screen.getByText('No rep has used it yet, so there is nothing to compare.')).toBeTruthy();
   });
 
   it('shows a target’s reasons, segments, weeks and the reps’ notes', async () => {
