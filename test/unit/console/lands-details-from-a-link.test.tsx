@@ -2,7 +2,7 @@ import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Pages } from '../../../console/components/Pages.tsx';
 import type { FeedbackSummary } from '../../../lib/contract/feedback.ts';
-import { fakeFetch, renderSignedIn } from './fake-endpoint.tsx';
+import { fakeFetch, renderSignedIn, UNUSED } from './fake-endpoint.tsx';
 
 afterEach(() => {
   cleanup();
@@ -22,6 +22,7 @@ const SUMMARY: FeedbackSummary = {
       reasons: { pricing: 1 },
       bySegment: [],
       byWeek: [{ week: '2026-W49', tally }],
+      ...UNUSED,
     },
   ],
 };
