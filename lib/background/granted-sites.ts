@@ -37,8 +37,8 @@ async function sync(): Promise<void> {
     id: GRANTED_SCRIPT_ID,
     matches,
     js: [CONTENT_SCRIPT_FILE],
-    // As the manifest's content script: top frame only, after the page has loaded.
-    runAt: 'document_idle' as const,
+    // As the manifest's content script (entrypoints/content.ts says why document_start): top frame only.
+    runAt: 'document_start' as const,
     allFrames: false,
     // Registered again from the grants at each browser start, so a registration never outlives its grant.
     persistAcrossSessions: false,

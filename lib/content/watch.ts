@@ -2,7 +2,8 @@
 // nothing: work is scheduled only by a mutation or a navigation, never by a polling timer.
 import type { TraceEntry } from '../messages.ts';
 import { siteFor } from '../sites/registry.ts';
-import type { PageLeads, Trace } from '../sites/types.ts';
+import type { PageLeads, Reads, Trace } from '../sites/types.ts';
+import { batchChangesNothing } from './changes-nothing.ts';
 
 // Long enough for a host app's thread swap (several mutation batches) to land in one detection. A
 // hash navigation (Gmail opening a thread) is checked at once, without this wait; a swap seen only
@@ -40,29 +41,69 @@ export function readWithTrace(doc: Document, href: string): { page: PageLeads | 
   return { page, trace };
 }
 
-export function watchPage({ report, checked, signal, doc = document }: WatchOptions): { check(): void } {
+/** What a check did: nothing to look at since the last, looked and found the same, or reported a change. */
+export type CheckResult = 'skipped' | 'same' | 'reported';
+
+function readsAt(href: string): Reads | null {
+  try {
+    return siteFor(new URL(href))?.site.reads ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function watchPage({ report, checked, signal, doc = document }: WatchOptions): { check(): CheckResult } {
   let last: string | undefined;
   let pending: ReturnType<typeof setTimeout> | undefined;
   const view = doc.defaultView ?? window;
+  // Whether anything that could change the answer happened since the last detection, and where.
+  let dirty = true;
+  let readHref = '';
+  let reads: { href: string; reads: Reads | null } = { href: '', reads: null };
 
-  const check = () => {
+  const absorb = (records: readonly MutationRecord[]) => {
+    if (dirty || records.length === 0) return;
+    const href = view.location.href;
+    if (href !== readHref) {
+      dirty = true;
+      return;
+    }
+    if (reads.href !== href) reads = { href, reads: readsAt(href) };
+    if (!batchChangesNothing(records, reads.reads)) dirty = true;
+  };
+
+  const check = (): CheckResult => {
     pending = undefined;
     try {
       checked?.();
-      const { page, trace } = readWithTrace(doc, view.location.href);
+      absorb(observer.takeRecords());
+      const href = view.location.href;
+      if (!dirty && href === readHref) return 'skipped';
+      dirty = false;
+      readHref = href;
+      const { page, trace } = readWithTrace(doc, href);
       const key = JSON.stringify(page);
-      if (key === last) return;
+      if (key === last) return 'same';
       last = key;
       report(page, trace);
+      return 'reported';
     } catch {
       // Never into the host page.
+      return 'same';
     }
   };
   const schedule = () => {
     if (pending === undefined && !signal.aborted) pending = setTimeout(check, SETTLE_MS);
   };
 
-  const observer = new MutationObserver(schedule);
+  const observer = new MutationObserver((records) => {
+    try {
+      absorb(records);
+    } catch {
+      dirty = true;
+    }
+    if (dirty) schedule();
+  });
   const start = () => {
     if (signal.aborted) return;
     observer.observe(doc.documentElement, { childList: true, subtree: true });

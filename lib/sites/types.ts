@@ -53,6 +53,21 @@ export interface SiteDefinition<Id extends string, V extends string> {
   matchUrl(url: URL): V | null;
   /** Pure: the leads the page shows. Never throws; a miss is an empty list. */
   detect(doc: Document, url: URL, trace?: Trace): Found<NoInfer<V>> | null;
+  /** What `detect` reads, so that the watcher skips changes that cannot alter its answer. Without it, every change counts. */
+  reads?: Reads;
+}
+
+/**
+ * Everything `detect` looks at on a page. A DOM change can alter its answer only by adding or
+ * removing an element matching (or holding one matching) a selector of `elements`, or by changing
+ * text inside an element matching `textOf`; anything else (typing in a message body, a tooltip, an
+ * animation) is skipped without detecting. Attribute and text-node edits are never watched at all.
+ */
+export interface Reads {
+  /** Single selectors (no lists), each queried on its own: see `selectAll`. */
+  elements: readonly string[];
+  /** A selector list: the elements whose text `detect` reads (names on address chips, the title). */
+  textOf: string;
 }
 
 export interface SiteAdapter<Id extends string = string, V extends string = string> {
@@ -65,4 +80,5 @@ export interface SiteAdapter<Id extends string = string, V extends string = stri
   views: readonly V[];
   matchUrl(url: URL): V | null;
   detect(doc: Document, url: URL, trace?: Trace): Detected<Id, V> | null;
+  reads: Reads | null;
 }

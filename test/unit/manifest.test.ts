@@ -97,7 +97,7 @@ describe.each(BROWSERS)('the built %s manifest', (browser) => {
   it('runs on a granted domain the very script it runs on the fixed hosts, as lib/background/granted-sites.ts registers it', () => {
     const scripts = manifestOf(browser).content_scripts ?? [];
     expect(scripts).toHaveLength(1);
-    expect(scripts[0]).toMatchObject({ js: [CONTENT_SCRIPT_FILE], run_at: 'document_idle' });
+    expect(scripts[0]).toMatchObject({ js: [CONTENT_SCRIPT_FILE], run_at: 'document_start' });
     expect(scripts[0]?.all_frames).toBeUndefined();
     expect(existsSync(join(dirOf(browser), CONTENT_SCRIPT_FILE))).toBe(true);
   });

@@ -1,6 +1,6 @@
 // The people of the open thread: its senders, most recent message first, then its recipients.
 import { outermost, visible } from '../dom.ts';
-import { anyOf, firstHit, type Probe, rankOf, tally } from '../probe.ts';
+import { anyOf, firstHit, type Probe, rankOf, selectAll, tally } from '../probe.ts';
 import type { Trace } from '../types.ts';
 import { type Person, personOf } from './people.ts';
 import { SELECTORS } from './selectors.ts';
@@ -47,7 +47,7 @@ export function findMessages(root: ParentNode, trace?: Trace): Element[] {
   const hit = firstHit(root, SELECTORS.message);
   trace?.('message', hit?.alternative ?? null, hit?.elements.length ?? 0);
   const messages = hit ? outermost(hit.elements) : [];
-  const rows = root.querySelectorAll(COLLAPSED);
+  const rows = selectAll(root, COLLAPSED);
   if (rows.length === 0) return messages;
   const known = new Set(messages);
   // A row holding a known message, or held by one, is that message already.
@@ -93,8 +93,7 @@ function report(probe: Probe, found: (Answer | undefined)[], counter: ReturnType
 function allOf(root: ParentNode, probe: Probe): Set<Element> {
   const found = new Set<Element>();
   for (const alternative of probe) {
-    const elements = root.querySelectorAll(alternative.selector);
-    for (let i = 0; i < elements.length; i++) found.add(elements[i] as Element);
+    for (const el of selectAll(root, alternative.selector)) found.add(el);
   }
   return found;
 }

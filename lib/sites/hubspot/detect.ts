@@ -11,7 +11,7 @@
  */
 import { cleanName } from '../dom.ts';
 import { looksLikeEmail, normaliseEmail } from '../email.ts';
-import { firstHit, type Probe } from '../probe.ts';
+import { firstHit, type Probe, selectAll } from '../probe.ts';
 import type { Found, PageLead, Trace } from '../types.ts';
 import { SELECTORS } from './selectors.ts';
 import { CONTACT_HREF, type RecordRef, recordOf } from './urls.ts';
@@ -49,7 +49,7 @@ function firstEmail(
 ) {
   const { wholeText = false, trace, label } = options;
   for (const alternative of probe) {
-    for (const el of Array.from(scope.querySelectorAll(alternative.selector))) {
+    for (const el of selectAll(scope, alternative.selector)) {
       const email = emailOf(el, wholeText);
       if (email) {
         if (label) trace?.(label, alternative.name, 1);
@@ -66,7 +66,7 @@ function idsIn(card: Element): Set<string> {
   const ids = new Set<string>();
   for (const alternative of SELECTORS.cardRecord) {
     const own = card.matches(alternative.selector) ? [card] : [];
-    for (const el of [...own, ...Array.from(card.querySelectorAll(alternative.selector))]) {
+    for (const el of [...own, ...selectAll(card, alternative.selector)]) {
       const id = el.getAttribute('data-object-id') ?? CONTACT_HREF.exec(el.getAttribute('href') ?? '')?.[1];
       if (id && /^\d+$/.test(id)) ids.add(id);
     }

@@ -2,7 +2,7 @@
 
 import { cleanName, MAX_NAME } from '../dom.ts';
 import { looksLikeEmail, normaliseEmail } from '../email.ts';
-import { anyOf } from '../probe.ts';
+import { anyOf, selectAll } from '../probe.ts';
 import { LINE_WORDS } from './labels.ts';
 import { SELECTORS } from './selectors.ts';
 
@@ -74,7 +74,7 @@ export function keepOutside(regions: string, forms: Element[] = []): Keep {
  * A line naming one person whose persona carries only the address lends that persona its name.
  */
 export function peopleInLine(line: Element, keep: Keep): Person[] {
-  const personas = Array.from(line.querySelectorAll(anyOf(SELECTORS.persona))).filter(keep);
+  const personas = selectAll(line, anyOf(SELECTORS.persona)).filter(keep);
   const people = [...peopleOf(line), ...personas.flatMap(peopleOf)];
   people.push(...peopleInText(line, personas, people.length > 0, keep));
   // Only a labelled line ("From: Dana Lee"); a well's bare "To" is a field name, not a person's.
@@ -95,7 +95,7 @@ const MAX_PERSONA_TEXT = 1_000;
  * ("Von: Dana Lee <dana@acme.com>").
  */
 function peopleInText(line: Element, personas: Element[], named: boolean, keep: Keep): Person[] {
-  const children = Array.from(line.querySelectorAll(anyOf(SELECTORS.personaText))).filter(
+  const children = selectAll(line, anyOf(SELECTORS.personaText)).filter(
     (el) => keep(el) && !personas.some((persona) => persona.contains(el) || el.contains(persona)),
   );
   const outer = children.filter((el) => !children.some((other) => other !== el && other.contains(el)));

@@ -1,6 +1,6 @@
 // The people of the conversation open in the reading pane: senders, most recent first, then recipients.
 import { outermost, visible } from '../dom.ts';
-import { firstHit, tally } from '../probe.ts';
+import { firstHit, selectAll, tally } from '../probe.ts';
 import type { Trace } from '../types.ts';
 import { type Keep, type Person, peopleInLine, peopleOf } from './people.ts';
 import { SELECTORS } from './selectors.ts';
@@ -45,7 +45,7 @@ const inDocumentOrder = (a: Element, b: Element) =>
 function recipientLines(message: Element, keep: Keep, counter: ReturnType<typeof tally>): Element[] {
   const lines = new Set<Element>();
   for (const alternative of SELECTORS.recipient) {
-    const found = Array.from(message.querySelectorAll(alternative.selector)).filter((el) => keep(el) && !lines.has(el));
+    const found = selectAll(message, alternative.selector).filter((el) => keep(el) && !lines.has(el));
     if (found.length === 0) continue;
     const outer = outermost(found);
     counter.add({ alternative: alternative.name, elements: outer });

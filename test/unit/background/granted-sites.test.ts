@@ -90,7 +90,7 @@ describe('granted sites', () => {
     expect(registered.get(GRANTED_SCRIPT_ID)).toMatchObject({
       matches: [AGENCY],
       js: ['content-scripts/content.js'],
-      runAt: 'document_idle',
+      runAt: 'document_start',
       allFrames: false,
     });
   });

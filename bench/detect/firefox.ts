@@ -1,0 +1,91 @@
+// bench:detect in Debian's firefox-esr over WebDriver BiDi (puppeteer-core, as test/firefox does):
+// the same detection page and the same load comparison as in Chromium, with the Firefox build.
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { firefoxPath, launchFirefox, serveGmail } from '../../test/firefox/harness.ts';
+import { BATCHES, type Batch, detectionRows, LOADS, loadRow, loadUrl, type Row } from './figures.ts';
+import { THREAD_URL } from './page.ts';
+
+interface BenchWindow {
+  __bench: { nodes(): number; leads(): number; detect(batches: number): Batch[] };
+}
+
+/** Firefox rounds `performance.now()` to whole milliseconds unless told not to: sub-millisecond figures need it. */
+const PRECISE_TIMERS = { 'privacy.reduceTimerPrecision': false };
+
+async function plainFirefox(): Promise<Browser> {
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: true,
+    timeout: 120_000,
+    protocolTimeout: 120_000,
+    extraPrefsFirefox: PRECISE_TIMERS,
+  });
+}
+
+async function loadTime(page: Page, i: number): Promise<number> {
+  const url = loadUrl(THREAD_URL, i);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // Over BiDi, goto's own wait for the load event now and then never ends, or the navigation is
+      // answered NS_BINDING_ABORTED (about one load in twenty, with or without the add-on): the page's
+      // navigation timing says when its load event ended, and a load that went wrong is made again.
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 20_000 });
+      await page.waitForFunction(
+        (href) => {
+          const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+          return location.href === href && !!nav && nav.loadEventEnd > 0;
+        },
+        { polling: 20, timeout: 20_000 },
+        url,
+      );
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+  return page.evaluate(() => {
+    const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    return nav ? nav.loadEventEnd - nav.startTime : Number.NaN;
+  });
+}
+
+export async function measureFirefox(html: string, bundle: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  const plain = await plainFirefox();
+  const withExtension = await launchFirefox();
+  try {
+    const page = await plain.newPage();
+    await serveGmail(page, html);
+    await page.goto(THREAD_URL, { waitUntil: 'load', timeout: 60_000 });
+    await page.evaluate(bundle);
+    const nodes = await page.evaluate(() => (window as unknown as BenchWindow).__bench.nodes());
+    const leads = await page.evaluate(() => (window as unknown as BenchWindow).__bench.leads());
+    await page.evaluate(() => (window as unknown as BenchWindow).__bench.detect(30));
+    const batches = await page.evaluate((n) => (window as unknown as BenchWindow).__bench.detect(n), BATCHES);
+    rows.push(...detectionRows('Firefox', batches, nodes, leads));
+
+    const without = await plain.newPage();
+    const withExt = await withExtension.browser.newPage();
+    await serveGmail(without, html);
+    await serveGmail(withExt, html);
+    await loadTime(without, -1);
+    await loadTime(withExt, -1);
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      if (i % 2 === 0) {
+        a.push(await loadTime(without, i));
+        b.push(await loadTime(withExt, i));
+      } else {
+        b.push(await loadTime(withExt, i));
+        a.push(await loadTime(without, i));
+      }
+    }
+    rows.push(loadRow('Firefox', b, a));
+  } finally {
+    await plain.close();
+    await withExtension.close();
+  }
+  return rows;
+}
