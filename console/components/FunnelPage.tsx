@@ -1,10 +1,12 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { Funnel, FunnelHistory, FunnelMetrics } from '../../lib/contract/funnel.ts';
 import { routes } from '../../lib/contract/routes.ts';
 import type { ApiResult } from '../lib/api.ts';
+import { funnelFlow } from '../lib/charts.ts';
 import { canEditFunnel } from '../lib/funnel.ts';
 import { useSession } from '../lib/session.tsx';
 import { useLoad } from '../lib/useLoad.ts';
+import { FunnelWeeklyFlow } from './charts/FunnelWeeklyFlow.tsx';
 import { FunnelEditor } from './FunnelEditor.tsx';
 import { FunnelFlow } from './FunnelFlow.tsx';
 import { FunnelHistoryList } from './FunnelHistoryList.tsx';
@@ -57,6 +59,14 @@ export function FunnelPage() {
 function FunnelView({ data, reload }: { data: FunnelData; reload: () => void }) {
   const { me } = useSession();
   const [editing, setEditing] = useState(false);
+  const flow = useMemo(
+    () =>
+      funnelFlow(
+        data.metrics,
+        data.funnel.stages.map((s) => s.stage),
+      ),
+    [data.metrics, data.funnel.stages],
+  );
   const changed = () => {
     setEditing(false);
     reload();
@@ -64,6 +74,7 @@ function FunnelView({ data, reload }: { data: FunnelData; reload: () => void }) 
   return (
     <>
       <FunnelFlow funnel={data.funnel} metrics={data.metrics} />
+      <FunnelWeeklyFlow stages={flow} weeks={data.metrics.weeks} />
       <FunnelSignoff funnel={data.funnel} onChanged={changed} />
       {editing ? (
         <FunnelEditor funnel={data.funnel} onSaved={changed} onCancel={() => setEditing(false)} />

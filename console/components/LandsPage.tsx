@@ -17,6 +17,8 @@ import {
 } from '../lib/lands.ts';
 import { useSession } from '../lib/session.tsx';
 import { useLoad } from '../lib/useLoad.ts';
+import { weeksEnding } from '../lib/weeks.ts';
+import { CHART_WEEKS, LandsCharts } from './charts/LandsCharts.tsx';
 import { LandsFilters } from './LandsFilters.tsx';
 import { LandsTable } from './LandsTable.tsx';
 import { ProblemAlert } from './ProblemAlert.tsx';
@@ -87,6 +89,7 @@ export function Lands({ summary, opened = null }: { summary: FeedbackSummary; op
         onSegment={setSegment}
         campaigns={campaigns}
       />
+      <LandsCharts summary={summary} filter={filter} segmentPicked={picked !== null} />
       <div className="console-toolbar">
         <output id={statusId} className="console-hint cf-status">
           {rows.length} {rows.length === 1 ? 'row' : 'rows'}
@@ -112,7 +115,7 @@ export function Lands({ summary, opened = null }: { summary: FeedbackSummary; op
           onSelect={(row) => setSelected(row.id)}
         />
       )}
-      {detail && <TargetDetail row={detail} />}
+      {detail && <TargetDetail row={detail} weeks={weeksEnding(Date.parse(summary.generatedAt), CHART_WEEKS)} />}
     </>
   );
 }

@@ -1,12 +1,14 @@
 import type { FeedbackReason } from '../../lib/contract/feedback.ts';
 import { REASON_ORDER, reasonLabel } from '../../lib/ui/labels.ts';
+import { verdictsByWeek } from '../lib/charts.ts';
 import { formatRate } from '../lib/format.ts';
 import type { LandsRow } from '../lib/lands.ts';
 import { movedForwardMeaning, movedForwardSamples } from '../lib/moved-forward.ts';
+import { WeeklyVerdicts } from './charts/WeeklyVerdicts.tsx';
 import { Notes } from './Notes.tsx';
 
-/** One target's breakdown: use and Moved forward, reasons, segments, weeks, and what reps wrote. */
-export function TargetDetail({ row }: { row: LandsRow }) {
+/** One target's breakdown: use and Moved forward, reasons, segments, weeks (a chart over `weeks`), and what reps wrote. */
+export function TargetDetail({ row, weeks }: { row: LandsRow; weeks: readonly string[] }) {
   const summary = row.summary;
   const reasons = REASON_ORDER.map((reason): [FeedbackReason, number] => [
     reason,
@@ -35,6 +37,7 @@ export function TargetDetail({ row }: { row: LandsRow }) {
         </>
       )}
       {!summary && <p>No rep has given a verdict on this yet.</p>}
+      {summary && <WeeklyVerdicts title={`${row.title}, per week`} weeks={verdictsByWeek([row], weeks)} />}
       {summary && (
         <div className="console-detail__grid">
           <table className="console-table">

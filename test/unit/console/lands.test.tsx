@@ -100,8 +100,11 @@ function show() {
   return endpoint;
 }
 
+/** The table of targets (the charts above it name targets too). */
+const landsTable = () => within(screen.getByRole('table', { name: /What lands/ }));
+
 const titles = () =>
-  within(screen.getByRole('table', { name: /What lands/ }))
+  landsTable()
     .getAllByRole('row')
     .slice(1)
     .map((row) => within(row).getByRole('rowheader').textContent);
@@ -141,7 +144,7 @@ describe('what lands', () => {
     fireEvent.change(screen.getByLabelText('Segment'), { target: { value: 'persona:Finance' } });
     // In the segment, only verdicts from Finance leads count.
     expect(titles()).toEqual(['=HYPERLINK("x"), bad', 'Lands well', 'Retired and bad']);
-    const row = screen.getByRole('row', { name: /Lands well/ });
+    const row = landsTable().getByRole('row', { name: /Lands well/ });
     expect(
       within(row)
         .getAllByRole('cell')
@@ -240,10 +243,11 @@ describe('what lands', () => {
           },
     );
     renderSignedIn(<LandsPage />, endpoint.fetch);
-    const row = await screen.findByRole('row', { name: /Retired and bad/ });
+    await screen.findByRole('table', { name: /What lands/ });
+    const row = landsTable().getByRole('row', { name: /Retired and bad/ });
     expect(within(row).getByText('retired')).toBeTruthy();
-    expect(within(screen.getByRole('row', { name: /Deleted since/ })).getByText('unknown')).toBeTruthy();
-    expect(within(screen.getByRole('row', { name: /Q4 Cloud Savings/ })).getByText('active')).toBeTruthy();
+    expect(within(landsTable().getByRole('row', { name: /Deleted since/ })).getByText('unknown')).toBeTruthy();
+    expect(within(landsTable().getByRole('row', { name: /Q4 Cloud Savings/ })).getByText('active')).toBeTruthy();
     expect(endpoint.calls.map((call) => call.path)).toEqual(['/v1/feedback/summary?include=unjudged']);
     const campaigns = within(screen.getByLabelText('Campaign')).getAllByRole('option');
     expect(campaigns.map((option) => option.textContent)).toEqual(['Any', 'Q4 Cloud Savings']);
