@@ -9,6 +9,7 @@ import {
   campaignsOf,
   csvRows,
   filterRows,
+  ROWS_AT_ONCE,
   type RowFilter,
   type Sort,
   segmentId,
@@ -59,6 +60,7 @@ export function Lands({ summary, opened = null }: { summary: FeedbackSummary; op
   const [segment, setSegment] = useState('');
   const [sort, setSort] = useState<Sort>({ column: 'worst' });
   const [selected, setSelected] = useState<string | null>(opened);
+  const [limit, setLimit] = useState(ROWS_AT_ONCE);
   const statusId = useId();
   const segments = useMemo(() => segmentsOf(summary), [summary]);
   const campaigns = useMemo(() => campaignsOf(summary), [summary]);
@@ -94,6 +96,7 @@ export function Lands({ summary, opened = null }: { summary: FeedbackSummary; op
         <output id={statusId} className="console-hint cf-status">
           {rows.length} {rows.length === 1 ? 'row' : 'rows'}
           {sort.column === 'worst' ? ', worst-landing live first' : ''} · as of {formatDateTime(summary.generatedAt)}
+          {rows.length > limit ? ` · showing the first ${limit}` : ''}
         </output>
         {sort.column !== 'worst' && (
           <button type="button" className="cf-button cf-button--small" onClick={() => setSort({ column: 'worst' })}>
@@ -108,12 +111,17 @@ export function Lands({ summary, opened = null }: { summary: FeedbackSummary; op
         <p>No talking point or campaign message matches these filters.</p>
       ) : (
         <LandsTable
-          rows={rows}
+          rows={rows.length > limit ? rows.slice(0, limit) : rows}
           sort={sort}
           onSort={setSort}
           selected={selected}
           onSelect={(row) => setSelected(row.id)}
         />
+      )}
+      {rows.length > limit && (
+        <button type="button" className="cf-button" onClick={() => setLimit(rows.length)}>
+          Show all {rows.length} rows
+        </button>
       )}
       {detail && <TargetDetail row={detail} weeks={weeksEnding(Date.parse(summary.generatedAt), CHART_WEEKS)} />}
     </>

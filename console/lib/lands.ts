@@ -109,6 +109,9 @@ export function segmentsOf(summary: FeedbackSummary): Segment[] {
   return [...found.values()].sort((a, b) => segmentId(a).localeCompare(segmentId(b)));
 }
 
+/** Rows the table draws at first (more on request): hundreds lay out slowly, and the worst-landing come first. */
+export const ROWS_AT_ONCE = 100;
+
 export interface RowFilter {
   campaign: string;
   status: string;

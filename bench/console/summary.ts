@@ -1,0 +1,57 @@
+// A "what lands" summary at a given size, built the way the endpoint builds it (summariseFeedback)
+// from seeded random verdicts: points × verdicts over the last weeks, across industries, personas, regions.
+import type { FeedbackReason, FeedbackSummary, FeedbackTarget } from '../../lib/contract/feedback.ts';
+import { summariseFeedback, type VerdictRecord } from '../../server/domain/feedback.ts';
+
+const INDUSTRIES = ['Software', 'Manufacturing', 'Retail', 'Finance', 'Healthcare', 'Logistics', 'Energy', 'Education'];
+const PERSONAS = ['Finance', 'IT', 'Operations', 'Engineering', 'Marketing', 'Executive'];
+const REGIONS = ['EMEA', 'North America', 'LATAM', 'APAC', 'DACH'];
+const REASONS: FeedbackReason[] = [
+  'not_relevant',
+  'wrong_persona',
+  'outdated',
+  'competitor',
+  'pricing',
+  'tone',
+  'other',
+];
+const DAY_MS = 86_400_000;
+
+/** mulberry32: the same summary on every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+export function benchSummary(points: number, verdicts: number, weeks: number, now: number): FeedbackSummary {
+  const next = random(19);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
+  const targets: FeedbackTarget[] = Array.from({ length: points }, (_, i) => ({
+    kind: 'talkingPoint',
+    id: `tp_bench_${String(i).padStart(4, '0')}`,
+  }));
+  // Each point lands at its own rate, so the table and heatmap have something to rank.
+  const landsAt = targets.map(() => 0.2 + next() * 0.7);
+  const records: VerdictRecord[] = Array.from({ length: verdicts }, () => {
+    const index = Math.floor(next() * points);
+    const landed = next() < (landsAt[index] ?? 0.5);
+    return {
+      target: targets[index] as FeedbackTarget,
+      verdict: landed ? 'landed' : 'didnt_land',
+      reason: landed ? null : pick(REASONS),
+      segments: { industry: pick(INDUSTRIES), persona: pick(PERSONAS), region: pick(REGIONS) },
+      occurredAt: new Date(now - Math.floor(next() * weeks * 7 * DAY_MS)).toISOString(),
+    };
+  });
+  const summaries = summariseFeedback(records, (target) => ({
+    title: `Bench point ${target.id.slice(-4)}: ask about the budget cycle`,
+    campaign: Number(target.id.slice(-4)) % 5 === 0 ? 'q4-cloud-savings' : null,
+    status: 'live',
+  }));
+  return { targets: summaries, generatedAt: new Date(now).toISOString() };
+}
