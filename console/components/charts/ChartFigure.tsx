@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import '../../charts.css';
 
 interface ChartFigureProps {
@@ -17,9 +17,10 @@ interface ChartFigureProps {
 /** A chart with its title, a sentence saying what it shows, and its numbers as a table. */
 export function ChartFigure({ kind, title, summary, legend, chart, table }: ChartFigureProps) {
   const [shown, setShown] = useState(false);
+  const captionId = useId();
   return (
-    <figure className="chart" data-chart={kind}>
-      <figcaption className="chart__caption">
+    <figure className="chart" data-chart={kind} aria-labelledby={captionId}>
+      <figcaption id={captionId} className="chart__caption">
         <span className="chart__title">{title}</span> <span className="chart__summary">{summary}</span>
       </figcaption>
       {legend}

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { Tally } from '../../../lib/contract/feedback.ts';
 import { DIMENSION_LABEL, DIMENSIONS, describeHeatmap, type Heatmap, heatLevel, landedRate } from '../../lib/charts.ts';
 import { formatRate } from '../../lib/format.ts';
@@ -30,9 +31,10 @@ function Cell({ tally }: { tally: Tally }) {
  */
 export function SegmentHeatmap({ heatmap }: { heatmap: Heatmap }) {
   const { columns, rows } = heatmap;
+  const captionId = useId();
   return (
-    <figure className="chart" data-chart="segment-heatmap">
-      <figcaption className="chart__caption">
+    <figure className="chart" data-chart="segment-heatmap" aria-labelledby={captionId}>
+      <figcaption id={captionId} className="chart__caption">
         <span className="chart__title">Landed rate by segment</span>{' '}
         <span className="chart__summary">{describeHeatmap(heatmap)}</span>
       </figcaption>
