@@ -144,6 +144,7 @@ export function describeHeatmap(heatmap: Heatmap): string {
   const say = (r: typeof best) =>
     `${r.row.value} (${DIMENSION_LABEL[r.row.dimension].toLowerCase()}, ${formatRate(r.rate)} of ${r.all.landed + r.all.didntLand})`;
   if (best === worst) return `Only ${say(best)} has verdicts.`;
+  if (best.rate === worst.rate) return `Every segment shown lands alike: ${formatRate(best.rate)}.`;
   return `Across everything shown, ${say(best)} lands best and ${say(worst)} least.`;
 }
 

@@ -39,7 +39,7 @@ export function SegmentHeatmap({ heatmap }: { heatmap: Heatmap }) {
         <span className="chart__summary">{describeHeatmap(heatmap)}</span>
       </figcaption>
       <p className="chart__legend chart-heat__legend">
-        <span>Darker lands more:</span>
+        <span>Shade by landed rate:</span>
         {SHADES.map((label, level) => (
           <span key={label} className={`chart-heat__key chart-heat--${level}`}>
             {label}

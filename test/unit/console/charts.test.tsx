@@ -174,6 +174,31 @@ describe('landed rate by segment', () => {
   });
 });
 
+describe('landed rate by segment, all alike', () => {
+  it('does not name a best and a worst when every segment lands at the same rate', () => {
+    const rows = buildRows(
+      {
+        generatedAt: '2026-11-26T10:00:00.000Z',
+        targets: [
+          point(
+            'a',
+            [['2026-W48', 3, 1]],
+            [
+              ['industry', 'Retail', 3, 1],
+              ['region', 'EMEA', 3, 1],
+            ],
+          ),
+        ],
+      },
+      null,
+    );
+    render(<SegmentHeatmap heatmap={segmentHeatmap(rows, 1)} />);
+    expect(
+      screen.getByRole('figure', { name: 'Landed rate by segment Every segment shown lands alike: 75%.' }),
+    ).toBeTruthy();
+  });
+});
+
 describe("the funnel's weekly flow", () => {
   const metrics: FunnelMetrics = {
     version: 1,
