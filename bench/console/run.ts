@@ -5,7 +5,7 @@
 // Prints the figures against issue 19's budgets; exits non-zero when one is over.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROWS_AT_ONCE } from '../../console/lib/lands.ts';
@@ -115,10 +115,12 @@ async function main() {
       });
       if (run >= WARMUP) samples.push(timing);
     }
+    const load = loadavg();
     console.log(
-      `load average ${loadavg()
-        .map((load) => load.toFixed(2))
-        .join(' ')}`,
+      `load average ${load.map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} cores` +
+        (load[0] !== undefined && load[0] > availableParallelism()
+          ? ': other work is waiting for the cores, so these times are inflated'
+          : ''),
     );
     const renderWithin = line(
       'summary received → table and charts shown',
