@@ -110,7 +110,7 @@ export function segmentsOf(summary: FeedbackSummary): Segment[] {
 }
 
 /** Rows the table draws at first (more on request): hundreds lay out slowly, and the worst-landing come first. */
-export const ROWS_AT_ONCE = 100;
+export const ROWS_AT_ONCE = 50;
 
 export interface RowFilter {
   campaign: string;
