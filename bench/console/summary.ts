@@ -48,10 +48,27 @@ export function benchSummary(points: number, verdicts: number, weeks: number, no
       occurredAt: new Date(now - Math.floor(next() * weeks * 7 * DAY_MS)).toISOString(),
     };
   });
-  const summaries = summariseFeedback(records, (target) => ({
+  const verdictSummaries = summariseFeedback(records, (target) => ({
     title: `Bench point ${target.id.slice(-4)}: ask about the budget cycle`,
     campaign: Number(target.id.slice(-4)) % 5 === 0 ? 'q4-cloud-savings' : null,
     status: 'live',
   }));
-  return { targets: summaries, generatedAt: new Date(now).toISOString() };
+  // Uses and Moved forward come from other tables; numbers of a plausible size, so the JSON is as large.
+  const withUse = verdictSummaries.map((summary, i) => {
+    const leads = 20 + (i % 40);
+    const advanced = Math.floor(leads * (landsAt[i] ?? 0.5) * 0.4);
+    return {
+      ...summary,
+      usage: { uses: leads + 7, reps: 1 + (i % 9), leads },
+      movedForward: {
+        days: 14,
+        used: { leads, advanced, rate: advanced / leads },
+        baseline: { leads: 400, advanced: 60, rate: 0.15 },
+        difference: advanced / leads - 0.15,
+        interval: { low: advanced / leads - 0.25, high: advanced / leads - 0.05 },
+        verdict: 'no_clear_difference' as const,
+      },
+    };
+  });
+  return { targets: withUse, generatedAt: new Date(now).toISOString() };
 }

@@ -11,6 +11,19 @@ import type { FunnelMetrics } from '../../../lib/contract/funnel.ts';
 
 afterEach(cleanup);
 
+/** Nobody used the target: the charts do not read use or Moved forward. */
+const NOT_USED: Pick<TargetSummary, 'usage' | 'movedForward'> = {
+  usage: { uses: 0, reps: 0, leads: 0 },
+  movedForward: {
+    days: 14,
+    used: { leads: 0, advanced: 0, rate: null },
+    baseline: { leads: 0, advanced: 0, rate: null },
+    difference: null,
+    interval: null,
+    verdict: 'too_few',
+  },
+};
+
 const tally = (landed: number, didntLand: number) => ({
   landed,
   didntLand,
@@ -33,6 +46,7 @@ function point(
     reasons: {},
     bySegment: segments.map(([dimension, value, l, d]) => ({ dimension, value, tally: tally(l, d) })),
     byWeek: weeks.map(([week, l, d]) => ({ week, tally: tally(l, d) })),
+    ...NOT_USED,
   };
 }
 

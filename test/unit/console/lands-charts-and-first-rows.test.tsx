@@ -7,6 +7,19 @@ import { fakeFetch, renderSignedIn } from './fake-endpoint.tsx';
 
 afterEach(cleanup);
 
+/** Nobody used the target: the charts do not read use or Moved forward. */
+const NOT_USED: Pick<TargetSummary, 'usage' | 'movedForward'> = {
+  usage: { uses: 0, reps: 0, leads: 0 },
+  movedForward: {
+    days: 14,
+    used: { leads: 0, advanced: 0, rate: null },
+    baseline: { leads: 0, advanced: 0, rate: null },
+    difference: null,
+    interval: null,
+    verdict: 'too_few',
+  },
+};
+
 const tally = (landed: number, didntLand: number) => ({
   landed,
   didntLand,
@@ -23,6 +36,7 @@ function target(i: number, campaign: string | null): TargetSummary {
     reasons: { pricing: 1 },
     bySegment: [{ dimension: 'region', value: 'EMEA', tally: tally(1, 1) }],
     byWeek: [{ week: '2026-W48', tally: tally(1, 1) }],
+    ...NOT_USED,
   };
 }
 

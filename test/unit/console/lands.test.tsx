@@ -175,13 +175,13 @@ describe('what lands', () => {
   it('shows how often each was used, by how many reps, and whether its leads moved forward', () => {
     show();
     const cells = (title: RegExp) =>
-      within(screen.getByRole('row', { name: title }))
+      within(landsTable().getByRole('row', { name: title }))
         .getAllByRole('cell')
         .map((c) => c.textContent);
     expect(cells(/Lands well/)).toEqual(expect.arrayContaining(['40 · 3 reps', 'Ahead, +35 pts']));
     expect(cells(/Nobody said yet/)).toEqual(expect.arrayContaining(['22 · 2 reps', 'No clear difference (+4 pts)']));
     expect(cells(/Retired and bad/)).toEqual(expect.arrayContaining(['0', 'Too few to tell']));
-    const few = within(screen.getByRole('row', { name: /HYPERLINK/ })).getByText('Too few to tell');
+    const few = within(landsTable().getByRole('row', { name: /HYPERLINK/ })).getByText('Too few to tell');
     expect(few.getAttribute('title')).toBe(
       'Used with: 1 of 5 leads (20%) moved forward within 14 days. Baseline: 10 of 40 leads (25%).',
     );
