@@ -1,4 +1,4 @@
-import type { EventType, LifecycleStage } from '../../lib/contract/index.ts';
+import type { EventType, FeedbackReason, FeedbackTarget, LifecycleStage } from '../../lib/contract/index.ts';
 
 /** Campaign dates are relative to seeding time, in days (negative = in the past). */
 export interface DemoCampaign {
@@ -338,4 +338,244 @@ export const STAGES: readonly LifecycleStage[] = [
   'sql',
   'opportunity',
   'customer',
+];
+
+/** The reps whose use of points and verdicts make up the demo's eight weeks of history. */
+export interface DemoRep {
+  email: string;
+  name: string;
+}
+
+export const DEMO_REPS: readonly DemoRep[] = [
+  { email: 'jordan.reyes@stratus.example', name: 'Jordan Reyes' },
+  { email: 'mia.kowalczyk@stratus.example', name: 'Mia Kowalczyk' },
+  { email: 'sam.oduya@stratus.example', name: 'Sam Oduya' },
+  { email: 'lena.brandt@stratus.example', name: 'Lena Brandt' },
+  { email: 'kai.nakamura@stratus.example', name: 'Kai Nakamura' },
+];
+
+/**
+ * How a lead's stage moved after a rep used the target with it: `forward`, the use came days before
+ * an advance; `behind`, the lead sat still for the next two weeks; `unclear`, any time at all.
+ */
+export type MoveEffect = 'forward' | 'unclear' | 'behind';
+
+/** One target's eight weeks: how many leads reps used it with, how that went, and what they said. */
+export interface DemoStory {
+  target: FeedbackTarget;
+  usedLeads: number;
+  effect: MoveEffect;
+  /** Share of its verdicts that are "landed". */
+  landRate: number;
+  /** Why it did not land, drawn in turn. */
+  reasons: readonly FeedbackReason[];
+  notes: { landed: readonly string[]; didntLand: readonly string[] };
+}
+
+const NO_NOTES = { landed: [], didntLand: [] } as const;
+
+const point = (id: string) => ({ kind: 'talkingPoint' as const, id });
+const message = (key: string) => ({ kind: 'campaignMessage' as const, id: key });
+
+export const DEMO_STORIES: readonly DemoStory[] = [
+  {
+    target: point('tp_demo_demo_request'),
+    usedLeads: 46,
+    effect: 'forward',
+    landRate: 0.86,
+    reasons: ['tone'],
+    notes: {
+      landed: [
+        'Booked for Thursday; their platform lead is joining too.',
+        'Offered two slots, they took the first one the same day.',
+        'Finance and platform on one call, as suggested. Proposal next week.',
+      ],
+      didntLand: ['Felt pushy two days after the request; they wanted to read up first.'],
+    },
+  },
+  {
+    target: point('tp_demo_cloud_playbook'),
+    usedLeads: 40,
+    effect: 'forward',
+    landRate: 0.8,
+    reasons: ['not_relevant', 'wrong_persona'],
+    notes: {
+      landed: [
+        'They had tried rightsizing and stalled on commitments, exactly as the point says. Cost review booked.',
+        'Mapped two of the five levers to their bill on the call; they want the other three.',
+        'Opened with the playbook question; she forwarded it to her FP&A lead.',
+      ],
+      didntLand: ['Downloaded it for a class, not for work.', 'Wrong person: procurement only buys, never reads.'],
+    },
+  },
+  {
+    target: point('tp_demo_slo_story'),
+    usedLeads: 32,
+    effect: 'forward',
+    landRate: 0.75,
+    reasons: ['wrong_persona', 'not_relevant'],
+    notes: {
+      landed: [
+        'Their checkout service pages them nightly and runs at 15% CPU. Scan scheduled.',
+        'The webinar question got him talking for twenty minutes about on-call.',
+      ],
+      didntLand: ['He manages the budget, not the pager. Asked for the finance version.'],
+    },
+  },
+  {
+    target: point('tp_demo_benchmark'),
+    usedLeads: 30,
+    effect: 'behind',
+    landRate: 0.3,
+    reasons: ['tone', 'not_relevant', 'competitor'],
+    notes: {
+      landed: ['She guessed 8%, the benchmark says 27%: that got her attention.'],
+      didntLand: [
+        'Came across as lecturing. They already run FinOps reviews monthly.',
+        'They quoted a competitor benchmark with lower numbers and stopped listening.',
+        'Asked where the 27% comes from; I could not say. We need the methodology.',
+        'Second time this week a CFO called the waste figure a sales number.',
+      ],
+    },
+  },
+  {
+    target: point('tp_demo_apac_launch'),
+    usedLeads: 14,
+    effect: 'unclear',
+    landRate: 0.2,
+    reasons: ['outdated', 'pricing'],
+    notes: {
+      landed: ['Half price for three months got them to start a pilot in Sydney.'],
+      didntLand: [
+        'Launch offer had already ended by the time they were ready.',
+        'They wanted the discount on the whole contract, not three months.',
+        'Outdated: the Sydney region has been live for weeks, nobody calls it a launch now.',
+      ],
+    },
+  },
+  {
+    target: point('tp_demo_old_discount'),
+    usedLeads: 9,
+    effect: 'unclear',
+    landRate: 0.1,
+    reasons: ['outdated', 'pricing'],
+    notes: {
+      landed: [],
+      didntLand: [
+        'The annual discount ended last quarter; the customer knew before I did.',
+        'Outdated offer, had to walk it back on the call.',
+      ],
+    },
+  },
+  {
+    target: point('tp_demo_budget_reset'),
+    usedLeads: 22,
+    effect: 'unclear',
+    landRate: 0.65,
+    reasons: ['not_relevant', 'other'],
+    notes: {
+      landed: ['Their budget locks on 15 January; estimate promised for the 8th.'],
+      didntLand: ['Their fiscal year starts in April, so January means nothing to them.'],
+    },
+  },
+  {
+    target: point('tp_demo_egress'),
+    usedLeads: 18,
+    effect: 'unclear',
+    landRate: 0.6,
+    reasons: ['not_relevant'],
+    notes: {
+      landed: ['Nobody owns egress there either. They want the attribution demo.'],
+      didntLand: ['They run everything in one region; egress is tiny.'],
+    },
+  },
+  {
+    target: point('tp_demo_k8s'),
+    usedLeads: 20,
+    effect: 'unclear',
+    landRate: 0.55,
+    reasons: ['competitor', 'not_relevant'],
+    notes: {
+      landed: ['Read-only scan agreed for their staging cluster.'],
+      didntLand: ['They already use a competitor for Kubernetes cost allocation.'],
+    },
+  },
+  {
+    target: point('tp_demo_pricing'),
+    usedLeads: 24,
+    effect: 'unclear',
+    landRate: 0.5,
+    reasons: ['pricing', 'tone'],
+    notes: {
+      landed: ['They buy through the AWS marketplace; that changes the quote.'],
+      didntLand: ['They wanted a number, not questions about how they buy.'],
+    },
+  },
+  {
+    target: point('tp_demo_their_numbers'),
+    usedLeads: 16,
+    effect: 'unclear',
+    landRate: 0.7,
+    reasons: ['other'],
+    notes: { landed: ['Got a month of their bill within a day of asking.'], didntLand: [] },
+  },
+  {
+    target: point('tp_demo_oncall'),
+    usedLeads: 12,
+    effect: 'unclear',
+    landRate: 0.6,
+    reasons: ['tone'],
+    notes: NO_NOTES,
+  },
+  {
+    target: point('tp_demo_board_framing'),
+    usedLeads: 8,
+    effect: 'unclear',
+    landRate: 0.6,
+    reasons: ['wrong_persona'],
+    notes: NO_NOTES,
+  },
+  {
+    target: point('tp_demo_roi'),
+    usedLeads: 10,
+    effect: 'unclear',
+    landRate: 0.7,
+    reasons: ['pricing'],
+    notes: NO_NOTES,
+  },
+  {
+    target: point('tp_demo_finserv'),
+    usedLeads: 7,
+    effect: 'unclear',
+    landRate: 0.7,
+    reasons: ['not_relevant'],
+    notes: NO_NOTES,
+  },
+  {
+    target: message('q4-cloud-savings'),
+    usedLeads: 28,
+    effect: 'unclear',
+    landRate: 0.7,
+    reasons: ['pricing', 'outdated'],
+    notes: {
+      landed: ['The 30% headline opened the door with their CFO.'],
+      didntLand: ['“Before next year’s budget is set”: theirs was set in October.'],
+    },
+  },
+  {
+    target: message('platform-reliability'),
+    usedLeads: 20,
+    effect: 'unclear',
+    landRate: 0.75,
+    reasons: ['not_relevant'],
+    notes: { landed: ['“Fewer 3 a.m. pages” got a laugh and a meeting.'], didntLand: [] },
+  },
+  {
+    target: message('finops-summit-roadshow'),
+    usedLeads: 12,
+    effect: 'unclear',
+    landRate: 0.5,
+    reasons: ['not_relevant', 'other'],
+    notes: { landed: [], didntLand: ['No travel budget this quarter.'] },
+  },
 ];

@@ -56,28 +56,19 @@ export function demoStagePath(lead: LeadInput, now: number): { stage: LifecycleS
 }
 
 /**
- * Writes each new lead's earlier stages through the lead store (so `stage_changes` fills as it does
- * in production) and returns when each lead entered its current stage, for the lead's own upsert.
- * Leads already stored are left alone, so seeding twice adds no history. Call inside a transaction.
+ * Writes each new lead's stage path through the lead store (so `stage_changes` fills as it does in
+ * production), the lead coming to exist with its first stage, so no move predates it. Leads already
+ * stored are left alone, so seeding twice adds no history. Call inside a transaction, before the
+ * leads' own upsert (which then changes no stage).
  */
-export async function seedStageHistory(
-  store: Stores,
-  leads: readonly LeadInput[],
-  now: number,
-): Promise<Map<string, string>> {
-  const enteredAt = new Map<string, string>();
+export async function seedStageHistory(store: Stores, leads: readonly LeadInput[], now: number): Promise<void> {
   for (const lead of leads) {
     if (await store.leads.find({ email: lead.email })) continue;
-    const path = demoStagePath(lead, now);
-    const last = path.pop();
-    if (!last) continue;
-    for (const step of path) {
+    for (const step of demoStagePath(lead, now)) {
       const at = new Date(step.at).toISOString();
       await store.leads.upsert({ email: lead.email, lifecycleStage: step.stage, lifecycleStageChangedAt: at }, at);
     }
-    enteredAt.set(lead.email, new Date(last.at).toISOString());
   }
-  return enteredAt;
 }
 
 const withMqlEdit = (stages: readonly FunnelStage[]): FunnelStage[] =>

@@ -22,9 +22,12 @@ import {
   STAGES,
 } from './demo-data.ts';
 import { seedFunnel, seedStageHistory } from './demo-funnel.ts';
+import { seedDemoHistory } from './demo-history.ts';
 import { createRandom, type Random } from './prng.ts';
 
 export const DEMO_SEED = 20_251_126;
+/** Leads beyond the first 48, from their own random stream so the first ones stay as they were. */
+const MORE_LEADS = 150;
 const HOUR_MS = 3_600_000;
 
 export interface SeedSummary {
@@ -32,18 +35,21 @@ export interface SeedSummary {
   leads: number;
   events: number;
   talkingPoints: number;
+  /** Uses of points and campaign messages, and verdicts, over the last eight weeks (0 when already seeded). */
+  usage: number;
+  verdicts: number;
 }
 
 /** A fixed event: `ago` is how long before seeding it happened, in days (fractions allowed). */
-interface FixedEvent {
+export interface FixedEvent {
   type: EventType;
   ago: number;
   content?: string;
   campaign?: string;
 }
 
-/** Leads the end-to-end tests rely on; keep them as they are. */
-const FIXED_LEADS: readonly { lead: LeadInput; events: readonly FixedEvent[] }[] = [
+/** Leads the end-to-end tests rely on; keep them as they are. The first is the story `seed --demo --as` copies. */
+export const FIXED_LEADS: readonly { lead: LeadInput; events: readonly FixedEvent[] }[] = [
   {
     lead: {
       email: 'dana.lee@acme-robotics.com',
@@ -337,11 +343,10 @@ function contentFor(id: string) {
   throw new Error(`demo content ${id} is not in the catalogue`);
 }
 
-function generatedLeads(random: Random): LeadInput[] {
+function generatedLeads(random: Random, count: number, used: Set<string>): LeadInput[] {
   const leads: LeadInput[] = [];
-  const used = new Set(FIXED_LEADS.map((f) => f.lead.email));
   const personas = Object.keys(DEMO_TITLES);
-  for (let i = 0; leads.length < 48; i++) {
+  for (let i = 0; leads.length < count; i++) {
     const company = DEMO_COMPANIES[i % DEMO_COMPANIES.length];
     if (!company) continue;
     const first = random.pick(FIRST_NAMES);
@@ -431,7 +436,7 @@ function generatedEvents(random: Random, lead: LeadInput, now: number, nextId: (
   return events;
 }
 
-function fixedEvents(
+export function fixedEvents(
   lead: LeadInput,
   events: readonly FixedEvent[],
   now: number,
@@ -455,9 +460,15 @@ function allAccepted(what: string, result: BatchResult): void {
 
 /**
  * Writes the demo data set: the same campaigns, leads, events and talking points on every run for
- * the same `now` (dates are relative to it). Upserts, so running it twice does not double anything.
+ * the same `now` (dates are relative to it), and eight weeks of reps' uses and verdicts
+ * (`demo-history.ts`). Upserts, and the history is written once, so running it twice does not double
+ * anything. `history: false` leaves the feedback and usage tables empty, for tests that count
+ * verdicts of their own.
  */
-export async function seedDemo(store: Stores, { now = new Date(), seed = DEMO_SEED } = {}): Promise<SeedSummary> {
+export async function seedDemo(
+  store: Stores,
+  { now = new Date(), seed = DEMO_SEED, history = true } = {},
+): Promise<SeedSummary> {
   const random = createRandom(seed);
   const t = now.getTime();
   const stamp = now.toISOString();
@@ -473,12 +484,17 @@ export async function seedDemo(store: Stores, { now = new Date(), seed = DEMO_SE
       message: c.message,
     }),
   );
-  const leads = [...FIXED_LEADS.map((f) => f.lead), ...generatedLeads(random)].map((l) => LeadInput.parse(l));
+  const taken = new Set(FIXED_LEADS.map((f) => f.lead.email));
+  const first = generatedLeads(random, 48, taken);
+  const more = createRandom(seed + 1);
+  const later = generatedLeads(more, MORE_LEADS, taken);
+  const leads = [...FIXED_LEADS.map((f) => f.lead), ...first, ...later].map((l) => LeadInput.parse(l));
   let n = 0;
   const nextId = () => `demo-evt-${String(++n).padStart(4, '0')}`;
   const events = [
     ...FIXED_LEADS.flatMap((f) => fixedEvents(f.lead, f.events, t, `demo-evt-${f.lead.email.split('.')[0]}`)),
-    ...leads.slice(FIXED_LEADS.length).flatMap((l) => generatedEvents(random, l, t, nextId)),
+    ...first.flatMap((l) => generatedEvents(random, l, t, nextId)),
+    ...later.flatMap((l) => generatedEvents(more, l, t, nextId)),
   ];
   const points = DEMO_POINTS.map(({ id, ...p }) => {
     const window = POINT_WINDOWS[id];
@@ -491,19 +507,35 @@ export async function seedDemo(store: Stores, { now = new Date(), seed = DEMO_SE
     };
   });
 
-  await store.transaction(async (tx) => {
+  const lived = await store.transaction(async (tx) => {
     for (const c of campaigns) await tx.campaigns.upsert(c, stamp);
     await seedFunnel(tx, t);
-    const enteredStage = await seedStageHistory(tx, leads, t);
-    const staged = leads.map((l) => {
-      const changedAt = enteredStage.get(l.email);
-      return changedAt ? { ...l, lifecycleStageChangedAt: changedAt } : l;
-    });
-    allAccepted('lead', await ingestLeads(tx, staged, stamp));
+    await seedStageHistory(tx, leads, t);
+    allAccepted('lead', await ingestLeads(tx, leads, stamp));
     allAccepted('event', await ingestEvents(tx, events, stamp));
     for (const p of points) await tx.talkingPoints.put(p.id, p.input, 'Demo marketer', stamp);
+    const audiences = points.map((p) => ({
+      id: p.id,
+      audience: p.input.audience,
+      ...(p.input.validFrom ? { validFrom: Date.parse(p.input.validFrom) } : {}),
+      ...(p.input.validTo ? { validTo: Date.parse(p.input.validTo) } : {}),
+    }));
+    if (!history) return { usage: 0, verdicts: 0 };
+    return seedDemoHistory(
+      tx,
+      leads.map((l) => l.email),
+      audiences,
+      t,
+      seed,
+    );
   });
-  return { campaigns: campaigns.length, leads: leads.length, events: events.length, talkingPoints: points.length };
+  return {
+    campaigns: campaigns.length,
+    leads: leads.length,
+    events: events.length,
+    talkingPoints: points.length,
+    ...lived,
+  };
 }
 
 export type DemoTokens = Record<Role, string>;

@@ -95,7 +95,7 @@ describe('CLI', () => {
       const seeded = await run(['seed', '--demo', '--db', db]);
       expect(seeded.code).toBe(0);
       expect(seeded.stdout).toMatch(
-        /^Seeded demo data into .*: \d+ campaigns, 50 leads, \d+ events, \d+ talking points\.$/m,
+        /^Seeded demo data into .*: \d+ campaigns, 200 leads, \d+ events, \d+ talking points, \d+ uses and \d+ verdicts over eight weeks\.$/m,
       );
       const tokenFile = join(dir, 'demo-tokens.json');
       expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
@@ -143,7 +143,7 @@ describe('CLI', () => {
       });
       expect(raj.context.campaign?.key).toBe('platform-reliability');
     },
-    30_000,
+    60_000, // seeds 200 leads with eight weeks of history, then serves: tens of seconds on a busy machine
   );
 });
 
@@ -180,9 +180,11 @@ describe('demo seed', () => {
     };
     const a = await dump();
     expect(await dump()).toEqual(a);
-    expect(a.summary.leads).toBe(50);
-    expect(a.summary.events).toBeGreaterThan(800);
-    expect(a.summary.events).toBeLessThan(1200);
+    expect(a.summary.leads).toBe(200);
+    expect(a.summary.events).toBeGreaterThan(3500);
+    expect(a.summary.events).toBeLessThan(4800);
+    expect(a.summary.usage).toBeGreaterThan(400);
+    expect(a.summary.verdicts).toBeGreaterThan(120);
     expect(a.summary.campaigns).toBeGreaterThanOrEqual(5);
     expect(a.summary.talkingPoints).toBeGreaterThanOrEqual(20);
     expect(a.rows.companies).toEqual({ n: 12 });
@@ -190,5 +192,5 @@ describe('demo seed', () => {
     const times = a.rows.events.map((e) => (e as { occurred_ms: number }).occurred_ms);
     expect(Math.min(...times)).toBeGreaterThanOrEqual(now.getTime() - 91 * 86_400_000);
     expect(Math.max(...times)).toBeLessThanOrEqual(now.getTime());
-  }, 30_000); // seeds the demo twice: seconds on PostgreSQL on a busy machine
+  }, 60_000); // seeds the demo twice: seconds on PostgreSQL on a busy machine
 });
