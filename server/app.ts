@@ -15,6 +15,7 @@ import { mountRoutes } from './router/mount.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { changesRoutes } from './routes/changes.ts';
 import { consoleRoutes } from './routes/console.ts';
+import { demoStoryRoutes } from './routes/demo-stories.ts';
 import { feedbackRoutes } from './routes/feedback.ts';
 import { funnelRoutes } from './routes/funnel.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -118,6 +119,7 @@ export function createApp(store: Store, options: AppOptions = {}) {
       ...campaignRoutes(store, clock),
       ...talkingPointRoutes(store, clock),
       ...funnelRoutes(store, clock),
+      ...demoStoryRoutes(store, clock),
       ...ingestRoutes(store, clock),
       ...importRoutes(store, clock),
       ...sourceRoutes(store, clock, logger, options.inbox),

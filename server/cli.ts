@@ -3,12 +3,14 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Role } from '../lib/contract/index.ts';
+import { failed } from './cli/cli-args.ts';
 import { SESSION_USAGE, sessionCommand } from './cli/session-command.ts';
 import { SOURCE_USAGE, sourceCommand } from './cli/source-command.ts';
 import { SSO_USAGE, ssoCommand } from './cli/sso-command.ts';
 import { DEFAULT_POOL_SIZE, DEFAULT_STATEMENT_TIMEOUT_MS } from './db/connect.ts';
 import { type MigrateSummary, migrateTo, sourceProblem } from './db/migrate-to.ts';
 import { describeDbTarget, parseDbTarget } from './db/target.ts';
+import { normaliseEmail } from './email.ts';
 import { COLUMNS, ImportError, type ImportKind } from './import/columns.ts';
 import { ImportOptionError, parseImportOptions } from './import/options.ts';
 import { importCsv, summaryLine } from './import/run.ts';
@@ -16,9 +18,10 @@ import { DEFAULT_STREAM_LIMITS } from './limits/stream-slots.ts';
 import { stderrLogger } from './log.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.ts';
 import { createDemoTokens, seedDemo } from './seed/demo.ts';
+import { giveDemoStory, removeDemoStory, STORY_SOURCE } from './seed/demo-story.ts';
 import { defaultWorkers, runPrimary, startServer, type WorkerMessage } from './serve.ts';
 import { DEFAULT_SYNC_EVERY_MINUTES, startHubspotSchedule } from './sources/hubspot/schedule.ts';
-import { openStore } from './store/index.ts';
+import { openStore, type Store } from './store/index.ts';
 
 const DEFAULT_DB = './data/coalface.db';
 
@@ -32,7 +35,7 @@ const DEFAULT_PORT = 8787;
 const USAGE = {
   serve:
     'npm run server -- serve [--port N] [--db FILE|URL] [--host H] [--workers N] [--trust-proxy] [--rate-limit N|off] [--rate-burst N] [--streams-per-token N] [--streams-max N] [--db-pool N] [--db-statement-timeout MS] [--hubspot-sync-every MINUTES]',
-  seed: 'npm run server -- seed --demo [--db FILE|URL] [--if-empty] [--tokens-file FILE]',
+  seed: 'npm run server -- seed --demo [--db FILE|URL] [--if-empty] [--tokens-file FILE] [--as ADDRESS | --remove-as ADDRESS]',
   token: 'npm run server -- token create --role rep|manager|marketer|admin --name NAME [--db FILE|URL]',
   tokenRevoke: 'npm run server -- token revoke TOKEN_ID [--db FILE|URL]',
   tokenList: 'npm run server -- token list [--db FILE|URL]',
@@ -47,7 +50,9 @@ const HELP = `Coalface endpoint
       Serve the API (default http://${DEFAULT_HOST}:${DEFAULT_PORT}, database ${DEFAULT_DB}; --port 0 picks a free port).
       --db (or DATABASE_URL) is a SQLite file path or a postgres:// URL, for every command.
   ${USAGE.seed}
-      Load the demo campaigns, leads, events and talking points, and create one token per role.
+      Load the demo campaigns, leads, events, talking points and eight weeks of reps' use and verdicts, and
+      create one token per role. --as ADDRESS gives someone you correspond with a demo lead's story (seeding
+      the demo first if it is not there), so the sidebar shows it on your own mailbox; --remove-as removes it.
   ${USAGE.token}
       Create an access token. It is printed once, alone on the last line.
   ${USAGE.tokenList}
@@ -251,15 +256,21 @@ async function seed(args: string[]): Promise<void> {
       db: { type: 'string' },
       'if-empty': { type: 'boolean' },
       'tokens-file': { type: 'string' },
+      as: { type: 'string' },
+      'remove-as': { type: 'string' },
     },
     USAGE.seed,
   );
   if (!opts.demo) fail('seed needs --demo (the demo data set is the only one)', USAGE.seed);
+  if (opts.as !== undefined && opts['remove-as'] !== undefined) fail('give --as or --remove-as, not both', USAGE.seed);
   const file = dbOf(opts.db);
   const target = parseDbTarget(file);
   const where = describeDbTarget(target);
   const store = await openStore(target);
   try {
+    if (opts['remove-as'] !== undefined) return await removeStory(store, opts['remove-as']);
+    const demoThere = opts.as !== undefined && (await store.leads.find({ email: STORY_SOURCE.lead.email })) !== null;
+    if (opts.as !== undefined && demoThere) return await giveStory(store, opts.as);
     if (opts['if-empty'] && (await store.leads.count()) > 0) {
       process.stdout.write(`The database ${where} already has leads; not seeding.\n`);
       return;
@@ -275,16 +286,41 @@ async function seed(args: string[]): Promise<void> {
     chmodSync(tokenFile, 0o600);
     process.stdout.write(
       `Seeded demo data into ${where}: ${summary.campaigns} campaigns, ${summary.leads} leads, ` +
-        `${summary.events} events, ${summary.talkingPoints} talking points.\n` +
+        `${summary.events} events, ${summary.talkingPoints} talking points, ` +
+        `${summary.usage} uses and ${summary.verdicts} verdicts over eight weeks.\n` +
         `Demo tokens (also saved to ${tokenFile}):\n` +
         `  rep       ${tokens.rep}\n` +
         `  manager   ${tokens.manager}\n` +
         `  marketer  ${tokens.marketer}\n` +
         `  admin     ${tokens.admin}\n`,
     );
+    if (opts.as !== undefined) await giveStory(store, opts.as);
   } finally {
     await store.close();
   }
+}
+
+async function giveStory(store: Store, address: string): Promise<void> {
+  const outcome = await giveDemoStory(store, address);
+  if (!outcome.ok) return failed(`Not given a demo story: ${outcome.refusal.detail}.`);
+  const { story } = outcome;
+  const source = STORY_SOURCE.lead;
+  process.stdout.write(
+    `${outcome.created ? 'Gave' : 'Already gave'} ${story.email} the demo story of ${source.name} (${source.email}): ` +
+      `${story.name ?? story.email} as ${source.title}, at the same stage, with the same campaigns, engagement and talking points. ` +
+      `Open a thread with ${story.email} in Gmail or Outlook and the sidebar shows it.\n` +
+      `It is demo data; remove it with: npm run server -- seed --demo --remove-as ${story.email}\n`,
+  );
+}
+
+async function removeStory(store: Store, address: string): Promise<void> {
+  const outcome = await removeDemoStory(store, address);
+  if (!outcome.ok) return failed(`Not removed: ${outcome.refusal.detail}.`);
+  const r = outcome.removed;
+  process.stdout.write(
+    `Removed the demo story of ${normaliseEmail(address)}: the lead, ${r.events} events, ${r.lead_campaigns} campaign memberships, ` +
+      `${r.stage_changes} stage changes, ${r.usage} uses and ${r.feedback} verdicts.\n`,
+  );
 }
 
 async function tokenList(args: string[]): Promise<void> {

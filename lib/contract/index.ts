@@ -2,6 +2,7 @@ export * from './auth.ts';
 export * from './campaigns.ts';
 export * from './changes.ts';
 export * from './common.ts';
+export * from './demo-stories.ts';
 export * from './events.ts';
 export * from './feedback.ts';
 export * from './funnel.ts';

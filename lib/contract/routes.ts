@@ -3,6 +3,7 @@ import { AuthProviders, Session, SessionList, SessionListQuery, SessionRequest }
 import { AllCampaigns, Campaign, CampaignInput, CampaignPatch } from './campaigns.ts';
 import { ChangesPage, ChangesQuery } from './changes.ts';
 import type { Role } from './common.ts';
+import { DemoStory, DemoStoryList, DemoStoryRequest } from './demo-stories.ts';
 import { EngagementEventInput, EventsIngestRequest } from './events.ts';
 import {
   Feedback,
@@ -585,6 +586,46 @@ export const routes = named({
     rate: READ,
     query: FunnelMetricsQuery,
     responses: { 200: { description: 'Per stage of the current definition, in its order.', schema: FunnelMetrics } },
+  },
+  listDemoStories: {
+    method: 'get',
+    path: '/v1/demo-stories',
+    summary: "Addresses given a demo lead's story (demo data)",
+    tags: ['marketers'],
+    access: MARKETERS,
+    rate: READ,
+    responses: { 200: { description: 'Every demo story, newest first.', schema: DemoStoryList } },
+  },
+  giveDemoStory: {
+    method: 'post',
+    path: '/v1/demo-stories',
+    summary: "Give a real correspondent's address a demo lead's story, to try the sidebar on your own mailbox",
+    description:
+      "Copies the demo lead Dana Lee's profile (a name from the address), campaigns, stage history and engagement (moved to recent days) onto the address, marked as demo data, " +
+      'as `npm run server -- seed --demo --as ADDRESS` does. Answers 200 with the story when the address has one already. ' +
+      "An address that is a lead already (real data, or one of the demo's own leads) is a 409 and nothing changes; without the demo data (`seed --demo`) a 409 too.",
+    tags: ['marketers'],
+    access: MARKETERS,
+    rate: WRITE,
+    body: DemoStoryRequest,
+    bodyLimit: 16 * KiB,
+    responses: {
+      200: { description: 'The address already had this demo story.', schema: DemoStory },
+      201: { description: 'The story is there: open a thread with the address.', schema: DemoStory },
+    },
+    errors: [409],
+  },
+  removeDemoStory: {
+    method: 'delete',
+    path: '/v1/demo-stories/{email}',
+    summary: 'Remove a demo story: the lead, its events, campaigns, stage history, and uses and verdicts on it',
+    description: 'Only a demo story is removed: an address that is not one is a 404 and nothing changes.',
+    tags: ['marketers'],
+    access: MARKETERS,
+    rate: WRITE,
+    params: { email: { description: 'The address (URL-encoded).', example: 'someone@example.com' } },
+    responses: { 204: { description: 'Removed.' } },
+    errors: [404],
   },
   upsertLeads: {
     method: 'post',

@@ -486,6 +486,16 @@ export const postgresMigrations: readonly Migration[] = [
     `,
   },
   {
+    version: 16,
+    name: 'demo stories: a lead that is a copy of a demo lead, given to a real address',
+    sql: `
+      -- \`seed --demo --as ADDRESS\` (or the console's "Try it on your own mailbox") copies a demo
+      -- lead's story onto a real correspondent's address: the copy names the demo lead it came from
+      -- here, so it can be listed and removed in one step. Null for every other lead.
+      ALTER TABLE leads ADD COLUMN demo_of TEXT COLLATE "C";
+    `,
+  },
+  {
     version: 17,
     name: 'change feed: funnel changes',
     sql: `

@@ -47,6 +47,8 @@ export interface LeadsTable {
   region: string | null;
   created_at: string;
   updated_at: string;
+  /** Migration 16: the demo lead this one is a copy of (`seed --demo --as`); null for every other lead. */
+  demo_of: string | null;
 }
 
 export interface LeadCrmRefsTable {

@@ -11,6 +11,7 @@ import type { Role } from '../../lib/contract/common.ts';
 import { type Operation, routes } from '../../lib/contract/routes.ts';
 import { ifMatch } from '../../lib/contract/version-tag.ts';
 import { CONSOLE_DIST } from '../../server/routes/console.ts';
+import { giveDemoStory } from '../../server/seed/demo-story.ts';
 import { signFor } from '../../server/sources/signature.ts';
 import { createSsoProviderStore } from '../../server/store/sso-providers.ts';
 import { startOidcProvider } from '../support/oidc-provider.ts';
@@ -158,6 +159,12 @@ const requests: { [K in keyof typeof routes]: () => Promise<CallArgs<(typeof rou
   signFunnel: async () => [{ body: { version: (await current.funnel()).version } }],
   funnelHistory: async () => [],
   funnelMetrics: async () => [{ query: { weeks: 4 } }],
+  listDemoStories: async () => [],
+  giveDemoStory: async () => [{ body: { email: 'client.demo@their-company.example' } }],
+  removeDemoStory: async () => {
+    await giveDemoStory(server.store, 'removed.demo@their-company.example');
+    return [{ params: { email: 'removed.demo@their-company.example' } }];
+  },
   upsertLeads: async () => [{ body: { leads: [{ email: LEAD, title: 'VP Finance' }] } }],
   ingestEvents: async () => [
     {
