@@ -4,6 +4,7 @@ import { type Route, useRoute } from '../lib/router.ts';
 import { useSession } from '../lib/session.tsx';
 import { CampaignEditorPage } from './CampaignEditorPage.tsx';
 import { CampaignList } from './CampaignList.tsx';
+import { DemoMailboxPage } from './DemoMailboxPage.tsx';
 import { FunnelPage } from './FunnelPage.tsx';
 import { HomePage } from './HomePage.tsx';
 import { ImportPage } from './ImportPage.tsx';
@@ -25,6 +26,7 @@ const TITLES = {
   funnel: 'Funnel',
   sources: 'Sources',
   import: 'Import',
+  tryIt: 'Try it on your own mailbox',
   notFound: 'Page not found',
 } as const;
 
@@ -65,6 +67,8 @@ export function Pages() {
       return <SourcesPage />;
     case 'import':
       return <ImportPage />;
+    case 'tryIt':
+      return <DemoMailboxPage />;
     case 'notFound':
       return <NotFound home={{ route: { page: 'home' }, label: 'Go to the home page' }} />;
   }

@@ -18,6 +18,7 @@ const SECTIONS: readonly { label: string; route: Route; pages: readonly Route['p
   { label: 'Funnel', route: { page: 'funnel' }, pages: ['funnel'] },
   { label: 'Sources', route: { page: 'sources' }, pages: ['sources'] },
   { label: 'Import', route: { page: 'import' }, pages: ['import'] },
+  { label: 'Try it', route: { page: 'tryIt' }, pages: ['tryIt'] },
 ];
 
 /** Header with the console's sections (those the role may use), who is signed in, and sign out. */

@@ -17,6 +17,7 @@ export type Route =
   | { page: 'funnel' }
   | { page: 'sources' }
   | { page: 'import' }
+  | { page: 'tryIt' }
   /** An address that names no page, or one that is not even well-formed (`%E0%A4%A`). */
   | { page: 'notFound'; path: string };
 
@@ -54,6 +55,7 @@ export function parseRoute(pathname: string): Route {
   if (first === 'funnel') return { page: 'funnel' };
   if (first === 'sources') return { page: 'sources' };
   if (first === 'import') return { page: 'import' };
+  if (first === 'try-it') return { page: 'tryIt' };
   return { page: 'notFound', path: pathname };
 }
 
@@ -83,6 +85,8 @@ export function routePath(route: Route): string {
       return `${BASE}/sources`;
     case 'import':
       return `${BASE}/import`;
+    case 'tryIt':
+      return `${BASE}/try-it`;
     case 'notFound':
       return route.path;
   }
