@@ -32,6 +32,11 @@ export interface EndpointOptions {
   collectLogs?: boolean;
   /** Where its data lives: a SQLite file in a temp dir (the default) or a database of its own on PostgreSQL. */
   engine?: TestEngine;
+  /**
+   * false: the demo without its eight weeks of reps' uses and verdicts, for tests that count verdicts
+   * of their own (an empty feedback table to start from).
+   */
+  history?: boolean;
 }
 
 export async function startEndpoint(options: EndpointOptions = {}): Promise<Endpoint> {
@@ -39,10 +44,11 @@ export async function startEndpoint(options: EndpointOptions = {}): Promise<Endp
   const database = options.engine === 'postgres' ? await createTestDatabase() : null;
   const db = database ? postgresUrl(database) : join(dir, 'coalface.db');
   const tokenFile = join(dir, 'demo-tokens.json');
-  const seeded = spawnSync(TSX, ['server/cli.ts', 'seed', '--demo', '--db', db, '--tokens-file', tokenFile], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const seedCommand =
+    options.history === false
+      ? ['test/e2e/seed-without-history.ts', db, tokenFile]
+      : ['server/cli.ts', 'seed', '--demo', '--db', db, '--tokens-file', tokenFile];
+  const seeded = spawnSync(TSX, seedCommand, { cwd: ROOT, encoding: 'utf8' });
   if (seeded.status !== 0) throw new Error(`seed failed: ${seeded.stderr}`);
   const tokens: Record<Role, string> = JSON.parse(readFileSync(tokenFile, 'utf8'));
   const child = spawn(TSX, ['server/cli.ts', 'serve', '--port', '0', '--db', db], { cwd: ROOT });
