@@ -9,7 +9,7 @@ import { COPY_ORDER } from '../../server/db/migrate-to.ts';
 import { seedDemo } from '../../server/seed/demo.ts';
 import { giveDemoStory, nameFromAddress, removeDemoStory } from '../../server/seed/demo-story.ts';
 import { openStore } from '../../server/store/index.ts';
-import { freshDbTarget, testEngine } from '../support/test-database.ts';
+import { testEngine } from '../support/test-database.ts';
 import { runCli } from './cli-process.ts';
 import { expectProblem, read, sha256, startTestServer, type TestServer, tempDir } from './helpers.ts';
 
