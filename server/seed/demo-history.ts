@@ -174,7 +174,9 @@ export function demoHistory(
         usage.push(usageRow(uuid(random), action, story.target, lead, rep, when, stageAt(lead, when)));
       }
       if (!random.chance(0.5)) continue;
-      const verdictAt = Math.min(at + (1 + random.next() * 47) * HOUR_MS, now - 10 * 60_000);
+      // An hour to two days after the use, and never after seeding.
+      const span = Math.min(48 * HOUR_MS, now - 10 * 60_000 - at);
+      const verdictAt = at + span * (0.02 + 0.98 * random.next());
       const landed = random.chance(story.landRate);
       const bank = landed ? notes.landed : notes.didntLand;
       const note = bank.length > 0 && random.chance(0.35) ? bank.shift() : undefined;
