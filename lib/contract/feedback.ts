@@ -85,6 +85,11 @@ export const TargetUsage = z.object({
 });
 export type TargetUsage = z.infer<typeof TargetUsage>;
 
+/** Moved forward follows each lead this many days after the use (docs/funnel.md). */
+export const MOVED_FORWARD_DAYS = 14;
+/** Fewer leads than this in either group (used, baseline): too few to tell. */
+export const MOVED_FORWARD_MIN_LEADS = 20;
+
 const MovedForwardGroup = z.object({
   leads: z.number().int(),
   /** Of them, how many entered a later stage within `days` days. */
@@ -96,7 +101,8 @@ const MovedForwardGroup = z.object({
 /**
  * Of the leads a target was used with, how many advanced a stage within `days` days, against leads in
  * the same stage and industry in the same weeks it was not used with (the baseline); docs/funnel.md.
- * `too_few`: either group has fewer than 20 leads, and `difference` and `interval` are null.
+ * `too_few`: either group has fewer than `MOVED_FORWARD_MIN_LEADS` (20) leads, and `difference` and
+ * `interval` are null.
  * Otherwise `ahead` / `behind` when the 95% interval of used − baseline is above / below zero.
  */
 export const MovedForward = z.object({

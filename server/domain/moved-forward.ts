@@ -1,4 +1,11 @@
-import type { FeedbackTarget, LifecycleStage, MovedForward, TargetUsage } from '../../lib/contract/index.ts';
+import {
+  type FeedbackTarget,
+  type LifecycleStage,
+  MOVED_FORWARD_DAYS,
+  MOVED_FORWARD_MIN_LEADS,
+  type MovedForward,
+  type TargetUsage,
+} from '../../lib/contract/index.ts';
 import { isoWeekStart, type StageChange } from './funnel-metrics.ts';
 import { DAY_MS } from './time.ts';
 
@@ -26,9 +33,8 @@ import { DAY_MS } from './time.ts';
  *   change's `from` (null: the lead had no stage yet); a lead with no changes is in its stored stage.
  */
 
-export const MOVED_FORWARD_DAYS = 14;
-/** Fewer leads than this in either group: too few to tell. */
-export const MOVED_FORWARD_MIN_LEADS = 20;
+// The window and the threshold live in the contract: the console words them too.
+export { MOVED_FORWARD_DAYS, MOVED_FORWARD_MIN_LEADS };
 const WINDOW_MS = MOVED_FORWARD_DAYS * DAY_MS;
 /** The 97.5th percentile of the standard normal distribution, for 95% intervals. */
 const Z = 1.959963984540054;
