@@ -6,7 +6,8 @@ import { useSession } from '../lib/session.tsx';
 import { Link } from './Link.tsx';
 import { pageAllowed } from './Pages.tsx';
 
-const landsDetail = (id: string): Route => ({ page: 'lands', target: { kind: 'talkingPoint', id } });
+/** A talking point's details in What lands. */
+export const landsDetail = (id: string): Route => ({ page: 'lands', target: { kind: 'talkingPoint', id } });
 
 /** The live points to look at: the worst-landing ones, and those no rep has used lately. */
 export function HomePoints({ overview }: { overview: Overview }) {

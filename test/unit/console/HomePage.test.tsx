@@ -4,6 +4,7 @@ import { HomePage } from '../../../console/components/HomePage.tsx';
 import { ApiClient } from '../../../console/lib/api.ts';
 import { SessionProvider } from '../../../console/lib/session.tsx';
 import type { Role } from '../../../lib/contract/common.ts';
+import type { FeedbackSummary, MovedForward, TargetSummary } from '../../../lib/contract/feedback.ts';
 import type { Overview, WeekFigures } from '../../../lib/contract/overview.ts';
 import { type Call, fakeFetch, renderSignedIn } from './fake-endpoint.tsx';
 
@@ -92,14 +93,87 @@ const EMPTY: Overview = {
   unreadNotes: { total: 0, items: [] },
 };
 
-/** The endpoint: `GET /v1/overview` answers the overviews in turn (the last one again); marks are recorded. */
-function endpoint(...overviews: Overview[]) {
+type Group = [advanced: number, leads: number];
+const movedForward = (verdict: MovedForward['verdict'], [ua, ul]: Group, [ba, bl]: Group): MovedForward => {
+  const difference = verdict === 'too_few' ? null : ua / ul - ba / bl;
+  return {
+    days: 14,
+    used: { leads: ul, advanced: ua, rate: ul ? ua / ul : null },
+    baseline: { leads: bl, advanced: ba, rate: bl ? ba / bl : null },
+    difference,
+    interval: difference === null ? null : { low: difference - 0.1, high: difference + 0.1 },
+    verdict,
+  };
+};
+
+const target = (
+  id: string,
+  title: string,
+  moved: MovedForward,
+  over: Partial<Pick<TargetSummary, 'status' | 'target'>> = {},
+): TargetSummary => ({
+  target: { kind: 'talkingPoint', id },
+  title,
+  campaign: null,
+  status: 'live',
+  total: { landed: 0, didntLand: 0, didntLandRate: null },
+  reasons: {},
+  bySegment: [],
+  byWeek: [],
+  usage: { uses: moved.used.leads, reps: 2, leads: moved.used.leads },
+  movedForward: moved,
+  ...over,
+});
+
+const summary = (...targets: TargetSummary[]): FeedbackSummary => ({
+  targets,
+  generatedAt: '2026-12-02T10:00:00.000Z',
+});
+
+const CLEAR = summary(
+  target('tp_ahead', 'Payback in a quarter', movedForward('ahead', [12, 30], [6, 40])),
+  target('tp_ahead_more', 'Case study: Acme', movedForward('ahead', [15, 25], [5, 50])),
+  target('tp_behind', 'Feature list', movedForward('behind', [2, 40], [12, 40])),
+  target('tp_even', 'Security review', movedForward('no_clear_difference', [8, 30], [9, 30])),
+  target('tp_new', 'Just published', movedForward('too_few', [3, 5], [10, 60])),
+  target('tp_old', 'Retired but ahead', movedForward('ahead', [20, 30], [5, 40]), { status: 'retired' }),
+  target('q4', 'A campaign ahead', movedForward('ahead', [20, 30], [5, 40]), {
+    target: { kind: 'campaignMessage', id: 'q4' },
+    status: 'active',
+  }),
+);
+
+const TOO_FEW = summary(
+  target('tp_new', 'Just published', movedForward('too_few', [3, 5], [10, 60])),
+  target('tp_old', 'Retired but ahead', movedForward('ahead', [20, 30], [5, 40]), { status: 'retired' }),
+);
+
+/**
+ * The endpoint: `GET /v1/overview` answers the overviews in turn (the last one again), `GET
+ * /v1/feedback/summary` the summary (or a problem); marks are recorded.
+ */
+function endpoint(
+  ...overviews: Overview[]
+): ReturnType<typeof fakeFetch> & { withSummary: (s: FeedbackSummary | number) => ReturnType<typeof fakeFetch> } {
+  return { ...serve(overviews, summary()), withSummary: (s) => serve(overviews, s) };
+}
+
+function serve(overviews: Overview[], answer: FeedbackSummary | number) {
   let served = 0;
   return fakeFetch((call: Call) => {
     if (call.method === 'GET' && call.path === '/v1/overview') {
       const body = overviews[Math.min(served, overviews.length - 1)];
       served += 1;
       return { status: 200, body };
+    }
+    if (call.method === 'GET' && call.path === '/v1/feedback/summary') {
+      if (typeof answer === 'number') {
+        return {
+          status: answer,
+          body: { type: 'urn:x', title: 'Unavailable', status: answer, detail: 'The database is busy.' },
+        };
+      }
+      return { status: 200, body: answer };
     }
     if (call.method === 'POST' && call.path === '/v1/notes/read') return { status: 200, body: { unread: 0 } };
     return undefined;
@@ -197,6 +271,84 @@ describe('the home page', () => {
     expect((within(notes).getByRole('button', { name: 'Mark all read' }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByText(/Nothing yet this week or last/)).toBeTruthy();
     expect(figure('Landed rate')).toContain('No verdicts either week');
+  });
+
+  it('lists the live points that move leads forward and those that hold them back, in words, each linked', async () => {
+    const { fetch, calls } = endpoint(BUSY).withSummary(CLEAR);
+    renderSignedIn(<HomePage />, fetch);
+    const moved = await screen.findByRole('region', { name: 'Moved forward' });
+    await within(moved).findByRole('heading', { name: 'Move leads forward (2)', level: 3 });
+    expect(moved.textContent).toContain('4 live points had enough uses to tell');
+
+    const ahead = within(moved).getByRole('list', { name: 'Move leads forward (2)' });
+    const aheadItems = within(ahead).getAllByRole('listitem');
+    // The biggest difference first; retired points and campaign messages are not listed.
+    expect(aheadItems.map((li) => within(li).getByRole('link').textContent)).toEqual([
+      'Case study: Acme',
+      'Payback in a quarter',
+    ]);
+    expect(aheadItems[1]?.textContent).toContain(
+      '+25 pts: 12 of 30 leads it was used with (40%) advanced a stage within 14 days, against 6 of 40 like them (15%).',
+    );
+
+    const behind = within(moved).getByRole('list', { name: 'Hold leads back (1)' });
+    expect(within(behind).getByRole('listitem').textContent).toContain(
+      '−25 pts: 2 of 40 leads it was used with (5%) advanced a stage within 14 days, against 12 of 40 like them (30%).',
+    );
+    for (const other of ['Security review', 'Just published', 'Retired but ahead', 'A campaign ahead']) {
+      expect(within(moved).queryByText(other)).toBeNull();
+    }
+    // All uses so far, as What lands reads it by default.
+    expect(calls.filter((c) => c.path.startsWith('/v1/feedback/summary')).map((c) => c.path)).toEqual([
+      '/v1/feedback/summary',
+    ]);
+
+    const link = within(ahead).getByRole('link', { name: 'Payback in a quarter' });
+    expect(link.getAttribute('href')).toBe('/console/lands/talking-points/tp_ahead');
+    fireEvent.click(link);
+    expect(location.pathname).toBe('/console/lands/talking-points/tp_ahead');
+  });
+
+  it('says so when a side is empty', async () => {
+    const only = summary(
+      target('tp_ahead', 'Payback in a quarter', movedForward('ahead', [12, 30], [6, 40])),
+      target('tp_even', 'Security review', movedForward('no_clear_difference', [8, 30], [9, 30])),
+    );
+    renderSignedIn(<HomePage />, endpoint(BUSY).withSummary(only).fetch);
+    const moved = await screen.findByRole('region', { name: 'Moved forward' });
+    await within(moved).findByRole('heading', { name: 'Hold leads back (0)', level: 3 });
+    expect(moved.textContent).toContain('No live point clearly holds leads back.');
+    expect(
+      within(moved)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Payback in a quarter']);
+  });
+
+  it('says it is too early to tell while no live point has enough uses', async () => {
+    renderSignedIn(<HomePage />, endpoint(BUSY).withSummary(TOO_FEW).fetch);
+    const moved = await screen.findByRole('region', { name: 'Moved forward' });
+    await within(moved).findByText(
+      'Too few uses yet to tell which points move leads forward: it takes 20 leads a point was used with, 14 days on, and 20 like them it was not.',
+    );
+    expect(within(moved).queryAllByRole('list')).toEqual([]);
+    expect(within(moved).queryAllByRole('link')).toEqual([]);
+  });
+
+  it('shows the rest of the page when Moved forward cannot be read, and says why there', async () => {
+    renderSignedIn(<HomePage />, endpoint(BUSY).withSummary(503).fetch);
+    const moved = await screen.findByRole('region', { name: 'Moved forward' });
+    expect((await within(moved).findByRole('alert')).textContent).toContain('The database is busy.');
+    expect(screen.getByRole('region', { name: 'Worst-landing live points' }).textContent).toContain('Budgets reset');
+  });
+
+  it('asks for Moved forward again on Refresh', async () => {
+    const { fetch, calls } = endpoint(BUSY).withSummary(TOO_FEW);
+    renderSignedIn(<HomePage />, fetch);
+    await screen.findByText(/Too few uses yet to tell/);
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(calls.filter((c) => c.path === '/v1/feedback/summary')).toHaveLength(2));
+    expect(calls.filter((c) => c.path === '/v1/overview')).toHaveLength(2);
   });
 
   it('says why when the endpoint refuses', async () => {
