@@ -16,8 +16,8 @@ export function HomeMovedForward({ summary }: { summary: Loaded<FeedbackSummary>
     <section className="console-panel" aria-labelledby="home-moved">
       <h2 id="home-moved">Moved forward</h2>
       <p className="console-hint">
-        Live points whose leads advanced a stage within {MOVED_FORWARD_DAYS} days more or less often than leads like
-        them it was not used with, over all uses so far (as in What lands). A correlation, not a cause.
+        Live points whose leads advanced a stage within {MOVED_FORWARD_DAYS} days of a use more or less often than leads
+        like them the point was not used with, over all uses so far (as in What lands). A correlation, not a cause.
       </p>
       {summary.state === 'loading' && <p className="console-loading">Loading which points move leads forward…</p>}
       {summary.state === 'failed' && (

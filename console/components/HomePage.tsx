@@ -5,7 +5,7 @@ import { useSession } from '../lib/session.tsx';
 import { useLoad } from '../lib/useLoad.ts';
 import { HomeMovedForward } from './HomeMovedForward.tsx';
 import { HomeNotes } from './HomeNotes.tsx';
-import { HomePoints } from './HomePoints.tsx';
+import { HomeUnused, HomeWorstLanding } from './HomePoints.tsx';
 import { HomeWeeks } from './HomeWeeks.tsx';
 import { ProblemAlert } from './ProblemAlert.tsx';
 import '../home.css';
@@ -42,8 +42,9 @@ export function HomePage() {
           <div className="home-grid">
             <HomeWeeks overview={loaded.data} />
             <HomeNotes overview={loaded.data} onChanged={reloadOverview} />
-            <HomePoints overview={loaded.data} />
+            <HomeWorstLanding overview={loaded.data} />
             <HomeMovedForward summary={summary} />
+            <HomeUnused overview={loaded.data} />
           </div>
         </>
       )}
