@@ -42,8 +42,10 @@ export function HomePage() {
           <div className="home-grid">
             <HomeWeeks overview={loaded.data} />
             <HomeNotes overview={loaded.data} onChanged={reloadOverview} />
-            <HomeWorstLanding overview={loaded.data} />
-            <HomeMovedForward summary={summary} />
+            <div className="home-stack">
+              <HomeWorstLanding overview={loaded.data} />
+              <HomeMovedForward summary={summary} />
+            </div>
             <HomeUnused overview={loaded.data} />
           </div>
         </>

@@ -61,11 +61,13 @@ describe('the console home page', () => {
     expect(await nav.first().textContent()).toBe('Home');
     await page.getByRole('heading', { name: 'This week against last' }).waitFor();
     await note(page).waitFor();
-    // The demo data has no uses yet: Moved forward says it is too early, in its own panel.
-    await page
-      .getByRole('region', { name: 'Moved forward' })
-      .getByText(/^Too few uses yet to tell which points move leads forward/)
-      .waitFor();
+    // The demo has lived: some points were used days before their leads advanced, one held them back.
+    const moved = page.getByRole('region', { name: 'Moved forward' });
+    await moved.getByRole('heading', { name: /^Move leads forward \(\d+\)$/, level: 3 }).waitFor();
+    const ahead = moved.getByRole('list', { name: /^Move leads forward/ });
+    expect(await ahead.getByRole('link').allTextContents()).toContain('They asked for a demo: book it this week');
+    const behind = moved.getByRole('list', { name: /^Hold leads back/ });
+    expect(await behind.getByRole('link').allTextContents()).toContain('Compare them to the FinOps benchmark');
     const before = await notes(page).getByRole('heading', { level: 2 }).textContent();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('console-home.png'), fullPage: true });
@@ -91,6 +93,24 @@ describe('the console home page', () => {
     await expect
       .poll(() => notes(page).getByRole('heading', { level: 2 }).textContent())
       .toBe('Notes not yet read (0)');
+    await page.context().close();
+  });
+
+  it("opens a point that moves leads forward in What lands, with the same counts as the home page's", async () => {
+    const page = await signedIn(endpoint.tokens.manager);
+    const item = page
+      .getByRole('region', { name: 'Moved forward' })
+      .getByRole('list', { name: /^Move leads forward/ })
+      .getByRole('listitem')
+      .first();
+    await item.waitFor();
+    const [, used, leads] = /(\d+) of (\d+) leads it was used with/.exec((await item.textContent()) ?? '') ?? [];
+    expect(used && leads).toBeTruthy();
+    const title = (await item.getByRole('link').textContent()) ?? '';
+    await item.getByRole('link').click();
+    await page.waitForURL(/\/console\/lands\/talking-points\/[^/]+$/);
+    const detail = page.getByRole('region', { name: `Talking point: ${title}` });
+    await detail.getByText(`Used with: ${used} of ${leads} leads`, { exact: false }).waitFor();
     await page.context().close();
   });
 
