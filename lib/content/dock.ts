@@ -9,6 +9,7 @@ import type { SiteId } from '../sites/types.ts';
 import { clampWidth, type DockMemory, MAX_WIDTH, MIN_WIDTH, recall, remember } from './dock-memory.ts';
 import { createRoom } from './dock-room.ts';
 import { safe } from './safe.ts';
+import { sidebarOrigin } from './sidebar-frame-url.ts';
 import { t } from './words.ts';
 
 /** open: the sidebar shows; handle: only the quiet handle; none: nothing on this page. */
@@ -141,8 +142,10 @@ export function createDock(frameUrl: () => Promise<string | undefined>, options:
     const frame = document.createElement('iframe');
     frame.id = 'coalface-sidebar';
     frame.title = t('dockFrameTitle');
-    // Copy in the sidebar writes to the clipboard from inside this frame.
-    frame.allow = 'clipboard-write';
+    // Copy in the sidebar writes to the clipboard from inside this frame. Chromium fixes the delegation
+    // when the frame is inserted and does not match the default 'src' to the extension's origin: the
+    // origin is named, before the append (docs/architecture.md, "The clipboard in the dock").
+    frame.allow = `clipboard-write ${sidebarOrigin()}`;
     panel.append(grip, frame);
     root.append(panel);
     const built = panel;

@@ -12,3 +12,8 @@ export async function ticketedSidebarUrl(): Promise<string | undefined> {
     ? frameUrlWithTicket(browser.runtime.getURL('/sidebar.html'), reply.ticket)
     : undefined;
 }
+
+/** The sidebar page's origin (chrome-extension://id, moz-extension://uuid): the dock's frame delegates to it by name. */
+export function sidebarOrigin(): string {
+  return new URL(browser.runtime.getURL('/')).origin;
+}
