@@ -59,6 +59,16 @@ describe('a rep in Gmail in Firefox', () => {
     await textIn(sidebar, 'li.cf-point .cf-point__reasons li', point.reasons[0].text);
   });
 
+  it('copies a talking point from the dock: Copied, never "copy by hand"', async () => {
+    // Firefox keeps the clipboard from a page's reads without a prompt: what the rep sees is checked here,
+    // the clipboard's text in Chromium (test/e2e/clipboard.test.ts).
+    const button = await textIn(sidebar, 'li.cf-point button', 'Copy');
+    await button.click();
+    await textIn(sidebar, 'li.cf-point button', 'Copied');
+    const refused = await sidebar.evaluate(() => document.querySelectorAll('li.cf-point [role="alert"]').length);
+    expect(refused).toBe(0);
+  });
+
   it('sees a talking point a marketer publishes appear in the open dock, without a reload', async () => {
     // Kept in the sidebar document: gone if the dock or the page were loaded again.
     const mark = await sidebar.evaluate(() => {

@@ -8,6 +8,7 @@ afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
+  Reflect.deleteProperty(document, 'execCommand');
 });
 
 const [IDLE_CAPACITY] = danaContext.talkingPoints;
@@ -24,6 +25,11 @@ function stubClipboard(writeText: (text: string) => Promise<void>) {
   const spy = vi.fn(writeText);
   vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: spy } });
   return spy;
+}
+
+/** The selection fallback refuses too (copyText's order: test/unit/ui/clipboard.test.ts). */
+function refuseSelectionCopy() {
+  Object.defineProperty(document, 'execCommand', { configurable: true, value: () => false });
 }
 
 describe('Copy', () => {
@@ -64,6 +70,7 @@ describe('Copy', () => {
     stubClipboard(async () => {
       throw new DOMException('Write permission denied.', 'NotAllowedError');
     });
+    refuseSelectionCopy();
     renderSidebar(readyState());
     const card = pointCard(IDLE_CAPACITY.title);
     fireEvent.click(card.getByRole('button', { name: /^Copy/ }));
@@ -79,6 +86,7 @@ describe('Copy', () => {
     stubClipboard(async () => {
       throw new DOMException('Write permission denied.', 'NotAllowedError');
     });
+    refuseSelectionCopy();
     const { sent } = renderSidebar(readyState());
     const card = pointCard(IDLE_CAPACITY.title);
     fireEvent.click(card.getByRole('button', { name: /^Copy/ }));
