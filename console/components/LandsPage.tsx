@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { FeedbackSummary, FeedbackTarget } from '../../lib/contract/feedback.ts';
 import { routes } from '../../lib/contract/routes.ts';
+import { weeksEnding } from '../../lib/iso-week.ts';
 import { downloadCsv, toCsv } from '../lib/csv.ts';
 import { formatDateTime } from '../lib/format.ts';
 import {
@@ -18,7 +19,6 @@ import {
 } from '../lib/lands.ts';
 import { useSession } from '../lib/session.tsx';
 import { useLoad } from '../lib/useLoad.ts';
-import { weeksEnding } from '../lib/weeks.ts';
 import { CHART_WEEKS, LandsCharts } from './charts/LandsCharts.tsx';
 import { LandsFilters } from './LandsFilters.tsx';
 import { LandsTable } from './LandsTable.tsx';

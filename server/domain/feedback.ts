@@ -6,7 +6,7 @@ import type {
   TargetSummary,
   Verdict,
 } from '../../lib/contract/index.ts';
-import { DAY_MS } from './time.ts';
+import { isoWeek } from '../../lib/iso-week.ts';
 
 /** Pure aggregation of reps' verdicts for the marketer's summary. */
 
@@ -38,16 +38,6 @@ export interface TargetInfo {
   campaign: string | null;
   /** Null when the point or campaign no longer exists. */
   status: TargetSummary['status'];
-}
-
-/** ISO 8601 week of the UTC date, like `2026-W01` (weeks start Monday; week 1 holds the year's first Thursday). */
-export function isoWeek(date: Date): string {
-  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
-  const weekday = day.getUTCDay() || 7;
-  day.setUTCDate(day.getUTCDate() + 4 - weekday); // the Thursday of this week decides the year
-  const year = day.getUTCFullYear();
-  const week = Math.floor((day.getTime() - Date.UTC(year, 0, 1)) / DAY_MS / 7) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
 export function toTally(c: VerdictCounts): Tally {
@@ -110,7 +100,7 @@ export function summariseFeedback(
       }
       add(seg.counts, v.verdict);
     }
-    const week = isoWeek(new Date(v.occurredAt));
+    const week = isoWeek(Date.parse(v.occurredAt));
     let weekCounts = acc.byWeek.get(week);
     if (!weekCounts) {
       weekCounts = zero();

@@ -1,5 +1,5 @@
 import type { FunnelMetrics, LifecycleStage, StageMetrics } from '../../lib/contract/index.ts';
-import { DAY_MS } from './time.ts';
+import { DAY_MS, isoWeek, isoWeekStart, WEEK_MS } from '../../lib/iso-week.ts';
 
 /**
  * Funnel metrics from the lifecycle-stage history, as a pure function.
@@ -35,23 +35,6 @@ export interface MetricsInput {
   current: ReadonlyMap<LifecycleStage, number>;
   now: number;
   weeks: number;
-}
-
-const WEEK_MS = 7 * DAY_MS;
-
-/** Monday 00:00 UTC of the ISO week holding `ms`. */
-export function isoWeekStart(ms: number): number {
-  const day = Math.floor(ms / DAY_MS) * DAY_MS;
-  const weekday = (new Date(day).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  return day - weekday * DAY_MS;
-}
-
-/** `2026-W48`: the ISO week (UTC) holding `ms`; its year is the year of its Thursday. */
-export function isoWeek(ms: number): string {
-  const thursday = new Date(isoWeekStart(ms) + 3 * DAY_MS);
-  const year = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / WEEK_MS) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
 export function median(values: readonly number[]): number | null {

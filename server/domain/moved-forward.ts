@@ -6,7 +6,8 @@ import {
   type MovedForward,
   type TargetUsage,
 } from '../../lib/contract/index.ts';
-import { isoWeekStart, type StageChange } from './funnel-metrics.ts';
+import { isoWeekStart } from '../../lib/iso-week.ts';
+import type { StageChange } from './funnel-metrics.ts';
 import { DAY_MS } from './time.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { UNUSED_DAYS, type WeekFigures, type WorstLandingPoint } from '../../lib/contract/index.ts';
-import { isoWeek, isoWeekStart } from './funnel-metrics.ts';
+import { isoWeek, isoWeekStart } from '../../lib/iso-week.ts';
 import { DAY_MS } from './time.ts';
 
 const WEEK_MS = 7 * DAY_MS;

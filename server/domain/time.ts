@@ -1,4 +1,6 @@
-export const DAY_MS = 86_400_000;
+import { DAY_MS } from '../../lib/iso-week.ts';
+
+export { DAY_MS };
 
 /** Weight of something `ageMs` old when weight halves every `halfLifeDays`. Future times count as now. */
 export function decay(ageMs: number, halfLifeDays: number): number {

@@ -146,7 +146,7 @@ describe('charts in the console', () => {
 });
 
 async function thisIsoWeek(): Promise<string> {
-  const { isoWeek } = await import('../../console/lib/weeks.ts');
+  const { isoWeek } = await import('../../lib/iso-week.ts');
   return isoWeek(Date.now());
 }
 

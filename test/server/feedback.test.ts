@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Feedback, FeedbackPage, FeedbackSummary, TalkingPoint } from '../../lib/contract/index.ts';
-import { isoWeek } from '../../server/domain/feedback.ts';
+import { isoWeek } from '../../lib/iso-week.ts';
 import { NO_EVIDENCE } from '../../server/domain/moved-forward.ts';
 import { demoMessage, expectProblem, extraToken, read, sha256, startTestServer, type TestServer } from './helpers.ts';
 
@@ -171,11 +171,11 @@ describe('GET /v1/feedback', () => {
 
 describe('ISO weeks', () => {
   it('starts weeks on Monday and gives the year of the week', () => {
-    expect(isoWeek(new Date('2026-11-29T23:59:59Z'))).toBe('2026-W48'); // Sunday
-    expect(isoWeek(new Date('2026-11-30T00:00:00Z'))).toBe('2026-W49'); // Monday
-    expect(isoWeek(new Date('2027-01-01T12:00:00Z'))).toBe('2026-W53'); // Friday of 2026's last week
-    expect(isoWeek(new Date('2027-01-04T00:00:00Z'))).toBe('2027-W01');
-    expect(isoWeek(new Date('2025-12-29T00:00:00Z'))).toBe('2026-W01'); // Monday of the week of 1 Jan 2026
+    expect(isoWeek(Date.parse('2026-11-29T23:59:59Z'))).toBe('2026-W48'); // Sunday
+    expect(isoWeek(Date.parse('2026-11-30T00:00:00Z'))).toBe('2026-W49'); // Monday
+    expect(isoWeek(Date.parse('2027-01-01T12:00:00Z'))).toBe('2026-W53'); // Friday of 2026's last week
+    expect(isoWeek(Date.parse('2027-01-04T00:00:00Z'))).toBe('2027-W01');
+    expect(isoWeek(Date.parse('2025-12-29T00:00:00Z'))).toBe('2026-W01'); // Monday of the week of 1 Jan 2026
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LifecycleStage } from '../../lib/contract/index.ts';
-import { computeFunnelMetrics, isoWeek, median, type StageChange } from '../../server/domain/funnel-metrics.ts';
+import { isoWeek } from '../../lib/iso-week.ts';
+import { computeFunnelMetrics, median, type StageChange } from '../../server/domain/funnel-metrics.ts';
 
 const at = (iso: string) => Date.parse(iso);
 const change = (leadId: number, from: LifecycleStage | null, to: LifecycleStage, iso: string): StageChange => ({

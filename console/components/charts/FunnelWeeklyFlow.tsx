@@ -1,6 +1,6 @@
+import { shortWeek } from '../../../lib/iso-week.ts';
 import { valueAxis } from '../../lib/axis.ts';
 import { describeFunnelFlow, type StageFlow } from '../../lib/charts.ts';
-import { shortWeek } from '../../lib/weeks.ts';
 import { ChartFigure, ChartLegend } from './ChartFigure.tsx';
 
 const WIDTH = 240;

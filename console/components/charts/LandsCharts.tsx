@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { FeedbackSummary } from '../../../lib/contract/feedback.ts';
+import { weeksEnding } from '../../../lib/iso-week.ts';
 import { segmentHeatmap, verdictsByWeek } from '../../lib/charts.ts';
 import { buildRows, filterRows, type RowFilter } from '../../lib/lands.ts';
-import { weeksEnding } from '../../lib/weeks.ts';
 import { SegmentHeatmap } from './SegmentHeatmap.tsx';
 import { WeeklyVerdicts } from './WeeklyVerdicts.tsx';
 

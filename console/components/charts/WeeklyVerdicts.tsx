@@ -1,8 +1,8 @@
 import { useId } from 'react';
+import { shortWeek } from '../../../lib/iso-week.ts';
 import { valueAxis } from '../../lib/axis.ts';
 import { describeVerdictsByWeek, landedRate, type WeekVerdicts } from '../../lib/charts.ts';
 import { formatRate } from '../../lib/format.ts';
-import { shortWeek } from '../../lib/weeks.ts';
 import { ChartFigure, ChartLegend } from './ChartFigure.tsx';
 
 const WIDTH = 640;

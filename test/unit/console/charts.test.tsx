@@ -5,9 +5,9 @@ import { SegmentHeatmap } from '../../../console/components/charts/SegmentHeatma
 import { WeeklyVerdicts } from '../../../console/components/charts/WeeklyVerdicts.tsx';
 import { funnelFlow, segmentHeatmap, verdictsByWeek } from '../../../console/lib/charts.ts';
 import { buildRows } from '../../../console/lib/lands.ts';
-import { weeksEnding } from '../../../console/lib/weeks.ts';
 import type { TargetSummary } from '../../../lib/contract/feedback.ts';
 import type { FunnelMetrics } from '../../../lib/contract/funnel.ts';
+import { weeksEnding } from '../../../lib/iso-week.ts';
 
 afterEach(cleanup);
 
