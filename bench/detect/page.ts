@@ -1,5 +1,5 @@
 // A generated Gmail thread page of about 5,000 elements, following the structure in
-// docs/sites.md: the account button, a hidden inbox list, the subject, and many expanded messages
+// docs/sites.md: the account button (linking to SignOutOptions, as Gmail's does), a hidden inbox list, the subject, and many expanded messages
 // with sender and recipient chips and quoted bodies.
 
 export const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbgRnJmWdrLkKxXhLjvZqBPTwC';
@@ -34,7 +34,7 @@ function inboxRow(i: number): string {
 /** The page, and how many messages it holds; about 5,000 elements with `messages` = 90. */
 export function threadPage(messages = 90): string {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Pilot timeline - alex@coalface-demo.com - Gmail</title></head>
-<body><div class="nH"><header><a aria-label="Google Account: Alex Morgan (alex@coalface-demo.com)" href="#">AM</a></header>
+<body><div class="nH"><header><a class="gb_B" aria-label="Google Account: Alex Morgan (alex@coalface-demo.com)" href="https://accounts.google.com/SignOutOptions?hl=en&amp;continue=https://mail.google.com/mail&amp;service=mail" role="button">AM</a></header>
 <div role="main"><div class="ae4" style="display:none"><table class="F cf zt"><tbody>${Array.from({ length: 40 }, (_, i) => inboxRow(i)).join('')}</tbody></table></div>
 <div class="nH if"><h2 class="hP" data-thread-perm-id="thread-f:1790000000000000001" data-legacy-thread-id="18c2f1a2b3c4d5e6">Pilot timeline</h2>
 <div class="Bs nH iY" id="thread">${Array.from({ length: messages }, (_, i) => message(i)).join('\n')}</div></div></div></div></body></html>`;
