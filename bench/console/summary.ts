@@ -1,35 +1,17 @@
 // A "what lands" summary at a given size, built the way the endpoint builds it (summariseFeedback)
 // from seeded random verdicts: points × verdicts over the last weeks, across industries, personas, regions.
-import type { FeedbackReason, FeedbackSummary, FeedbackTarget } from '../../lib/contract/feedback.ts';
+import { FeedbackReason, type FeedbackSummary, type FeedbackTarget } from '../../lib/contract/feedback.ts';
+import { DAY_MS } from '../../lib/iso-week.ts';
 import { summariseFeedback, type VerdictRecord } from '../../server/domain/feedback.ts';
+import { createRandom } from '../../server/seed/prng.ts';
 
 const INDUSTRIES = ['Software', 'Manufacturing', 'Retail', 'Finance', 'Healthcare', 'Logistics', 'Energy', 'Education'];
 const PERSONAS = ['Finance', 'IT', 'Operations', 'Engineering', 'Marketing', 'Executive'];
 const REGIONS = ['EMEA', 'North America', 'LATAM', 'APAC', 'DACH'];
-const REASONS: FeedbackReason[] = [
-  'not_relevant',
-  'wrong_persona',
-  'outdated',
-  'competitor',
-  'pricing',
-  'tone',
-  'other',
-];
-const DAY_MS = 86_400_000;
-
-/** mulberry32: the same summary on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+const REASONS = FeedbackReason.options;
 
 export function benchSummary(points: number, verdicts: number, weeks: number, now: number): FeedbackSummary {
-  const next = random(19);
+  const next = createRandom(19).next;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
   const targets: FeedbackTarget[] = Array.from({ length: points }, (_, i) => ({
     kind: 'talkingPoint',

@@ -50,10 +50,7 @@ export function detectionRows(browser: string, batches: Batch[], nodes: number, 
   ];
 }
 
-/**
- * Loads alternate between the two browsers' runs so neither gets the warmer machine; the ratio is
- * of the medians.
- */
+/** The ratio of the medians. */
 export function loadRow(browser: string, withExtension: number[], without: number[]): Row {
   const ratio = median(withExtension) / median(without);
   return {
@@ -66,3 +63,19 @@ export function loadRow(browser: string, withExtension: number[], without: numbe
 
 /** The bench page's URL for load `i`: a new query each time, so every load is a full navigation. */
 export const loadUrl = (url: string, i: number) => url.replace('#', `?load=${i}#`);
+
+/**
+ * `LOADS` load times of the page without and with the extension, after one warm-up load each,
+ * alternating which goes first so neither gets the warmer machine.
+ */
+export async function alternateLoads(load: (which: 'without' | 'with', i: number) => Promise<number>) {
+  await load('without', -1);
+  await load('with', -1);
+  const without: number[] = [];
+  const withExtension: number[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    const order = i % 2 === 0 ? (['without', 'with'] as const) : (['with', 'without'] as const);
+    for (const which of order) (which === 'with' ? withExtension : without).push(await load(which, i));
+  }
+  return { without, withExtension };
+}

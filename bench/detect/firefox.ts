@@ -2,7 +2,7 @@
 // the same detection page and the same load comparison as in Chromium, with the Firefox build.
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { firefoxPath, launchFirefox, serveGmail } from '../../test/firefox/harness.ts';
-import { BATCHES, type Batch, detectionRows, LOADS, loadRow, loadUrl, type Row } from './figures.ts';
+import { alternateLoads, BATCHES, type Batch, detectionRows, loadRow, loadUrl, type Row } from './figures.ts';
 import { THREAD_URL } from './page.ts';
 
 interface BenchWindow {
@@ -69,20 +69,8 @@ export async function measureFirefox(html: string, bundle: string): Promise<Row[
     const withExt = await withExtension.browser.newPage();
     await serveGmail(without, html);
     await serveGmail(withExt, html);
-    await loadTime(without, -1);
-    await loadTime(withExt, -1);
-    const a: number[] = [];
-    const b: number[] = [];
-    for (let i = 0; i < LOADS; i++) {
-      if (i % 2 === 0) {
-        a.push(await loadTime(without, i));
-        b.push(await loadTime(withExt, i));
-      } else {
-        b.push(await loadTime(withExt, i));
-        a.push(await loadTime(without, i));
-      }
-    }
-    rows.push(loadRow('Firefox', b, a));
+    const loads = await alternateLoads((which, i) => loadTime(which === 'with' ? withExt : without, i));
+    rows.push(loadRow('Firefox', loads.withExtension, loads.without));
   } finally {
     await plain.close();
     await withExtension.close();

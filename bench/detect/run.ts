@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { chromiumPath, EXTENSION_DIR, launchWithExtension, ROOT } from '../../test/e2e/harness.ts';
-import { BATCHES, type Batch, detectionRows, LOADS, loadRow, loadUrl, type Row } from './figures.ts';
+import { alternateLoads, BATCHES, type Batch, detectionRows, loadRow, loadUrl, type Row } from './figures.ts';
 import { measureFirefox } from './firefox.ts';
 import { THREAD_URL, threadPage } from './page.ts';
 
@@ -112,21 +112,8 @@ async function measureLoad(html: string): Promise<void> {
     await serve(plain, html);
     await serve(withExtension.context, html);
     const [without, withExt] = [await plain.newPage(), await withExtension.context.newPage()];
-    await loadTime(without, -1);
-    await loadTime(withExt, -1);
-    const a: number[] = [];
-    const b: number[] = [];
-    for (let i = 0; i < LOADS; i++) {
-      // Alternate which goes first, so neither gets the warmer machine.
-      if (i % 2 === 0) {
-        a.push(await loadTime(without, i));
-        b.push(await loadTime(withExt, i));
-      } else {
-        b.push(await loadTime(withExt, i));
-        a.push(await loadTime(without, i));
-      }
-    }
-    rows.push(loadRow('Chromium', b, a));
+    const loads = await alternateLoads((which, i) => loadTime(which === 'with' ? withExt : without, i));
+    rows.push(loadRow('Chromium', loads.withExtension, loads.without));
   } finally {
     await plain.close();
     await withExtension.close();

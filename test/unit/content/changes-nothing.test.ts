@@ -6,22 +6,12 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { batchChangesNothing } from '../../../lib/content/changes-nothing.ts';
 import { gmail } from '../../../lib/sites/gmail/index.ts';
+import { createRandom } from '../../../server/seed/prng.ts';
 
 const FIXTURES = resolve(__dirname, '../../fixtures/gmail');
 const THREAD = new URL('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbgRnJmWdrLkKxXhLjvZqBPTwC');
 const COMPOSE = new URL('https://mail.google.com/mail/u/0/#inbox?compose=new');
 const reads = gmail.reads;
-
-/** A small deterministic generator (mulberry32), so a failure replays. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Edit = (doc: Document, pick: () => Element) => void;
 
@@ -53,7 +43,7 @@ describe('batchChangesNothing on Gmail', () => {
   it.each(files)('%s: every batch it skips leaves detection as it was', async (file) => {
     const url = file.startsWith('compose') ? COMPOSE : THREAD;
     const html = readFileSync(resolve(FIXTURES, file), 'utf8');
-    const next = random(file.length * 7919);
+    const next = createRandom(file.length * 7919).next;
     let skipped = 0;
     for (let round = 0; round < 20; round++) {
       const doc = new DOMParser().parseFromString(html, 'text/html');
