@@ -5,7 +5,13 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLE_DIST, launchChromium, openWhatLands, signInToConsole } from './console-helpers.ts';
+import {
+  CONSOLE_DIST,
+  launchChromium,
+  openWhatLands,
+  seriousAxeViolations,
+  signInToConsole,
+} from './console-helpers.ts';
 import { type Endpoint, ROOT, screenshotPath, startEndpoint } from './harness.ts';
 
 let endpoint: Endpoint;
@@ -49,6 +55,9 @@ describe('the console on the lived demo', () => {
     const table = page.getByRole('table').filter({ hasText: 'Moved forward' }).last();
     await expect.poll(() => table.getByText(/^Ahead, /).count()).toBeGreaterThan(0);
     await expect.poll(() => table.getByText(/^Behind, /).count()).toBeGreaterThan(0);
+    // The lived demo's heatmap is wider than the page: it scrolls, and a keyboard can scroll it.
+    const violations = await seriousAxeViolations(page);
+    expect(violations, JSON.stringify(violations)).toEqual([]);
     await page.screenshot({
       path: screenshotPath('console-lands-demo.png'),
       clip: { x: 0, y: 0, width: 1360, height: 1000 },

@@ -82,7 +82,7 @@ describe('one funnel both teams signed', () => {
 
     const manager = await openFunnel(managerToken);
     const sections = manager.getByRole('navigation', { name: 'Console sections' }).getByRole('link');
-    expect(await sections.allTextContents()).toEqual(['What lands', 'Funnel']);
+    expect(await sections.allTextContents()).toEqual(['Home', 'What lands', 'Funnel']);
     // Keyboard only: tab to the sign button and press Enter.
     const sign = manager.getByRole('button', { name: `Sign version ${version} for sales` });
     await sign.focus();

@@ -19,7 +19,7 @@ async function verdictsOnEndpoint() {
 }
 
 beforeAll(async () => {
-  [endpoint, firefox] = await Promise.all([startEndpoint({ collectLogs: true }), launchFirefox()]);
+  [endpoint, firefox] = await Promise.all([startEndpoint({ collectLogs: true, history: false }), launchFirefox()]);
   console.info(`Firefox start: ${firefox.timings.launchMs} ms, add-on install: ${firefox.timings.installMs} ms`);
   proxy = await startTcpProxy({ host: '127.0.0.1', port: Number(new URL(endpoint.url).port) });
   await connectThroughOptions(firefox, `http://127.0.0.1:${proxy.port}`, endpoint.tokens.rep);

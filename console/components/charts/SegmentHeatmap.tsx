@@ -49,7 +49,13 @@ export function SegmentHeatmap({ heatmap }: { heatmap: Heatmap }) {
       {rows.length === 0 ? (
         <p className="console-hint">No verdict in this view names an industry, persona or region.</p>
       ) : (
-        <div className="console-table-wrap">
+        // With many segments and targets the table scrolls sideways: focusable, so a keyboard can scroll it.
+        <div
+          className="console-table-wrap"
+          role="region"
+          aria-label="Landed rate by segment, scrolls sideways"
+          tabIndex={0}
+        >
           <table className="console-table chart-heat">
             <caption className="cf-visually-hidden">
               Landed rate by segment: share of verdicts that landed, and how many verdicts
