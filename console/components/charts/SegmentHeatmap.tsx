@@ -50,10 +50,10 @@ export function SegmentHeatmap({ heatmap }: { heatmap: Heatmap }) {
         <p className="console-hint">No verdict in this view names an industry, persona or region.</p>
       ) : (
         // With many segments and targets the table scrolls sideways: focusable, so a keyboard can scroll it.
-        <div
+        <section
           className="console-table-wrap"
-          role="region"
           aria-label="Landed rate by segment, scrolls sideways"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must take focus for keyboard users (WCAG 2.1.1).
           tabIndex={0}
         >
           <table className="console-table chart-heat">
@@ -92,7 +92,7 @@ export function SegmentHeatmap({ heatmap }: { heatmap: Heatmap }) {
               );
             })}
           </table>
-        </div>
+        </section>
       )}
     </figure>
   );
