@@ -1,4 +1,4 @@
-// Whether a batch of DOM changes can alter what a site's detect finds (lib/sites/types.ts `Reads`).
+// Whether a DOM change can alter what a site's detect finds (lib/sites/types.ts `Reads`).
 // Most of a live mail app's changes are typing, tooltips and animations; skipping them keeps the
 // content script off the host page's main thread.
 import type { Reads } from '../sites/types.ts';
@@ -10,18 +10,12 @@ function holdsRead(node: Node, elements: readonly string[]): boolean {
   return false;
 }
 
-function changesNothing(record: MutationRecord, reads: Reads): boolean {
+/** True when the record cannot change the answer. */
+export function changesNothing(record: MutationRecord, reads: Reads): boolean {
   if (record.type !== 'childList') return false;
   const target = record.target;
   if (target.nodeType !== Node.ELEMENT_NODE || (target as Element).closest(reads.textOf)) return false;
   for (const node of record.addedNodes) if (holdsRead(node, reads.elements)) return false;
   for (const node of record.removedNodes) if (holdsRead(node, reads.elements)) return false;
-  return true;
-}
-
-/** True when no record of the batch can change the answer; always false for a site that does not say what it reads. */
-export function batchChangesNothing(records: readonly MutationRecord[], reads: Reads | null): boolean {
-  if (!reads) return false;
-  for (const record of records) if (!changesNothing(record, reads)) return false;
   return true;
 }

@@ -1,9 +1,10 @@
 // Watches the host page for the leads it shows and reports each change once. Quiet pages cost
 // nothing: work is scheduled only by a mutation or a navigation, never by a polling timer.
 import type { TraceEntry } from '../messages.ts';
+import { createMemo, type Memo } from '../sites/memo.ts';
 import { siteFor } from '../sites/registry.ts';
 import type { PageLeads, Reads, Trace } from '../sites/types.ts';
-import { batchChangesNothing } from './changes-nothing.ts';
+import { changesNothing } from './changes-nothing.ts';
 
 // Long enough for a host app's thread swap (several mutation batches) to land in one detection. A
 // hash navigation (Gmail opening a thread) is checked at once, without this wait; a swap seen only
@@ -21,23 +22,28 @@ export interface WatchOptions {
   doc?: Document;
 }
 
-export function readPage(doc: Document, href: string, trace?: Trace): PageLeads | null {
+export function readPage(doc: Document, href: string, trace?: Trace, memo?: Memo): PageLeads | null {
   try {
     const url = new URL(href);
     const match = siteFor(url);
     if (!match) return null;
-    return match.site.detect(doc, url, trace);
+    return match.site.detect(doc, url, trace, memo);
   } catch {
     return null;
   }
 }
 
 /** Detects once, collecting which selector alternatives answered. */
-export function readWithTrace(doc: Document, href: string): { page: PageLeads | null; trace: TraceEntry[] } {
+export function readWithTrace(
+  doc: Document,
+  href: string,
+  memo?: Memo,
+): { page: PageLeads | null; trace: TraceEntry[] } {
   const trace: TraceEntry[] = [];
-  const page = readPage(doc, href, (probe, matched, count) => {
+  const collect: Trace = (probe, matched, count) => {
     if (trace.length < MAX_TRACE) trace.push(count === undefined ? { probe, matched } : { probe, matched, count });
-  });
+  };
+  const page = readPage(doc, href, collect, memo);
   return { page, trace };
 }
 
@@ -61,15 +67,24 @@ export function watchPage({ report, checked, signal, doc = document }: WatchOpti
   let readHref = '';
   let reads: { href: string; reads: Reads | null } = { href: '', reads: null };
 
+  // What detection read of each part of the page, kept until a mutation under that part.
+  const memo = createMemo();
+
   const absorb = (records: readonly MutationRecord[]) => {
-    if (dirty || records.length === 0) return;
+    if (records.length === 0) return;
     const href = view.location.href;
     if (href !== readHref) {
       dirty = true;
+      memo.forget();
       return;
     }
     if (reads.href !== href) reads = { href, reads: readsAt(href) };
-    if (!batchChangesNothing(records, reads.reads)) dirty = true;
+    for (const record of records) {
+      // Once a detection is due anyway, every change counts for what it may keep: no need to sort them.
+      if (!dirty && reads.reads && changesNothing(record, reads.reads)) continue;
+      dirty = true;
+      memo.changed(record.target);
+    }
   };
 
   const check = (): CheckResult => {
@@ -80,8 +95,9 @@ export function watchPage({ report, checked, signal, doc = document }: WatchOpti
       const href = view.location.href;
       if (!dirty && href === readHref) return 'skipped';
       dirty = false;
+      if (href !== readHref) memo.forget();
       readHref = href;
-      const { page, trace } = readWithTrace(doc, href);
+      const { page, trace } = readWithTrace(doc, href, memo.begin());
       const key = JSON.stringify(page);
       if (key === last) return 'same';
       last = key;
@@ -101,6 +117,7 @@ export function watchPage({ report, checked, signal, doc = document }: WatchOpti
       absorb(records);
     } catch {
       dirty = true;
+      memo.forget();
     }
     if (dirty) schedule();
   });
@@ -117,8 +134,9 @@ export function watchPage({ report, checked, signal, doc = document }: WatchOpti
     observer.disconnect();
     if (pending !== undefined) clearTimeout(pending);
   });
-  // Nothing of ours runs before the host page's load event, so the page loads as fast as without us.
+  // Nothing of ours runs before the host page's load event ends, so the page loads as fast as without
+  // us: the first detection is a task after it, not a listener inside it (which the load would wait on).
   if (doc.readyState === 'complete') start();
-  else view.addEventListener('load', start, { once: true, signal });
+  else view.addEventListener('load', () => view.setTimeout(start, 0), { once: true, signal });
   return { check };
 }

@@ -10,8 +10,8 @@ export function defineSite<const Id extends string, V extends string>(site: Site
     compose,
     room,
     reads,
-    detect(doc, url, trace) {
-      const found = detect(doc, url, trace);
+    detect(doc, url, trace, memo) {
+      const found = detect(doc, url, trace, memo);
       return found && { site: site.id, ...found, leads: found.leads.slice(0, MAX_LEADS) };
     },
   };

@@ -1,5 +1,6 @@
 // Types only: the content script must not pull zod into its bundle.
 import type { PageLead } from '../messages.ts';
+import type { Memo } from './memo.ts';
 import type { Probe } from './probe.ts';
 import type { RoomProbe } from './room.ts';
 
@@ -51,8 +52,11 @@ export interface SiteDefinition<Id extends string, V extends string> {
   views: readonly V[];
   /** Pure: which view this URL is, or null when the page can show no lead. */
   matchUrl(url: URL): V | null;
-  /** Pure: the leads the page shows. Never throws; a miss is an empty list. */
-  detect(doc: Document, url: URL, trace?: Trace): Found<NoInfer<V>> | null;
+  /**
+   * Pure: the leads the page shows. Never throws; a miss is an empty list. With a `memo`, it may keep
+   * what it read of a part of the page until something under that part changes (lib/sites/memo.ts).
+   */
+  detect(doc: Document, url: URL, trace?: Trace, memo?: Memo): Found<NoInfer<V>> | null;
   /** What `detect` reads, so that the watcher skips changes that cannot alter its answer. Without it, every change counts. */
   reads?: Reads;
 }
@@ -79,6 +83,6 @@ export interface SiteAdapter<Id extends string = string, V extends string = stri
   room: RoomProbe;
   views: readonly V[];
   matchUrl(url: URL): V | null;
-  detect(doc: Document, url: URL, trace?: Trace): Detected<Id, V> | null;
+  detect(doc: Document, url: URL, trace?: Trace, memo?: Memo): Detected<Id, V> | null;
   reads: Reads | null;
 }

@@ -1,6 +1,7 @@
 // Who a Gmail page shows: the people being written to, then the open thread's, never the rep.
 import { findSelf } from '../dom.ts';
 import { looksLikeEmail, normaliseEmail } from '../email.ts';
+import type { Memo } from '../memo.ts';
 import { uniqueLeads } from '../people.ts';
 import { firstHit, type Probe } from '../probe.ts';
 import type { Found, Trace } from '../types.ts';
@@ -29,7 +30,7 @@ function selfFromTitle(doc: Document): string | undefined {
   return parts.reverse().find(looksLikeEmail);
 }
 
-export function detect(doc: Document, url: URL, trace?: Trace): Found<Route['kind']> | null {
+export function detect(doc: Document, url: URL, trace?: Trace, memo?: Memo): Found<Route['kind']> | null {
   try {
     const route = routeOf(url);
     if (route === null) return null;
@@ -43,7 +44,7 @@ export function detect(doc: Document, url: URL, trace?: Trace): Found<Route['kin
       const messages = findMessages(root, trace);
       // No message containers but a thread is open: read its headers as one message.
       const whole = messages.length === 0 && subject !== null;
-      thread = readThread(root, messages, whole, forms, trace);
+      thread = readThread(root, messages, whole, forms, trace, memo);
     }
     // A compose URL stays a compose while Gmail renders its window; a thread becomes one when a
     // reply form or a new message is open over it.

@@ -1,5 +1,6 @@
 // The people of the open thread: its senders, most recent message first, then its recipients.
 import { outermost, visible } from '../dom.ts';
+import type { Memo } from '../memo.ts';
 import { anyOf, firstHit, type Probe, rankOf, selectAll, tally } from '../probe.ts';
 import type { Trace } from '../types.ts';
 import { type Person, personOf } from './people.ts';
@@ -62,6 +63,8 @@ export function findMessages(root: ParentNode, trace?: Trace): Element[] {
 interface Answer {
   rank: number;
   elements: Element[];
+  /** The people its elements name, once read: an answer kept in the memo is not read again. */
+  people?: Person[];
 }
 
 /** Ranks `el` against `probe` and keeps it in what message `index` holds: a better alternative starts over. */
@@ -74,16 +77,17 @@ function keep(found: (Answer | undefined)[], index: number, probe: Probe, el: El
   else known.elements.push(el);
 }
 
-function report(probe: Probe, found: (Answer | undefined)[], counter: ReturnType<typeof tally>): Element[] {
-  const elements: Element[] = [];
+function report(probe: Probe, found: (Answer | undefined)[], counter: ReturnType<typeof tally>): Person[] {
+  const people: Person[] = [];
   // The last message in document order is the most recent.
   for (let i = found.length - 1; i >= 0; i--) {
     const hit = found[i];
     if (!hit) continue;
     counter.add({ alternative: probe[hit.rank]?.name ?? '', elements: hit.elements });
-    elements.push(...hit.elements);
+    hit.people ??= hit.elements.map(personOf).filter((p): p is Person => p !== null);
+    people.push(...hit.people);
   }
-  return elements;
+  return people;
 }
 
 /**
@@ -120,56 +124,103 @@ function carriersIn(root: ParentNode): Element[] {
   return carriers;
 }
 
+/** What one pass over address carriers found, per message: the answers of the sender and recipient probes. */
+interface Answers {
+  senders: (Answer | undefined)[];
+  recipients: (Answer | undefined)[];
+}
+
 /**
- * Senders, most recent message first, then recipients, as if each message were probed on its own
+ * Each message's senders and recipients under `root`, as if each message were probed on its own
  * (the first sender alternative that answers in a message is the one read there), but from one pass
- * over the thread's address carriers: each is placed in its message and kept out of bodies by one
- * walk up its ancestors, then ranked against the alternatives with `matches`.
+ * over the address carriers: each is placed in its message and kept out of bodies by one walk up its
+ * ancestors, then ranked against the alternatives with `matches`. `index` names the (outermost)
+ * messages; with `whole`, everything under `root` is one message.
  */
+function readCarriers(root: ParentNode, index: Map<Element, number>, count: number, whole: boolean, forms: Element[]) {
+  const answers: Answers = { senders: new Array(count), recipients: new Array(count) };
+  if (count === 0) return answers;
+  // Message text, and compose forms under the thread (read as a compose, not as the thread's headers).
+  const outside = allOf(root, SELECTORS.body);
+  for (const form of forms) outside.add(form);
+  for (const el of carriersIn(root)) {
+    let owner: Element | null = null;
+    let skip = false;
+    // Up to the message holding it (the index holds only outermost ones), or `root`: bodies are
+    // inside messages.
+    for (let up: Element | null = el; up && up !== root; up = up.parentElement) {
+      if (outside.has(up)) {
+        skip = true;
+        break;
+      }
+      if (up !== el && index.has(up)) {
+        owner = up;
+        break;
+      }
+    }
+    if (skip || (!whole && !owner)) continue;
+    const i = owner ? (index.get(owner) ?? 0) : 0;
+    keep(answers.senders, i, SELECTORS.sender, el);
+    keep(answers.recipients, i, SELECTORS.recipient, el);
+  }
+  return answers;
+}
+
+/** What a message's header said at the last detection (lib/sites/memo.ts). */
+const MESSAGE = 'gmail-message';
+interface MessageAnswer {
+  sender: Answer | undefined;
+  recipient: Answer | undefined;
+}
+const NO_MESSAGES = new Map<Element, number>();
+
+/**
+ * Every message's answers: from the memo for the messages nothing changed in since the last
+ * detection; the rest each read alone, or, when most of the thread is new to the memo (its first
+ * reading, another thread), all in one pass over the thread.
+ */
+function readMessages(root: ParentNode, messages: Element[], forms: Element[], memo: Memo | undefined): Answers {
+  const kept = memo ? messages.map((m) => memo.get<MessageAnswer>(m, MESSAGE)) : [];
+  const stale = memo ? kept.filter((k) => k === undefined).length : messages.length;
+  if (stale * 4 > messages.length) {
+    const answers = readCarriers(root, new Map(messages.map((el, i) => [el, i])), messages.length, false, forms);
+    messages.forEach((m, i) => {
+      memo?.set(m, MESSAGE, { sender: answers.senders[i], recipient: answers.recipients[i] });
+    });
+    return answers;
+  }
+  const answers: Answers = { senders: new Array(messages.length), recipients: new Array(messages.length) };
+  messages.forEach((m, i) => {
+    let answer = kept[i];
+    if (!answer) {
+      // The message as a thread of its own: the same walk, stopping at the message.
+      const alone = readCarriers(m, NO_MESSAGES, 1, true, forms);
+      answer = { sender: alone.senders[0], recipient: alone.recipients[0] };
+      memo?.set(m, MESSAGE, answer);
+    }
+    answers.senders[i] = answer.sender;
+    answers.recipients[i] = answer.recipient;
+  });
+  return answers;
+}
+
+/** Senders, most recent message first, then recipients. */
 export function readThread(
   root: ParentNode,
   messages: Element[],
   whole: boolean,
   forms: Element[],
   trace?: Trace,
+  memo?: Memo,
 ): { senders: Person[]; recipients: Person[] } {
-  const index = new Map(messages.map((el, i) => [el, i]));
-  const count = whole ? 1 : messages.length;
-  const senders: (Answer | undefined)[] = new Array(count);
-  const recipients: (Answer | undefined)[] = new Array(count);
-
-  if (count > 0) {
-    // Message text, and compose forms under the thread (read as a compose, not as the thread's headers).
-    const outside = allOf(root, SELECTORS.body);
-    for (const form of forms) outside.add(form);
-    for (const el of carriersIn(root)) {
-      let owner: Element | null = null;
-      let skip = false;
-      // Up to the message holding it (the index holds only outermost ones), or the thread's root:
-      // bodies are inside messages.
-      for (let up: Element | null = el; up && up !== root; up = up.parentElement) {
-        if (outside.has(up)) {
-          skip = true;
-          break;
-        }
-        if (up !== el && index.has(up)) {
-          owner = up;
-          break;
-        }
-      }
-      if (skip || (!whole && !owner)) continue;
-      const i = owner ? (index.get(owner) ?? 0) : 0;
-      keep(senders, i, SELECTORS.sender, el);
-      keep(recipients, i, SELECTORS.recipient, el);
-    }
-  }
-
+  const { senders, recipients } = whole
+    ? readCarriers(root, NO_MESSAGES, 1, true, forms)
+    : readMessages(root, messages, forms, memo);
   const senderCount = tally('sender', trace);
   const recipientCount = tally('recipient', trace);
-  const people = (elements: Element[]) => elements.map(personOf).filter((p): p is Person => p !== null);
   const result = {
-    senders: people(report(SELECTORS.sender, senders, senderCount)),
-    recipients: people(report(SELECTORS.recipient, recipients, recipientCount)),
+    senders: report(SELECTORS.sender, senders, senderCount),
+    recipients: report(SELECTORS.recipient, recipients, recipientCount),
   };
   senderCount.report();
   recipientCount.report();
