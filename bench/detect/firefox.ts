@@ -1,9 +1,18 @@
 // bench:detect in Debian's firefox-esr over WebDriver BiDi (puppeteer-core, as test/firefox does):
 // the same detection page and the same load comparison as in Chromium, with the Firefox build.
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { firefoxPath, launchFirefox, serveGmail } from '../../test/firefox/harness.ts';
-import { alternateLoads, BATCHES, type Batch, detectionRows, loadRow, loadUrl, type Row } from './figures.ts';
-import { THREAD_URL } from './page.ts';
+import { firefoxPath, launchFirefox } from '../../test/firefox/harness.ts';
+import {
+  alternateLoads,
+  BATCHES,
+  type Batch,
+  detectionRows,
+  loadRow,
+  loadUrl,
+  type Row,
+  WARM_UP_BATCHES,
+} from './figures.ts';
+import { CONTROL_HOST, CONTROL_URL, GMAIL_HOST, THREAD_URL } from './page.ts';
 
 interface BenchWindow {
   __bench: { nodes(): number; leads(): number; detect(batches: number): Batch[] };
@@ -23,8 +32,20 @@ async function plainFirefox(): Promise<Browser> {
   });
 }
 
-async function loadTime(page: Page, i: number): Promise<number> {
-  const url = loadUrl(THREAD_URL, i);
+/** The page at Gmail's host and at the control host, in one tab. */
+async function serve(page: Page, html: string): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.isInterceptResolutionHandled()) return;
+    const host = new URL(request.url()).host;
+    if (host === GMAIL_HOST || host === CONTROL_HOST)
+      void request.respond({ status: 200, contentType: 'text/html', body: html });
+    else void request.continue();
+  });
+}
+
+async function loadTime(page: Page, pageUrl: string, i: number): Promise<number> {
+  const url = loadUrl(pageUrl, i);
   for (let attempt = 1; ; attempt++) {
     try {
       // Over BiDi, goto's own wait for the load event now and then never ends, or the navigation is
@@ -53,26 +74,30 @@ async function loadTime(page: Page, i: number): Promise<number> {
 export async function measureFirefox(html: string, bundle: string): Promise<Row[]> {
   const rows: Row[] = [];
   const plain = await plainFirefox();
-  const withExtension = await launchFirefox();
   try {
     const page = await plain.newPage();
-    await serveGmail(page, html);
+    await serve(page, html);
     await page.goto(THREAD_URL, { waitUntil: 'load', timeout: 60_000 });
     await page.evaluate(bundle);
     const nodes = await page.evaluate(() => (window as unknown as BenchWindow).__bench.nodes());
     const leads = await page.evaluate(() => (window as unknown as BenchWindow).__bench.leads());
-    await page.evaluate(() => (window as unknown as BenchWindow).__bench.detect(30));
+    await page.evaluate((n) => (window as unknown as BenchWindow).__bench.detect(n), WARM_UP_BATCHES);
     const batches = await page.evaluate((n) => (window as unknown as BenchWindow).__bench.detect(n), BATCHES);
     rows.push(...detectionRows('Firefox', batches, nodes, leads));
-
-    const without = await plain.newPage();
-    const withExt = await withExtension.browser.newPage();
-    await serveGmail(without, html);
-    await serveGmail(withExt, html);
-    const loads = await alternateLoads((which, i) => loadTime(which === 'with' ? withExt : without, i));
-    rows.push(loadRow('Firefox', loads.withExtension, loads.without));
   } finally {
     await plain.close();
+  }
+
+  const withExtension = await launchFirefox();
+  try {
+    const [without, withExt] = [await withExtension.browser.newPage(), await withExtension.browser.newPage()];
+    await serve(without, html);
+    await serve(withExt, html);
+    const loads = await alternateLoads((which, i) =>
+      which === 'with' ? loadTime(withExt, THREAD_URL, i) : loadTime(without, CONTROL_URL, i),
+    );
+    rows.push(loadRow('Firefox', loads.withExtension, loads.without));
+  } finally {
     await withExtension.close();
   }
   return rows;

@@ -1,7 +1,8 @@
 // npm run bench:detect — the content script against its budgets (docs/budgets.md), all measured in one run:
 // its gzipped size; detection time per mutation batch on a 5,000-element Gmail thread, in Chromium and
 // in Firefox; proof of no scheduled work while the page is quiet; and host page load with the
-// extension against without, in both browsers. `--chromium-only` skips Firefox.
+// extension against without (the same page at a host it does not run on, in the same browser), in both
+// browsers. `--chromium-only` skips Firefox.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,9 +11,18 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { chromiumPath, EXTENSION_DIR, launchWithExtension, ROOT } from '../../test/e2e/harness.ts';
-import { alternateLoads, BATCHES, type Batch, detectionRows, loadRow, loadUrl, type Row } from './figures.ts';
+import {
+  alternateLoads,
+  BATCHES,
+  type Batch,
+  detectionRows,
+  loadRow,
+  loadUrl,
+  type Row,
+  WARM_UP_BATCHES,
+} from './figures.ts';
 import { measureFirefox } from './firefox.ts';
-import { THREAD_URL, threadPage } from './page.ts';
+import { CONTROL_HOST, CONTROL_URL, GMAIL_HOST, ISOLATED, THREAD_URL, threadPage } from './page.ts';
 
 const CONTENT_JS = join(EXTENSION_DIR, 'content-scripts/content.js');
 const FIREFOX_CONTENT_JS = join(ROOT, '.output/firefox-mv3/content-scripts/content.js');
@@ -50,10 +60,12 @@ async function pageBundle(): Promise<string> {
   return result.outputFiles[0]?.text ?? '';
 }
 
-async function serve(context: BrowserContext, html: string): Promise<void> {
-  await context.route('https://mail.google.com/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html', body: html }),
-  );
+/** The page at Gmail's host and at the control host. */
+async function serve(context: BrowserContext, html: string, headers: Record<string, string> = {}): Promise<void> {
+  for (const host of [GMAIL_HOST, CONTROL_HOST])
+    await context.route(`https://${host}/**`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', headers, body: html }),
+    );
 }
 
 interface BenchWindow {
@@ -73,7 +85,7 @@ async function measureDetection(context: BrowserContext, bundle: string): Promis
   const nodes = await page.evaluate(() => (window as unknown as BenchWindow).__bench.nodes());
   const leads = await page.evaluate(() => (window as unknown as BenchWindow).__bench.leads());
   // Warm up the JIT as a page that has been open a while would be, then measure.
-  await page.evaluate(() => (window as unknown as BenchWindow).__bench.detect(30));
+  await page.evaluate((n) => (window as unknown as BenchWindow).__bench.detect(n), WARM_UP_BATCHES);
   const batches = await page.evaluate((n) => (window as unknown as BenchWindow).__bench.detect(n), BATCHES);
   rows.push(...detectionRows('Chromium', batches, nodes, leads));
 
@@ -92,8 +104,8 @@ async function measureDetection(context: BrowserContext, bundle: string): Promis
   await page.close();
 }
 
-async function loadTime(page: Page, i: number): Promise<number> {
-  await page.goto(loadUrl(THREAD_URL, i), { waitUntil: 'load' });
+async function loadTime(page: Page, url: string, i: number): Promise<number> {
+  await page.goto(loadUrl(url, i), { waitUntil: 'load' });
   return page.evaluate(() => {
     const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
     return nav ? nav.loadEventEnd - nav.startTime : Number.NaN;
@@ -101,23 +113,16 @@ async function loadTime(page: Page, i: number): Promise<number> {
 }
 
 async function measureLoad(html: string): Promise<void> {
-  const profile = mkdtempSync(join(tmpdir(), 'coalface-bench-'));
-  const plain = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-sync', '--no-first-run'],
-  });
-  const withExtension = await launchWithExtension();
+  const browser = await launchWithExtension();
   try {
-    await serve(plain, html);
-    await serve(withExtension.context, html);
-    const [without, withExt] = [await plain.newPage(), await withExtension.context.newPage()];
-    const loads = await alternateLoads((which, i) => loadTime(which === 'with' ? withExt : without, i));
+    await serve(browser.context, html);
+    const [without, withExt] = [await browser.context.newPage(), await browser.context.newPage()];
+    const loads = await alternateLoads((which, i) =>
+      which === 'with' ? loadTime(withExt, THREAD_URL, i) : loadTime(without, CONTROL_URL, i),
+    );
     rows.push(loadRow('Chromium', loads.withExtension, loads.without));
   } finally {
-    await plain.close();
-    await withExtension.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
 }
 
@@ -143,7 +148,7 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu'],
   });
   try {
-    await serve(context, html);
+    await serve(context, html, ISOLATED);
     await measureDetection(context, bundle);
   } finally {
     await context.close();
