@@ -90,12 +90,9 @@ export async function measureFirefox(html: string, bundle: string): Promise<Row[
 
   const withExtension = await launchFirefox();
   try {
-    const [without, withExt] = [await withExtension.browser.newPage(), await withExtension.browser.newPage()];
-    await serve(without, html);
-    await serve(withExt, html);
-    const loads = await alternateLoads((which, i) =>
-      which === 'with' ? loadTime(withExt, THREAD_URL, i) : loadTime(without, CONTROL_URL, i),
-    );
+    const tab = await withExtension.browser.newPage();
+    await serve(tab, html);
+    const loads = await alternateLoads((which, i) => loadTime(tab, which === 'with' ? THREAD_URL : CONTROL_URL, i));
     rows.push(loadRow('Firefox', loads.withExtension, loads.without));
   } finally {
     await withExtension.close();
