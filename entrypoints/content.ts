@@ -11,11 +11,9 @@ import type { SiteId } from '../lib/sites/types.ts';
 
 export default defineContentScript({
   matches: [...SITE_MATCHES],
-  // Injected before the page parses, but nothing of ours runs before its load event (watchPage waits
-  // for it; the dock is built on the first answer). Injecting at document_end or document_idle held
-  // the host page's load event back by about 100 ms even with an empty script (measured by
-  // bench:detect's load row); at document_start it costs nothing measurable.
-  runAt: 'document_start',
+  // Not in the manifest: the loader (lib/content/loader.ts), injected as the page starts loading, asks
+  // the background to inject this once the page has loaded, so the host page's load never waits on it.
+  registration: 'runtime',
   main(ctx) {
     const dock = createDock(ticketedSidebarUrl, {
       room: (site: SiteId) => sites.find((s) => s.id === site)?.room ?? [],

@@ -5,6 +5,7 @@
 // on <all_urls>, a content_security_policy key, externally_connectable, or a host no site declares.
 // docs/store-listing.md justifies each permission.
 import type { UserManifest } from 'wxt';
+import { LOADER_FILE } from './content-files.ts';
 import type { Registry } from './sites/create-registry.ts';
 import { registry } from './sites/registry.ts';
 
@@ -15,13 +16,16 @@ export function extensionManifest(browser: string, sites: Registry = registry): 
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // sidePanel is Chrome's; Firefox's sidebar needs no permission. identity: "Sign in with <provider>"
-    // (launchWebAuthFlow); scripting: the content script on a Salesforce domain the rep granted from
-    // Options (lib/background/granted-sites.ts). See docs/store-listing.md.
+    // (launchWebAuthFlow); scripting: the content script once a page has loaded (its loader asks:
+    // lib/background/inject-content-script.ts), and the loader on a Salesforce domain the rep granted
+    // from Options (lib/background/granted-sites.ts). See docs/store-listing.md.
     permissions: firefox
       ? ['storage', 'alarms', 'identity', 'scripting']
       : ['storage', 'sidePanel', 'alarms', 'identity', 'scripting'],
     // The endpoint is reached through its CORS allowance for extension origins, so it needs no host permission.
     host_permissions: [...sites.matches],
+    // The loader only (lib/content/loader.ts): the content script follows once the page has loaded.
+    content_scripts: [{ matches: [...sites.matches], js: [LOADER_FILE], run_at: 'document_start' }],
     // CRM domains few customers have, asked for from Options at the rep's click (components/options/OptionalHosts.tsx).
     optional_host_permissions: [...sites.optionalMatches],
     action: { default_title: 'Coalface' },

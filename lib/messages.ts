@@ -55,6 +55,8 @@ export const ContentMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('frame-ticket') }),
   /** The rep's click on the dock's side panel button: open the browser's side panel for this tab. */
   z.strictObject({ type: z.literal('open-side-panel') }),
+  /** The loader, once the page has loaded: inject the content script into this frame (lib/content/loader.ts). */
+  z.strictObject({ type: z.literal('load-content-script') }),
 ]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 

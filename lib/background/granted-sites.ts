@@ -1,12 +1,11 @@
-// The content script on the CRM domains the rep granted from Options. The manifest's content script
-// covers the fixed hosts only; a host asked for at the rep's click (`optional_host_permissions`) gets
-// the same script registered here while the grant lasts.
+// The content script on the CRM domains the rep granted from Options. The manifest's loader covers
+// the fixed hosts only; a host asked for at the rep's click (`optional_host_permissions`) gets the
+// same loader registered here while the grant lasts, and the loader the content script.
 import { browser } from 'wxt/browser';
+import { LOADER_FILE } from '../content-files.ts';
 import { registry } from '../sites/registry.ts';
 
 export const GRANTED_SCRIPT_ID = 'coalface-granted-sites';
-/** WXT's output for entrypoints/content.ts, as the manifest's own content script names it. */
-export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 
 // One sync at a time: a grant arriving while the worker's startup sync runs must not register twice.
 let queue: Promise<void> = Promise.resolve();
@@ -36,8 +35,8 @@ async function sync(): Promise<void> {
   const script = {
     id: GRANTED_SCRIPT_ID,
     matches,
-    js: [CONTENT_SCRIPT_FILE],
-    // As the manifest's content script (entrypoints/content.ts says why document_start): top frame only.
+    js: [LOADER_FILE],
+    // As the manifest's loader (lib/content/loader.ts): top frame only, the content script after the load.
     runAt: 'document_start' as const,
     allFrames: false,
     // Registered again from the grants at each browser start, so a registration never outlives its grant.

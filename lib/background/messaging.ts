@@ -20,6 +20,7 @@ import { allowedEndpoint, clearLocalData, connect, connectionStatus, disconnect 
 import { diagnosticsText, recordTrace } from './diagnostics.ts';
 import { type EarlyReads, startReads } from './early-reads.ts';
 import { issueFrameTicket, redeemFrameTicket } from './frame-tickets.ts';
+import { injectContentScript } from './inject-content-script.ts';
 import { managedKeys } from './managed-policy.ts';
 import { readManagedPolicy } from './managed-settings.ts';
 import { mergePage, readTabPage, type TabPage, writeTabPage } from './pages.ts';
@@ -89,6 +90,11 @@ export async function handleMessage(
       // Our content script runs in the top frame only; the dock's iframe is its child.
       if (sender.frameId !== 0) return undefined;
       return { ticket: await issueFrameTicket(sender.tab.id) };
+    }
+    if (parsed.data.type === 'load-content-script') {
+      // The loader runs in the top frame only, as the content script does.
+      if (sender.frameId === 0) await injectContentScript(sender.tab.id, 0);
+      return undefined;
     }
     // Opened before anything is awaited: the browser allows it only within the rep's click.
     if (parsed.data.type === 'open-side-panel') return { opened: await openSidePanel(sender.tab.id) };

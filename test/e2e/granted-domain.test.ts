@@ -105,7 +105,7 @@ describe('a Government Cloud Plus domain the rep granted', () => {
   it('gets the content script: the dock shows the Lead of its record page', async () => {
     await expect
       .poll(() => registeredScripts(browser), { timeout: 15_000 })
-      .toEqual([expect.objectContaining({ matches: [GRANTED_ORIGIN], js: ['content-scripts/content.js'] })]);
+      .toEqual([expect.objectContaining({ matches: [GRANTED_ORIGIN], js: ['loader.js'] })]);
     const page = await openDana(browser, GRANTED);
     await showsLead(page, 'Dana Lee');
     await page.close();

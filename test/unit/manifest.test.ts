@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SCRIPT_FILE } from '../../lib/background/granted-sites.ts';
+import { CONTENT_SCRIPT_FILE, LOADER_FILE } from '../../lib/content-files.ts';
 import { OPTIONAL_HOST_MATCHES, SITE_MATCHES } from '../../lib/sites/registry.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -94,11 +94,13 @@ describe.each(BROWSERS)('the built %s manifest', (browser) => {
     expect(text).not.toMatch(/"(\*|https?):\/\/\*\/\*"/);
   });
 
-  it('runs on a granted domain the very script it runs on the fixed hosts, as lib/background/granted-sites.ts registers it', () => {
+  it('injects only the loader as a page starts loading, the one lib/background/granted-sites.ts registers on a granted domain', () => {
     const scripts = manifestOf(browser).content_scripts ?? [];
     expect(scripts).toHaveLength(1);
-    expect(scripts[0]).toMatchObject({ js: [CONTENT_SCRIPT_FILE], run_at: 'document_start' });
+    expect(scripts[0]).toMatchObject({ js: [LOADER_FILE], run_at: 'document_start' });
     expect(scripts[0]?.all_frames).toBeUndefined();
+    expect(existsSync(join(dirOf(browser), LOADER_FILE))).toBe(true);
+    // The content script the background injects after the load is built beside it.
     expect(existsSync(join(dirOf(browser), CONTENT_SCRIPT_FILE))).toBe(true);
   });
 

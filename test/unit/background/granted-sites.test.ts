@@ -84,12 +84,12 @@ describe('granted sites', () => {
     expect(registered.size).toBe(0);
   });
 
-  it('registers the content script on a domain once granted, as the manifest runs it on the fixed hosts', async () => {
+  it('registers the loader on a domain once granted, as the manifest runs it on the fixed hosts', async () => {
     await followGrantedSites();
     await grant(AGENCY);
     expect(registered.get(GRANTED_SCRIPT_ID)).toMatchObject({
       matches: [AGENCY],
-      js: ['content-scripts/content.js'],
+      js: ['loader.js'],
       runAt: 'document_start',
       allFrames: false,
     });
