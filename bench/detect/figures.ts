@@ -31,6 +31,32 @@ export function trimmedMean(values: number[]): number {
   return middle.reduce((sum, v) => sum + v, 0) / middle.length;
 }
 
+/** What bench/detect/page-entry.ts puts on the bench page. */
+export interface BenchWindow {
+  __bench: {
+    nodes(): number;
+    leads(): number;
+    detect(batches: number): Batch[];
+    counters(): { timeouts: number; intervals: number; frames: number; observerCallbacks: number; reports: number };
+    resetCounters(): void;
+  };
+}
+
+/** A page's `evaluate`, as Playwright and puppeteer both offer it: a function run in the page with a number. */
+export type Evaluate = (fn: (n: number) => unknown, n: number) => Promise<unknown>;
+
+/**
+ * Detection timed on a bench page already holding page-entry.ts's bundle: warmed up as a page open a
+ * while would be, then `BATCHES` mutation batches, as rows for `browser`.
+ */
+export async function detectionOnPage(browser: string, evaluate: Evaluate): Promise<Row[]> {
+  const nodes = (await evaluate(() => (window as unknown as BenchWindow).__bench.nodes(), 0)) as number;
+  const leads = (await evaluate(() => (window as unknown as BenchWindow).__bench.leads(), 0)) as number;
+  await evaluate((n) => (window as unknown as BenchWindow).__bench.detect(n), WARM_UP_BATCHES);
+  const batches = (await evaluate((n) => (window as unknown as BenchWindow).__bench.detect(n), BATCHES)) as Batch[];
+  return detectionRows(browser, batches, nodes, leads);
+}
+
 export function detectionRows(browser: string, batches: Batch[], nodes: number, leads: number): Row[] {
   const times = batches.map((b) => b.ms).sort((a, b) => a - b);
   const full = batches

@@ -1,22 +1,11 @@
 // bench:detect in Debian's firefox-esr over WebDriver BiDi (puppeteer-core, as test/firefox does):
 // the same detection page and the same load comparison as in Chromium, with the Firefox build.
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { firefoxPath, launchFirefox } from '../../test/firefox/harness.ts';
-import {
-  alternateLoads,
-  BATCHES,
-  type Batch,
-  detectionRows,
-  loadRow,
-  loadUrl,
-  type Row,
-  WARM_UP_BATCHES,
-} from './figures.ts';
+import { firefoxPath, launchFirefox, servePage } from '../../test/firefox/harness.ts';
+import { alternateLoads, detectionOnPage, loadRow, loadUrl, type Row } from './figures.ts';
 import { CONTROL_HOST, CONTROL_URL, GMAIL_HOST, THREAD_URL } from './page.ts';
 
-interface BenchWindow {
-  __bench: { nodes(): number; leads(): number; detect(batches: number): Batch[] };
-}
+const HOSTS = [GMAIL_HOST, CONTROL_HOST];
 
 /** Firefox rounds `performance.now()` to whole milliseconds unless told not to: sub-millisecond figures need it. */
 const PRECISE_TIMERS = { 'privacy.reduceTimerPrecision': false };
@@ -29,18 +18,6 @@ async function plainFirefox(): Promise<Browser> {
     timeout: 120_000,
     protocolTimeout: 120_000,
     extraPrefsFirefox: PRECISE_TIMERS,
-  });
-}
-
-/** The page at Gmail's host and at the control host, in one tab. */
-async function serve(page: Page, html: string): Promise<void> {
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    if (request.isInterceptResolutionHandled()) return;
-    const host = new URL(request.url()).host;
-    if (host === GMAIL_HOST || host === CONTROL_HOST)
-      void request.respond({ status: 200, contentType: 'text/html', body: html });
-    else void request.continue();
   });
 }
 
@@ -76,14 +53,10 @@ export async function measureFirefox(html: string, bundle: string): Promise<Row[
   const plain = await plainFirefox();
   try {
     const page = await plain.newPage();
-    await serve(page, html);
+    await servePage(page, html, HOSTS);
     await page.goto(THREAD_URL, { waitUntil: 'load', timeout: 60_000 });
     await page.evaluate(bundle);
-    const nodes = await page.evaluate(() => (window as unknown as BenchWindow).__bench.nodes());
-    const leads = await page.evaluate(() => (window as unknown as BenchWindow).__bench.leads());
-    await page.evaluate((n) => (window as unknown as BenchWindow).__bench.detect(n), WARM_UP_BATCHES);
-    const batches = await page.evaluate((n) => (window as unknown as BenchWindow).__bench.detect(n), BATCHES);
-    rows.push(...detectionRows('Firefox', batches, nodes, leads));
+    rows.push(...(await detectionOnPage('Firefox', (fn, arg) => page.evaluate(fn, arg))));
   } finally {
     await plain.close();
   }
@@ -91,7 +64,7 @@ export async function measureFirefox(html: string, bundle: string): Promise<Row[
   const withExtension = await launchFirefox();
   try {
     const tab = await withExtension.browser.newPage();
-    await serve(tab, html);
+    await servePage(tab, html, HOSTS);
     const loads = await alternateLoads((which, i) => loadTime(tab, which === 'with' ? THREAD_URL : CONTROL_URL, i));
     rows.push(loadRow('Firefox', loads.withExtension, loads.without));
   } finally {

@@ -12,16 +12,7 @@ import { build } from 'esbuild';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CONTENT_SCRIPT_FILE, LOADER_FILE } from '../../lib/content-files.ts';
 import { chromiumPath, EXTENSION_DIR, launchWithExtension, ROOT } from '../../test/e2e/harness.ts';
-import {
-  alternateLoads,
-  BATCHES,
-  type Batch,
-  detectionRows,
-  loadRow,
-  loadUrl,
-  type Row,
-  WARM_UP_BATCHES,
-} from './figures.ts';
+import { alternateLoads, type BenchWindow, detectionOnPage, loadRow, loadUrl, type Row } from './figures.ts';
 import { measureFirefox } from './firefox.ts';
 import { CONTROL_HOST, CONTROL_URL, GMAIL_HOST, ISOLATED, THREAD_URL, threadPage } from './page.ts';
 
@@ -71,26 +62,11 @@ async function serve(context: BrowserContext, html: string, headers: Record<stri
     );
 }
 
-interface BenchWindow {
-  __bench: {
-    nodes(): number;
-    leads(): number;
-    detect(batches: number): Batch[];
-    counters(): { timeouts: number; intervals: number; frames: number; observerCallbacks: number; reports: number };
-    resetCounters(): void;
-  };
-}
-
 async function measureDetection(context: BrowserContext, bundle: string): Promise<void> {
   const page = await context.newPage();
   await page.goto(THREAD_URL);
   await page.addScriptTag({ content: bundle });
-  const nodes = await page.evaluate(() => (window as unknown as BenchWindow).__bench.nodes());
-  const leads = await page.evaluate(() => (window as unknown as BenchWindow).__bench.leads());
-  // Warm up the JIT as a page that has been open a while would be, then measure.
-  await page.evaluate((n) => (window as unknown as BenchWindow).__bench.detect(n), WARM_UP_BATCHES);
-  const batches = await page.evaluate((n) => (window as unknown as BenchWindow).__bench.detect(n), BATCHES);
-  rows.push(...detectionRows('Chromium', batches, nodes, leads));
+  rows.push(...(await detectionOnPage('Chromium', (fn, arg) => page.evaluate(fn, arg))));
 
   // Quiet: let the last batch settle, then count every callback scheduled over five seconds.
   await page.waitForTimeout(500);

@@ -73,9 +73,9 @@ export function watchPage({ report, checked, signal, doc = document }: WatchOpti
   const absorb = (records: readonly MutationRecord[]) => {
     if (records.length === 0) return;
     const href = view.location.href;
+    // Another page: the next check reads it afresh (and forgets what it kept).
     if (href !== readHref) {
       dirty = true;
-      memo.forget();
       return;
     }
     if (reads.href !== href) reads = { href, reads: readsAt(href) };

@@ -99,20 +99,23 @@ export async function openExtensionPage(firefox: Firefox, path: string, readySel
 }
 
 /**
- * Serves `html` for every mail.google.com request of this page (answered before DNS or TLS, so the
+ * Serves `html` for every request of this page to one of `hosts` (answered before DNS or TLS, so a
  * host need not resolve) and lets everything else through, the endpoint included.
  */
-export async function serveGmail(page: Page, html: string): Promise<void> {
+export async function servePage(page: Page, html: string, hosts: readonly string[]): Promise<void> {
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     if (request.isInterceptResolutionHandled()) return;
-    if (new URL(request.url()).host === 'mail.google.com') {
+    if (hosts.includes(new URL(request.url()).host)) {
       void request.respond({ status: 200, contentType: 'text/html', body: html });
     } else {
       void request.continue();
     }
   });
 }
+
+/** `html` at mail.google.com for this page. */
+export const serveGmail = (page: Page, html: string) => servePage(page, html, ['mail.google.com']);
 
 /** A new tab on Dana Lee's Gmail thread (or `html` at that URL). */
 export async function openGmailThread(firefox: Firefox, html = fixture('gmail/thread-single.html')): Promise<Page> {

@@ -180,8 +180,8 @@ const NO_MESSAGES = new Map<Element, number>();
  * reading, another thread), all in one pass over the thread.
  */
 function readMessages(root: ParentNode, messages: Element[], forms: Element[], memo: Memo | undefined): Answers {
-  const kept = memo ? messages.map((m) => memo.get<MessageAnswer>(m, MESSAGE)) : [];
-  const stale = memo ? kept.filter((k) => k === undefined).length : messages.length;
+  const kept = messages.map((m) => memo?.get<MessageAnswer>(m, MESSAGE));
+  const stale = kept.filter((k) => k === undefined).length;
   if (stale * 4 > messages.length) {
     const answers = readCarriers(root, new Map(messages.map((el, i) => [el, i])), messages.length, false, forms);
     messages.forEach((m, i) => {

@@ -1,34 +1,29 @@
 // @vitest-environment happy-dom
 // Detection that keeps what it read of each message (lib/sites/memo.ts) must find exactly what a
 // detection from scratch finds: checked over random edits of a long thread and every Gmail fixture.
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { threadPage } from '../../../bench/detect/page.ts';
 import { gmail } from '../../../lib/sites/gmail/index.ts';
 import { createMemo } from '../../../lib/sites/memo.ts';
 import { createRandom } from '../../../server/seed/prng.ts';
-
-const FIXTURES = resolve(__dirname, '../../fixtures/gmail');
-const THREAD = new URL('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbgRnJmWdrLkKxXhLjvZqBPTwC');
-const COMPOSE = new URL('https://mail.google.com/mail/u/0/#inbox?compose=new');
-
-type Edit = (doc: Document, pick: () => Element) => void;
+import {
+  type Edit,
+  elementMoved,
+  elementRemoved,
+  gmailPages,
+  lineTyped,
+  renderedAnew,
+  THREAD,
+  textReplaced,
+} from './gmail-edits.ts';
 
 const NEW_PEOPLE = ['nina.berg@fjord-tech.no', 'li.wei@lotus-labs.cn', 'ana.souza@verde.com.br'];
 
 const EDITS: Record<string, Edit> = {
-  'a line typed': (doc, pick) => pick().append(Object.assign(doc.createElement('div'), { textContent: 'typed' })),
-  'an element removed': (_doc, pick) => pick().remove(),
-  'an element rendered anew': (_doc, pick) => {
-    const el = pick();
-    el.replaceWith(el.cloneNode(true));
-  },
-  'an element moved': (_doc, pick) => {
-    const el = pick();
-    const to = pick();
-    if (!el.contains(to)) to.append(el);
-  },
+  'a line typed': lineTyped,
+  'an element removed': elementRemoved,
+  'an element rendered anew': renderedAnew,
+  'an element moved': elementMoved,
   'a sender chip added': (doc, pick) => {
     const chip = doc.createElement('span');
     chip.className = 'gD';
@@ -40,21 +35,10 @@ const EDITS: Record<string, Edit> = {
     const message = pick().closest('[data-message-id]');
     message?.parentElement?.append(message.cloneNode(true));
   },
-  'text replaced': (_doc, pick) => {
-    pick().textContent = 'replaced';
-  },
+  'text replaced': textReplaced,
 };
 
-const pages = [
-  { name: 'a 24-message thread', html: threadPage(24), url: THREAD },
-  ...readdirSync(FIXTURES)
-    .filter((f) => f.endsWith('.html') && !f.startsWith('list'))
-    .map((f) => ({
-      name: f,
-      html: readFileSync(resolve(FIXTURES, f), 'utf8'),
-      url: f.startsWith('compose') ? COMPOSE : THREAD,
-    })),
-];
+const pages = [{ name: 'a 24-message thread', html: threadPage(24), url: THREAD }, ...gmailPages()];
 
 describe('Gmail detection with a memo', () => {
   it.each(pages)('$name: after every edit, it finds what a detection from scratch finds', ({ name, html, url }) => {
